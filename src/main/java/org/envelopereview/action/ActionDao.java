@@ -5,8 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -16,10 +16,16 @@ import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The ingest's SQL; the statements live in {@code ActionDao/*.sql} beside this type. */
+/**
+ * The ingest's SQL; the statements live in {@code ActionDao/*.sql} beside this type.
+ * Attach it with {@link #attach(Handle)}, which registers the row mapper.
+ */
 @UseClasspathSqlLocator
-@RegisterRowMapper(StoredActionMapper.class)
 interface ActionDao {
+
+	static ActionDao attach(Handle handle) {
+		return handle.registerRowMapper(StoredAction.class, new StoredActionMapper()).attach(ActionDao.class);
+	}
 
 	@SqlQuery
 	List<StoredAction> findStored(@BindList("ids") Collection<String> ids);

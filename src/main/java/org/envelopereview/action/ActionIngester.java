@@ -1,6 +1,7 @@
 package org.envelopereview.action;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -86,29 +87,34 @@ public class ActionIngester {
 				DigestInputStream digested = new DigestInputStream(counted, sha256)) {
 			InputStream content = decompressed(new BufferedInputStream(digested, 64 * 1024));
 			IngestFormat format = (givenFormat != null) ? givenFormat : detect(content, input.name());
-			long sourceId = this.jdbi.inTransaction((handle) -> handle.attach(ActionDao.class)
+			long sourceId = this.jdbi.inTransaction((handle) -> ActionDao.attach(handle)
 				.startSource(input.name(), format.optionValue(), this.clock.instant().atOffset(ZoneOffset.UTC)));
 			IngestBatch batch = new IngestBatch(this.jdbi, writer, chainTips, sourceId, input.name(),
 					this.properties.batchSize(), this.clock);
 			String error = null;
 			try {
-				reader(format, maxRecordBytes).read(content, batch);
+				reader(format, maxRecordBytes).read(new FilterInputStream(content) {
+					@Override
+					public void close() {
+						// the digest still needs the rest of the input
+					}
+				}, batch);
 			}
 			catch (IOException | UncheckedIOException ex) {
-				error = "read failed after " + batch.counts().totals().read() + " records: " + ex.getMessage();
+				error = "read failed after " + batch.counts().totals().read() + " records: " + describe(ex);
 			}
 			batch.flush();
 			drain(digested);
 			String digest = HexFormat.of().formatHex(sha256.digest());
 			SourceCounts counts = batch.counts();
-			this.jdbi.useTransaction((handle) -> handle.attach(ActionDao.class)
+			this.jdbi.useTransaction((handle) -> ActionDao.attach(handle)
 				.finishSource(sourceId, counts.totals(), digest, counts.skippedNames(),
 						this.clock.instant().atOffset(ZoneOffset.UTC)));
 			return new SourceReport(input.name(), format, digest, counts, error);
 		}
 		catch (IOException | UncheckedIOException ex) {
 			return new SourceReport(input.name(), givenFormat, null, new SourceCounts(),
-					"cannot read: " + ex.getMessage());
+					"cannot read: " + describe(ex));
 		}
 	}
 
@@ -165,6 +171,10 @@ public class ActionIngester {
 			.setUnit(" MiB", 1024 * 1024)
 			.setStyle(ProgressBarStyle.ASCII)
 			.setConsumer(new ConsoleProgressBarConsumer(System.err));
+	}
+
+	private static String describe(Exception ex) {
+		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 	}
 
 	private static MessageDigest sha256() {

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** An action as one row of {@code agent_action}: the shape bound to the inserts. */
-record ActionRow(String id, OffsetDateTime occurredAt, String agent, String modelVersion, String envelopeId,
+/**
+ * An action as one row of {@code agent_action}: the shape bound to the inserts (public
+ * only so that Jdbi can read its accessors).
+ */
+public record ActionRow(String id, OffsetDateTime occurredAt, String agent, String modelVersion, String envelopeId,
 		String actionType, String resource, String region, String protocol, String ports, String cidr,
 		String rationaleSignal, String rationaleText, Double confidence, String approvalRef, String approver,
 		String changeRef, OffsetDateTime revertBy, String reverts, String outcome, String errorCode, long seq,

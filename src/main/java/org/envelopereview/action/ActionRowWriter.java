@@ -13,7 +13,7 @@ interface ActionRowWriter {
 
 	/** JDBC batch inserts: portable, used on H2. */
 	static ActionRowWriter jdbcBatch() {
-		return (handle, rows) -> handle.attach(ActionDao.class).insertActions(rows);
+		return (handle, rows) -> ActionDao.attach(handle).insertActions(rows);
 	}
 
 }

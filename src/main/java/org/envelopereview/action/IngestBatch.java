@@ -99,7 +99,7 @@ final class IngestBatch implements RecordSink {
 	}
 
 	private void write(Handle handle) {
-		ActionDao dao = handle.attach(ActionDao.class);
+		ActionDao dao = ActionDao.attach(handle);
 		Set<String> ids = this.pending.stream()
 			.map((record) -> record.action().id())
 			.collect(Collectors.toCollection(LinkedHashSet::new));

@@ -7,8 +7,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 
-/** A record that could not become an action, as one row of {@code quarantined_record}. */
-record QuarantineRow(Long ingestSourceId, String sourceName, long lineNumber, String recordId,
+/**
+ * A record that could not become an action, as one row of {@code quarantined_record}
+ * (public only so that Jdbi can read its accessors).
+ */
+public record QuarantineRow(Long ingestSourceId, String sourceName, long lineNumber, String recordId,
 		OffsetDateTime occurredAt, String reason, String rawText, boolean rawTruncated, String rawSha256,
 		OffsetDateTime quarantinedAt) {
 
