@@ -13,7 +13,9 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,6 +33,9 @@ final class CloudTrailReader implements ActionRecordReader {
 
 	private final JsonMapper json;
 
+	/** Reads one event of a Records array, leaving the parser on the event's end. */
+	private final ObjectReader eventReader;
+
 	CloudTrailReader(int maxRecordBytes, CloudTrailMapper mapper) {
 		this.maxRecordBytes = maxRecordBytes;
 		this.mapper = mapper;
@@ -40,6 +45,7 @@ final class CloudTrailReader implements ActionRecordReader {
 				.disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
 				.build())
 			.build();
+		this.eventReader = this.json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 	}
 
 	@Override
@@ -73,7 +79,7 @@ final class CloudTrailReader implements ActionRecordReader {
 							while (parser.nextToken() == JsonToken.START_OBJECT) {
 								line = parser.currentTokenLocation().getLineNr();
 								long start = parser.currentTokenLocation().getByteOffset();
-								JsonNode event = this.json.readTree(parser);
+								JsonNode event = this.eventReader.readTree(parser);
 								long length = parser.currentLocation().getByteOffset() - start;
 								event(event, line, length, sink);
 							}
