@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Ingest of the native formats and the chain verifier, written once and run on H2 and on
@@ -469,6 +470,27 @@ interface ActionIngestScenarios {
 
 		assertThat(checked).isEqualTo(2);
 		assertThat(found).isEmpty();
+	}
+
+	@Test
+	default void shouldRefuseToRunWhileAnotherIngestHoldsTheLockAndRunAfterwards() {
+		Path file = write("actions.jsonl", NativeRecords.action("a-1").json());
+		org.jdbi.v3.core.Handle other = jdbi().open();
+		try {
+			other.begin();
+			other.createQuery("SELECT name FROM ingest_lock WHERE name = 'ingest' FOR UPDATE")
+				.mapTo(String.class)
+				.one();
+
+			assertThatIllegalStateException().isThrownBy(() -> ingest(file))
+				.withMessageStartingWith("another ingest is running against this database");
+			assertThat(count("agent_action")).isZero();
+		}
+		finally {
+			other.rollback();
+			other.close();
+		}
+		assertThat(ingest(file).totals().stored()).isEqualTo(1);
 	}
 
 	private IngestReport ingest(Path file) {
