@@ -56,7 +56,11 @@ final class SafeYaml {
 		catch (MarkedYamlEngineException ex) {
 			int line = ex.getProblemMark().or(ex::getContextMark).map((mark) -> mark.getLine() + 1).orElse(0);
 			String column = ex.getProblemMark().map((mark) -> " (column " + (mark.getColumn() + 1) + ")").orElse("");
-			problems.add(line, "", "invalid YAML: " + describe(ex) + column);
+			String opened = ex.getContextMark()
+				.filter((mark) -> mark.getLine() + 1 != line)
+				.map((mark) -> "; it started at line " + (mark.getLine() + 1))
+				.orElse("");
+			problems.add(line, "", "invalid YAML: " + describe(ex) + column + opened);
 			return Optional.empty();
 		}
 		catch (YamlEngineException ex) {

@@ -24,6 +24,8 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  */
 record YamlValue(Node node, String path, int keyLine, FileProblems problems) {
 
+	private static final Pattern ISO_DATE_SHAPE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
 	private static final Pattern WHOLE_NUMBER = Pattern.compile("[-+]?[0-9]+");
 
 	static YamlValue root(Node node, FileProblems problems) {
@@ -130,7 +132,8 @@ record YamlValue(Node node, String path, int keyLine, FileProblems problems) {
 				return Syntax.valid(LocalDate.parse(text));
 			}
 			catch (DateTimeParseException ex) {
-				return Syntax.invalid("'" + text + "' is not an ISO date (YYYY-MM-DD)");
+				return Syntax.invalid(ISO_DATE_SHAPE.matcher(text).matches() ? "'" + text + "' is not a calendar date"
+						: "'" + text + "' is not an ISO date (YYYY-MM-DD)");
 			}
 		});
 	}
