@@ -72,10 +72,14 @@ class ValidateEnvelopesCommand implements Callable<Integer> {
 		boolean boardsValid = catalog.files()
 			.stream()
 			.anyMatch((file) -> file.fileName().equals(EnvelopeLoader.BOARDS_FILE) && file.valid());
-		return envelopeFiles.size() + " envelope files: " + (envelopeFiles.size() - invalid) + " valid, " + invalid
-				+ " invalid; " + catalog.directory().boards().size() + " boards"
+		return count(envelopeFiles.size(), "envelope file") + ": " + (envelopeFiles.size() - invalid) + " valid, "
+				+ invalid + " invalid; " + count(catalog.directory().boards().size(), "board")
 				+ (boardsValid ? "" : " (" + EnvelopeLoader.BOARDS_FILE + " is invalid)") + "; "
-				+ catalog.problems().size() + " problems";
+				+ count(catalog.problems().size(), "problem");
+	}
+
+	private static String count(long count, String noun) {
+		return count + " " + noun + ((count == 1) ? "" : "s");
 	}
 
 }
