@@ -80,8 +80,8 @@ class EnvelopeFieldRulesTests {
 	@Test
 	void shouldAllowInspectionBypassAndLoggingChangesOnlyAtTierFour() {
 		// when
-		EnvelopeCatalog stated = this.fixture.loadEnvelope(replace(ENVELOPE, ACTION,
-				"  - type: inspection.bypass\n    tier: 3\n" + ACTION));
+		EnvelopeCatalog stated = this.fixture
+			.loadEnvelope(replace(ENVELOPE, ACTION, "  - type: inspection.bypass\n    tier: 3\n" + ACTION));
 		// then
 		assertThat(this.fixture.problems(stated)).containsExactly(
 				"pa-test-001.yaml:13: actions[0].tier: inspection.bypass may only be authorized at tier 4 (full change management), not tier 3");
