@@ -134,7 +134,16 @@ class BrokenEnvelopeTests {
 				assertThat(file.valid()).isFalse();
 				assertThat(file.envelopeId()).isEqualTo("BROKEN-CIDR-004");
 				assertThat(file.boardId()).isEqualTo("payments-cab");
+				assertThat(catalog.problemsOf(file)).hasSize(3)
+					.allSatisfy((problem) -> assertThat(problem.field()).startsWith("actions[0].scope.cidrs["));
 			});
+	}
+
+	@Test
+	void shouldFindNoProblemsOfTheValidFile() {
+		assertThat(catalog.files()).filteredOn((file) -> file.fileName().equals("valid-control.yaml"))
+			.singleElement()
+			.satisfies((file) -> assertThat(catalog.problemsOf(file)).isEmpty());
 	}
 
 	private static List<String> problems(String name) {
