@@ -37,7 +37,7 @@ class ValidateEnvelopesCommand implements Callable<Integer> {
 	CommandSpec spec;
 
 	@Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
-			description = "The envelopes directory (default: review.envelopes-dir, ./envelopes).")
+			description = "The envelopes directory. Default: the review.envelopes-dir setting, which is ./envelopes unless configured.")
 	Path directory;
 
 	ValidateEnvelopesCommand(EnvelopeLoader loader, ReviewPaths paths) {
