@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
@@ -27,8 +26,12 @@ interface ActionDao {
 		return handle.registerRowMapper(StoredAction.class, new StoredActionMapper()).attach(ActionDao.class);
 	}
 
+	/**
+	 * One array parameter rather than an IN list: PostgreSQL then keeps using the primary
+	 * key as the table grows, where a cached plan for a long IN list fell back to a scan.
+	 */
 	@SqlQuery
-	List<StoredAction> findStored(@BindList("ids") Collection<String> ids);
+	List<StoredAction> findStored(@Bind("ids") String[] ids);
 
 	@SqlQuery
 	@RegisterConstructorMapper(ChainTip.class)

@@ -104,7 +104,7 @@ final class IngestBatch implements RecordSink {
 			.map((record) -> record.action().id())
 			.collect(Collectors.toCollection(LinkedHashSet::new));
 		Map<String, StoredAction> stored = ids.isEmpty() ? Map.of()
-				: dao.findStored(ids)
+				: dao.findStored(ids.toArray(String[]::new))
 					.stream()
 					.collect(Collectors.toMap((action) -> action.action().id(), Function.identity()));
 		Map<String, SourceRecord> inBatch = new HashMap<>();

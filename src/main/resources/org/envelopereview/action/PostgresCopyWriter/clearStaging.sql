@@ -1,1 +1,1 @@
-DELETE FROM agent_action_staging
+TRUNCATE agent_action_staging
