@@ -10,7 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import inet.ipaddr.AddressStringException;
+import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
+import inet.ipaddr.IPAddressStringParameters;
+import inet.ipaddr.AddressStringParameters.RangeParameters;
 
 /**
  * The edge validation of an action's fields, shared by every input format. Each check
@@ -29,6 +32,20 @@ final class ActionFields {
 			Map.entry("reverts", 200), Map.entry("errorCode", 256));
 
 	private static final Pattern PORTS = Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?");
+
+	/**
+	 * The same strictness as envelope scopes: no masks, ranges, wildcards or inet_aton
+	 * forms.
+	 */
+	private static final IPAddressStringParameters STRICT = new IPAddressStringParameters.Builder().allowEmpty(false)
+		.allowAll(false)
+		.allowSingleSegment(false)
+		.allowMask(false)
+		.allowPrefixOnly(false)
+		.allowWildcardedSeparator(false)
+		.allow_inet_aton(false)
+		.setRangeOptions(RangeParameters.NO_RANGE)
+		.toParams();
 
 	private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
@@ -76,11 +93,19 @@ final class ActionFields {
 		if (cidr == null) {
 			return;
 		}
+		IPAddress address;
 		try {
-			new IPAddressString(cidr.trim()).toAddress();
+			address = new IPAddressString(cidr.trim(), STRICT).toAddress();
 		}
 		catch (AddressStringException | RuntimeException ex) {
+			address = null;
+		}
+		if (address == null) {
 			problems.add("bad CIDR in cidr: '" + abbreviate(cidr) + "' is not an IPv4 or IPv6 prefix");
+		}
+		else if (address.isPrefixed() && !address.isPrefixBlock()) {
+			problems.add("bad CIDR in cidr: '" + abbreviate(cidr) + "' has host bits set; did you mean "
+					+ address.toPrefixBlock().toCanonicalString() + "?");
 		}
 	}
 

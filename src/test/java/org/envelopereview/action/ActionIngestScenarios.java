@@ -136,19 +136,22 @@ interface ActionIngestScenarios {
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					bad timestamp      | occurredAt           | 2026-07-03 03:47                    | bad timestamp in occurredAt
-					timestamp w/o zone | occurredAt           | 2026-07-03T03:47:00                 | bad timestamp in occurredAt
-					unknown type       | type                 | security_group.ingress.open         | unknown type 'security_group.ingress.open'
-					bad IPv4 CIDR      | cidr                 | 10.0.0.300/24                       | bad CIDR in cidr: '10.0.0.300/24'
-					bad IPv6 CIDR      | cidr                 | 2001:db8::zz/32                     | bad CIDR in cidr
-					port out of range  | ports                | 70000                               | bad ports: '70000'
-					reversed range     | ports                | 443-80                              | bad ports: '443-80'
-					not a port         | ports                | https                               | bad ports: 'https'
-					high confidence    | rationale.confidence | 1.5                                 | rationale.confidence 1.5 is outside 0..1
-					negative confidence| rationale.confidence | -0.1                                | rationale.confidence -0.1 is outside 0..1
-					bad revertBy       | revertBy             | tomorrow                            | bad timestamp in revertBy
-					bad outcome        | outcome              | maybe                               | outcome 'maybe' is neither succeeded nor failed
-					""")
+							bad timestamp      | occurredAt           | 2026-07-03 03:47                    | bad timestamp in occurredAt
+							timestamp w/o zone | occurredAt           | 2026-07-03T03:47:00                 | bad timestamp in occurredAt
+							unknown type       | type                 | security_group.ingress.open         | unknown type 'security_group.ingress.open'
+							bad IPv4 CIDR      | cidr                 | 10.0.0.300/24                       | bad CIDR in cidr: '10.0.0.300/24'
+							bad IPv6 CIDR      | cidr                 | 2001:db8::zz/32                     | bad CIDR in cidr
+					prefix too long    | cidr                 | 10.0.0.0/33                         | bad CIDR in cidr: '10.0.0.0/33'
+					host bits set      | cidr                 | 10.0.2.5/24                         | has host bits set; did you mean 10.0.2.0/24?
+					a range, not CIDR  | cidr                 | 10.0.0.1-10.0.0.9                   | bad CIDR in cidr
+							port out of range  | ports                | 70000                               | bad ports: '70000'
+							reversed range     | ports                | 443-80                              | bad ports: '443-80'
+							not a port         | ports                | https                               | bad ports: 'https'
+							high confidence    | rationale.confidence | 1.5                                 | rationale.confidence 1.5 is outside 0..1
+							negative confidence| rationale.confidence | -0.1                                | rationale.confidence -0.1 is outside 0..1
+							bad revertBy       | revertBy             | tomorrow                            | bad timestamp in revertBy
+							bad outcome        | outcome              | maybe                               | outcome 'maybe' is neither succeeded nor failed
+							""")
 	default void shouldQuarantineARecordWithABadField(String name, String field, String value, String reason) {
 		Path file = write("bad.jsonl", NativeRecords.action("a-bad").with(field, value).json(),
 				NativeRecords.action("a-good").json());
@@ -172,6 +175,8 @@ interface ActionIngestScenarios {
 			every canonical type  | type                 | logging.config.modify
 			IPv6 CIDR             | cidr                 | 2001:db8::/32
 			a single address      | cidr                 | 10.0.2.7
+			everything            | cidr                 | 0.0.0.0/0
+			IPv6 everything       | cidr                 | ::/0
 			highest port          | ports                | 65535
 			port range            | ports                | 8443-8444
 			confidence of one     | rationale.confidence | 1
