@@ -53,9 +53,8 @@ class IngestCommand implements Callable<Integer> {
 	boolean failOnQuarantine;
 
 	@Option(names = "--max-record-bytes", paramLabel = "BYTES",
-			description = "Longer records are quarantined without being loaded whole (default: ${DEFAULT-VALUE}).",
-			defaultValue = "1048576")
-	int maxRecordBytes;
+			description = "Longer records are quarantined without being loaded whole (default: review.ingest.max-record-bytes, 1 MiB).")
+	Integer maxRecordBytes;
 
 	@Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to ingest, in order; '-' for standard input.")
 	List<String> files;
@@ -69,7 +68,8 @@ class IngestCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
 		PrintWriter err = this.spec.commandLine().getErr();
-		if (this.maxRecordBytes < 1) {
+		int maxRecordBytes = (this.maxRecordBytes != null) ? this.maxRecordBytes : this.properties.maxRecordBytes();
+		if (maxRecordBytes < 1) {
 			err.println("--max-record-bytes must be positive");
 			return EXIT_UNREADABLE;
 		}
@@ -78,7 +78,7 @@ class IngestCommand implements Callable<Integer> {
 			.toList();
 		IngestReport report;
 		try {
-			report = this.ingester.ingest(inputs, this.format, this.maxRecordBytes);
+			report = this.ingester.ingest(inputs, this.format, maxRecordBytes);
 		}
 		catch (IllegalStateException ex) {
 			err.println("ingest: " + ex.getMessage());

@@ -102,6 +102,15 @@ class IngestCommandTests {
 		assertThat(this.out.toString()).contains(file + " (jsonl): read 1 / stored 1");
 	}
 
+	@Test
+	void shouldQuarantineARecordLongerThanTheGivenLimit() throws IOException {
+		Path file = write("actions.jsonl", GOOD + "\n");
+
+		run("--max-record-bytes", "50", file.toString());
+
+		assertThat(this.out.toString()).contains("record is " + GOOD.length() + " bytes, longer than the limit of 50");
+	}
+
 	private int run(String... args) {
 		CommandLine commandLine = new CommandLine(this.command);
 		commandLine.setOut(new PrintWriter(this.out, true));
