@@ -20,10 +20,14 @@ import org.envelopereview.action.IngestReport;
 import org.envelopereview.action.SourceCounts;
 import org.envelopereview.action.SourceReport;
 
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 /** {@code ingest}: loads action history files into the database. */
 @Component
+// picocli keeps option values in the instance: a fresh one per command line
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 @Command(name = "ingest", mixinStandardHelpOptions = true, description = {
 		"Ingest action history: native JSON Lines or CSV (SPEC §3), or AWS CloudTrail.",
 		"Files may be gzip-compressed; '-' reads standard input. Re-ingesting is safe: an action id already stored is counted as a duplicate." },

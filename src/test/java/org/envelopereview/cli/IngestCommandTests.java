@@ -14,6 +14,7 @@ import picocli.CommandLine;
 
 import org.envelopereview.support.IntegrationTest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +29,7 @@ class IngestCommandTests {
 			{"id":"c-2","occurredAt":"2026-07-03T03:47:00Z","agent":"failover-agent","type":"route.teleport"}""";
 
 	@Autowired
-	IngestCommand command;
+	ObjectProvider<IngestCommand> command;
 
 	@Autowired
 	Jdbi jdbi;
@@ -112,7 +113,7 @@ class IngestCommandTests {
 	}
 
 	private int run(String... args) {
-		CommandLine commandLine = new CommandLine(this.command);
+		CommandLine commandLine = new CommandLine(this.command.getObject());
 		commandLine.setOut(new PrintWriter(this.out, true));
 		commandLine.setErr(new PrintWriter(this.out, true));
 		return commandLine.execute(args);
