@@ -43,6 +43,23 @@ class CsvRecordReaderTests {
 		});
 	}
 
+	@Test
+	void shouldReadAHeaderThatStartsWithAByteOrderMark() throws IOException {
+		read("\uFEFF" + NativeRecords.csvHeader(), NativeRecords.action("a-1").csvRow());
+
+		assertThat(this.sink.quarantined).isEmpty();
+		assertThat(this.sink.actions()).extracting(Action::id).containsExactly("a-1");
+	}
+
+	@Test
+	void shouldNameEveryMissingRequiredColumn() throws IOException {
+		read("id,occurredAt", "a-1,2026-07-03T03:47:00Z");
+
+		assertThat(this.sink.quarantined).singleElement()
+			.extracting(RecordingSink.Quarantined::reason)
+			.isEqualTo("missing agent; missing type");
+	}
+
 	private void read(String... lines) throws IOException {
 		byte[] bytes = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
 		new CsvRecordReader(1_048_576).read(new ByteArrayInputStream(bytes), this.sink);
