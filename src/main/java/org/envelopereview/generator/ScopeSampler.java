@@ -1,0 +1,102 @@
+package org.envelopereview.generator;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+
+import inet.ipaddr.IPAddress;
+
+import org.envelopereview.envelope.PortRange;
+import org.envelopereview.envelope.Scope;
+
+/**
+ * Picks values that lie inside a declared scope, so that generated normal traffic is in
+ * scope.
+ */
+final class ScopeSampler {
+
+	private final Random random;
+
+	ScopeSampler(Random random) {
+		this.random = random;
+	}
+
+	/**
+	 * A resource matching one of the globs; {@code poolIndex} selects one of a small set
+	 * of distinct resources, so the number of resources exercised can grow between
+	 * periods.
+	 */
+	String resource(Scope scope, String envelopeId, int poolIndex) {
+		if (scope.resources() == null || scope.resources().isEmpty()) {
+			return "res-" + envelopeId.toLowerCase(java.util.Locale.ROOT) + "-" + poolIndex;
+		}
+		String glob = pick(scope.resources());
+		String suffix = String.format("%04x", 0x1000 + poolIndex * 37);
+		StringBuilder resource = new StringBuilder();
+		for (char c : glob.toCharArray()) {
+			if (c == '*') {
+				resource.append(suffix);
+			}
+			else if (c == '?') {
+				resource.append(Character.forDigit(poolIndex % 10, 10));
+			}
+			else {
+				resource.append(c);
+			}
+		}
+		return resource.toString();
+	}
+
+	/**
+	 * A prefix lying wholly inside one of the allowed prefixes (a /24 or /64 inside a
+	 * wider one).
+	 */
+	String cidr(Scope scope) {
+		if (scope.cidrs() == null || scope.cidrs().isEmpty()) {
+			return "198.51.100." + (this.random.nextInt(254) + 1) + "/32";
+		}
+		IPAddress allowed = pick(scope.cidrs());
+		int hostPrefix = allowed.isIPv4() ? 24 : 64;
+		if (allowed.getPrefixLength() == null || allowed.getPrefixLength() >= hostPrefix) {
+			return allowed.toPrefixBlock().toCanonicalString();
+		}
+		Iterator<? extends IPAddress> blocks = allowed.toPrefixBlock()
+			.setPrefixLength(hostPrefix, false)
+			.prefixBlockIterator();
+		int skip = this.random.nextInt(16);
+		IPAddress block = blocks.next();
+		for (int i = 0; i < skip && blocks.hasNext(); i++) {
+			block = blocks.next();
+		}
+		return block.toCanonicalString();
+	}
+
+	String ports(Scope scope) {
+		if (scope.ports() == null || scope.ports().isEmpty()) {
+			return "443";
+		}
+		PortRange range = pick(scope.ports());
+		return Integer.toString(range.from() + this.random.nextInt(range.size()));
+	}
+
+	String protocol(Scope scope) {
+		return (scope.protocols() == null || scope.protocols().isEmpty()) ? "tcp" : pick(scope.protocols());
+	}
+
+	String region(Scope scope, List<String> fallback) {
+		return (scope.regions() == null || scope.regions().isEmpty()) ? pick(fallback) : pick(scope.regions());
+	}
+
+	/** A concrete model version matching a glob such as {@code orchestrator-2.3.*}. */
+	String modelVersion(List<String> globs) {
+		if (globs == null || globs.isEmpty()) {
+			return "netops-model-1.0.0";
+		}
+		return pick(globs).replace("*", Integer.toString(1 + this.random.nextInt(3))).replace('?', '0');
+	}
+
+	<T> T pick(List<T> values) {
+		return values.get(this.random.nextInt(values.size()));
+	}
+
+}
