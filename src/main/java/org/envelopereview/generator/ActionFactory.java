@@ -52,6 +52,7 @@ final class ActionFactory {
 		List<ActionClass> routine = envelope.actions()
 			.stream()
 			.filter((actionClass) -> !HistoryGenerator.isLoggingOrInspection(actionClass))
+			.filter((actionClass) -> !ActionTypes.isClosing(actionClass.type()))
 			.toList();
 		ActionClass actionClass = this.sampler.pick(routine.isEmpty() ? envelope.actions() : routine);
 		return build(envelope, actionClass, at, pools);
@@ -70,12 +71,16 @@ final class ActionFactory {
 		fields.put("modelVersion", this.sampler.modelVersion(envelope.modelVersions()));
 		fields.put("envelope", envelope.id());
 		fields.put("type", type);
-		fields.put("resource", this.sampler.resource(scope, envelope.id(), this.random.nextInt(pools.resources())));
+		int slot = this.random.nextInt(pools.size());
+		fields.put("resource", this.sampler.resource(scope, envelope.id(), slot));
 		fields.put("region", region(scope, pools));
-		fields.put("protocol", (ruleChange || scope.protocols() != null) ? this.sampler.protocol(scope) : null);
-		fields.put("ports", (ruleChange || scope.ports() != null) ? this.sampler.ports(scope) : null);
-		fields.put("cidr",
-				(ruleChange || type.startsWith("route.") || scope.cidrs() != null) ? this.sampler.cidr(scope) : null);
+		String protocol = (ruleChange || scope.protocols() != null) ? this.sampler.protocol(scope) : null;
+		boolean portBased = "tcp".equals(protocol) || "udp".equals(protocol);
+		fields.put("protocol", protocol);
+		fields.put("ports",
+				((ruleChange && portBased) || scope.ports() != null) ? this.sampler.ports(scope, slot) : null);
+		fields.put("cidr", (ruleChange || type.startsWith("route.") || scope.cidrs() != null)
+				? this.sampler.cidr(scope, slot) : null);
 		double floor = Math.max(0.80, (envelope.minConfidence() != null) ? envelope.minConfidence() : 0);
 		double confidence = Math.round((floor + this.random.nextDouble() * (0.99 - floor)) * 100) / 100.0;
 		fields.put("rationale", rationale(String.format(this.sampler.pick(SIGNALS), this.random.nextInt(100000)),

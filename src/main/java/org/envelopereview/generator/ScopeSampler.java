@@ -22,23 +22,22 @@ final class ScopeSampler {
 	}
 
 	/**
-	 * A resource matching one of the globs; {@code poolIndex} selects one of a small set
-	 * of distinct resources, so the number of resources exercised can grow between
-	 * periods.
+	 * A resource matching one of the globs; {@code slot} selects one of a small set of
+	 * distinct resources, so the number of resources exercised can grow between periods.
 	 */
-	String resource(Scope scope, String envelopeId, int poolIndex) {
+	String resource(Scope scope, String envelopeId, int slot) {
 		if (scope.resources() == null || scope.resources().isEmpty()) {
-			return "res-" + envelopeId.toLowerCase(java.util.Locale.ROOT) + "-" + poolIndex;
+			return "res-" + envelopeId.toLowerCase(java.util.Locale.ROOT) + "-" + slot;
 		}
-		String glob = pick(scope.resources());
-		String suffix = String.format("%04x", 0x1000 + poolIndex * 37);
+		String glob = scope.resources().get(slot % scope.resources().size());
+		String suffix = String.format("%04x", 0x1000 + slot * 37);
 		StringBuilder resource = new StringBuilder();
 		for (char c : glob.toCharArray()) {
 			if (c == '*') {
 				resource.append(suffix);
 			}
 			else if (c == '?') {
-				resource.append(Character.forDigit(poolIndex % 10, 10));
+				resource.append(Character.forDigit(slot % 10, 10));
 			}
 			else {
 				resource.append(c);
@@ -49,13 +48,14 @@ final class ScopeSampler {
 
 	/**
 	 * A prefix lying wholly inside one of the allowed prefixes (a /24 or /64 inside a
-	 * wider one).
+	 * wider one); {@code slot} selects which, so the address space exercised stays stable
+	 * unless the pool grows.
 	 */
-	String cidr(Scope scope) {
+	String cidr(Scope scope, int slot) {
 		if (scope.cidrs() == null || scope.cidrs().isEmpty()) {
-			return "198.51.100." + (this.random.nextInt(254) + 1) + "/32";
+			return "198.51.100." + (slot + 1) + "/32";
 		}
-		IPAddress allowed = pick(scope.cidrs());
+		IPAddress allowed = scope.cidrs().get(slot % scope.cidrs().size());
 		int hostPrefix = allowed.isIPv4() ? 24 : 64;
 		if (allowed.getPrefixLength() == null || allowed.getPrefixLength() >= hostPrefix) {
 			return allowed.toPrefixBlock().toCanonicalString();
@@ -63,20 +63,23 @@ final class ScopeSampler {
 		Iterator<? extends IPAddress> blocks = allowed.toPrefixBlock()
 			.setPrefixLength(hostPrefix, false)
 			.prefixBlockIterator();
-		int skip = this.random.nextInt(16);
 		IPAddress block = blocks.next();
-		for (int i = 0; i < skip && blocks.hasNext(); i++) {
+		for (int i = 0; i < slot && blocks.hasNext(); i++) {
 			block = blocks.next();
 		}
 		return block.toCanonicalString();
 	}
 
-	String ports(Scope scope) {
+	/**
+	 * One port of the allowed ranges; {@code slot} selects which, like
+	 * {@link #cidr(Scope, int)}.
+	 */
+	String ports(Scope scope, int slot) {
 		if (scope.ports() == null || scope.ports().isEmpty()) {
 			return "443";
 		}
-		PortRange range = pick(scope.ports());
-		return Integer.toString(range.from() + this.random.nextInt(range.size()));
+		PortRange range = scope.ports().get(slot % scope.ports().size());
+		return Integer.toString(range.from() + (slot / scope.ports().size()) % range.size());
 	}
 
 	String protocol(Scope scope) {

@@ -82,10 +82,10 @@ record TrafficPlan(List<Envelope> activeEnvelopes, List<Period> quarters, long t
 	/**
 	 * How widely ordinary traffic spreads.
 	 *
-	 * @param resources how many distinct resources per class
+	 * @param size how many distinct resources, address blocks and ports per class
 	 * @param allRegions whether every allowed region is used, or only the first
 	 */
-	record Pools(int resources, boolean allRegions) {
+	record Pools(int size, boolean allRegions) {
 	}
 
 }
