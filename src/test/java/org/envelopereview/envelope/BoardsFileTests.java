@@ -134,8 +134,8 @@ class BoardsFileTests {
 			.load();
 		// then
 		assertThat(this.fixture.problems(catalog)).containsExactly(
-				"boards.yaml:8: boards[0].members[1].email: is required",
-				"boards.yaml:8: boards[0].members[1].role: is required");
+				"boards.yaml:8: boards[0].members[1].role: is required",
+				"boards.yaml:8: boards[0].members[1].email: is required");
 		assertThat(catalog.directory().board("payments-cab").orElseThrow().members()).extracting(Board.Member::name)
 			.containsExactly("Jae-min Kim");
 	}
