@@ -75,9 +75,7 @@ final class DeviationFactory {
 						.with("revertBy", null));
 			case UNKNOWN_ENVELOPE -> one(at, (envelope, actionClass) -> isOpeningRule(actionClass),
 					(envelope, base) -> base.withoutRevert().with("envelope", "NET-LEGACY-042").with("revertBy", null));
-			case LOG_SUPPRESSION ->
-				one(at, (envelope, actionClass) -> actionClass.type().equals("logging.config.modify"), (envelope,
-						base) -> base.with("changeRef", null).with("approval", ActionFactory.approval(null, null)));
+			case LOG_SUPPRESSION -> logSuppression(at);
 			case RULE_DRIFT -> ruleDrift(at);
 			case NEAR_BOUNDS -> List.of();
 		};
@@ -93,6 +91,28 @@ final class DeviationFactory {
 		return candidate(at, fits).map((candidate) -> List.of(mutation.apply(candidate.envelope(),
 				this.actions.build(candidate.envelope(), candidate.actionClass(), at, NARROW))))
 			.orElse(List.of());
+	}
+
+	/**
+	 * Logging switched off without a change ticket: under an envelope that allows it at
+	 * tier 4 when one is in force, otherwise under whatever envelope the agent was
+	 * working under.
+	 */
+	private List<GeneratedAction> logSuppression(Instant at) {
+		Mutation withoutChange = (envelope, base) -> base.with("changeRef", null)
+			.with("approval", ActionFactory.approval(null, null));
+		List<GeneratedAction> underLoggingClass = one(at,
+				(envelope, actionClass) -> actionClass.type().equals("logging.config.modify"), withoutChange);
+		if (!underLoggingClass.isEmpty()) {
+			return underLoggingClass;
+		}
+		return one(at, (envelope, actionClass) -> !ActionTypes.isClosing(actionClass.type()),
+				(envelope, base) -> withoutChange.apply(envelope, base.withoutRevert())
+					.with("type", "logging.config.modify")
+					.with("protocol", null)
+					.with("ports", null)
+					.with("cidr", null)
+					.with("revertBy", null));
 	}
 
 	/** Three permanent permissive rules on one resource, never removed. */
