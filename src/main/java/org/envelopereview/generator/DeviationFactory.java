@@ -109,6 +109,7 @@ final class DeviationFactory {
 		return one(at, (envelope, actionClass) -> !ActionTypes.isClosing(actionClass.type()),
 				(envelope, base) -> withoutChange.apply(envelope, base.withoutRevert())
 					.with("type", "logging.config.modify")
+					.with("resource", "fl-0" + base.id().substring(2))
 					.with("protocol", null)
 					.with("ports", null)
 					.with("cidr", null)
