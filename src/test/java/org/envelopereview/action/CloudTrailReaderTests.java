@@ -290,6 +290,23 @@ class CloudTrailReaderTests {
 		});
 	}
 
+	@Test
+	void shouldQuarantineAnEventOfARecordsFileLongerThanTheLimitAndReadTheNext() throws IOException {
+		String longRequest = "{\"routeTableId\":\"rtb-1\",\"note\":\"" + "x".repeat(2000) + "\"}";
+		String file = "{\"Records\": [\n" + event("CreateRoute", "e-1", longRequest) + ",\n"
+				+ event("DeleteRoute", "e-2", "{\"routeTableId\":\"rtb-1\"}") + "\n]}";
+
+		new CloudTrailReader(1000, new CloudTrailMapper(Map.of()))
+			.read(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), this.sink);
+
+		assertThat(this.sink.actions()).extracting(Action::id).containsExactly("e-2");
+		assertThat(this.sink.quarantined).singleElement().satisfies((bad) -> {
+			assertThat(bad.line()).isEqualTo(2);
+			assertThat(bad.reason())
+				.matches("record is \\d+ bytes, longer than the limit of 1000 \\(--max-record-bytes\\)");
+		});
+	}
+
 	/** An event by an assumed-role session failover-agent of role failover. */
 	private static String event(String name, String id, String request) {
 		return ("{\"eventVersion\":\"1.08\",\"userIdentity\":{\"type\":\"AssumedRole\",\"principalId\":\"AROA:failover-agent\","
