@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -201,6 +203,31 @@ class CloudTrailReaderTests {
 					tuple("e-9#2", "tcp", "8443-8444", "10.1.0.0/16"),
 					tuple("e-9#3", "tcp", "8443-8444", "2001:db8::/32"), tuple("e-9#4", "udp", "53", null),
 					tuple("e-9#5", "icmp", null, "10.2.0.0/16"));
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource({ "AuthorizeSecurityGroupIngress, security_group.ingress.add",
+			"AuthorizeSecurityGroupEgress, security_group.egress.add",
+			"RevokeSecurityGroupIngress, security_group.ingress.remove",
+			"RevokeSecurityGroupEgress, security_group.egress.remove", "CreateNetworkAclEntry, nacl.entry.add",
+			"ReplaceNetworkAclEntry, nacl.entry.replace", "DeleteNetworkAclEntry, nacl.entry.remove",
+			"CreateRoute, route.add", "ReplaceRoute, route.replace", "DeleteRoute, route.remove",
+			"ChangeResourceRecordSets, dns.record.upsert", "ModifyListener, lb.listener.modify",
+			"ModifyRule, lb.listener.modify", "ModifySecurityGroupRules, security_group.ingress.add" })
+	void shouldMapEveryNetworkEventNameOntoItsCanonicalType(String eventName, String type) throws IOException {
+		read(event(eventName, "e-1", "{}"));
+
+		assertThat(this.sink.actions()).extracting(Action::type).containsExactly(type);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "CreateNetworkAcl", "DeleteRouteTable", "CreateSecurityGroup", "AuthorizeDBSecurityGroupIngress",
+			"ModifyLoadBalancerAttributes", "DescribeSecurityGroups", "authorizesecuritygroupingress" })
+	void shouldSkipAnEventNameThatIsNotMappedEvenWhenItLooksAlike(String eventName) throws IOException {
+		read(event(eventName, "e-1", "{\"groupId\":\"sg-1\",\"cidrIp\":\"0.0.0.0/0\"}"));
+
+		assertThat(this.sink.accepted).isEmpty();
+		assertThat(this.sink.skipped).containsExactly(eventName);
 	}
 
 	@Test
