@@ -58,6 +58,11 @@ class ReviewOutputs {
 		this.paths = paths;
 	}
 
+	/** {@code out/<period>/}. */
+	Path periodDir(Period period) {
+		return boardDir(period, "board").getParent();
+	}
+
 	/** {@code out/<period>/<board>/}, resolved safely inside the output directory. */
 	Path boardDir(Period period, String boardId) {
 		Path root = this.paths.outputDir().toAbsolutePath().normalize();
