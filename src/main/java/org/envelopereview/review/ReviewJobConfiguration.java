@@ -36,8 +36,6 @@ class ReviewJobConfiguration {
 
 	static final String JOB_NAME = "envelopeReviewJob";
 
-	static final int CHUNK_SIZE = 200;
-
 	static final int FETCH_SIZE = 1000;
 
 	@Bean
@@ -70,9 +68,10 @@ class ReviewJobConfiguration {
 	@Bean
 	Step evaluateActionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcCursorItemReader<ReviewedAction> periodActionReader, ActionEvaluator actionEvaluator,
-			FindingWriter findingWriter, EvaluationProgress evaluationProgress) {
+			FindingWriter findingWriter, EvaluationProgress evaluationProgress,
+			@Value("${review.job.chunk-size:200}") int chunkSize) {
 		return new StepBuilder("evaluateActionsStep", jobRepository)
-			.<ReviewedAction, List<StoredFinding>>chunk(CHUNK_SIZE)
+			.<ReviewedAction, List<StoredFinding>>chunk(chunkSize)
 			.transactionManager(transactionManager)
 			.reader(periodActionReader)
 			.processor(actionEvaluator)

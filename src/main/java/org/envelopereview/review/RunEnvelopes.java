@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-import org.jdbi.v3.core.Jdbi;
-
 import org.envelopereview.envelope.EnvelopeCatalog;
 import org.envelopereview.envelope.EnvelopeFile;
+import org.envelopereview.envelope.EnvelopeLoader;
+import org.envelopereview.envelope.EnvelopeSnapshots;
 import org.envelopereview.system.ReviewPaths;
 
 import org.springframework.stereotype.Component;
@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RunEnvelopes {
 
-	private final EnvelopeSource source;
+	private final EnvelopeLoader loader;
 
-	private final Jdbi jdbi;
+	private final EnvelopeSnapshots snapshots;
 
 	private final ReviewRuns runs;
 
@@ -37,34 +37,21 @@ class RunEnvelopes {
 
 	private final Map<Long, EnvelopeCatalog> catalogs = new ConcurrentHashMap<>();
 
-	RunEnvelopes(EnvelopeSource source, Jdbi jdbi, ReviewRuns runs, ReviewPaths paths) {
-		this.source = source;
-		this.jdbi = jdbi;
+	RunEnvelopes(EnvelopeLoader loader, EnvelopeSnapshots snapshots, ReviewRuns runs, ReviewPaths paths) {
+		this.loader = loader;
+		this.snapshots = snapshots;
 		this.runs = runs;
 		this.paths = paths;
 	}
 
 	/** Reads the envelopes directory now. */
 	EnvelopeCatalog read() {
-		return this.source.load(this.paths.envelopesDir());
+		return this.loader.load(this.paths.envelopesDir());
 	}
 
 	/** Stores every file as read under the run, replacing an earlier attempt's rows. */
 	void snapshot(long runId, EnvelopeCatalog catalog) {
-		this.jdbi.useHandle((handle) -> {
-			handle.createUpdate(SqlFiles.sql(RunEnvelopes.class, "delete")).bind("runId", runId).execute();
-			for (EnvelopeFile file : catalog.files()) {
-				handle.createUpdate(SqlFiles.sql(RunEnvelopes.class, "insert"))
-					.bind("runId", runId)
-					.bind("fileName", file.fileName())
-					.bind("envelopeId", file.envelopeId())
-					.bind("boardId", file.boardId())
-					.bind("sha256", file.sha256())
-					.bind("valid", file.valid())
-					.bind("content", file.content())
-					.execute();
-			}
-		});
+		this.snapshots.save(runId, catalog);
 		this.catalogs.put(runId, catalog);
 	}
 
@@ -84,23 +71,22 @@ class RunEnvelopes {
 	}
 
 	private EnvelopeCatalog fromSnapshot(long runId) {
-		List<Map.Entry<String, String>> files = this.jdbi
-			.withHandle((handle) -> handle.createQuery(SqlFiles.sql(RunEnvelopes.class, "of-run"))
-				.bind("runId", runId)
-				.map((row, ctx) -> Map.entry(row.getString("file_name"), row.getString("content")))
-				.list());
+		List<EnvelopeFile> files = this.snapshots.load(runId);
+		if (files.isEmpty()) {
+			throw new IllegalStateException("run " + runId + " has no envelope snapshot to restart from");
+		}
 		Path directory = null;
 		try {
 			directory = Files.createTempDirectory("envelope-review-run-" + runId + "-");
-			for (Map.Entry<String, String> file : files) {
-				Path target = directory.resolve(file.getKey()).normalize();
-				if (!target.getParent().equals(directory)) {
+			for (EnvelopeFile file : files) {
+				Path target = directory.resolve(file.fileName()).normalize();
+				if (!directory.equals(target.getParent())) {
 					throw new IllegalStateException(
-							"run " + runId + " snapshot holds an unsafe file name '" + file.getKey() + "'");
+							"run " + runId + " snapshot holds an unsafe file name '" + file.fileName() + "'");
 				}
-				Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+				Files.writeString(target, file.content(), StandardCharsets.UTF_8);
 			}
-			return this.source.load(directory);
+			return this.loader.load(directory);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot restore the envelopes of run " + runId + ": " + ex.getMessage(), ex);

@@ -1,1 +1,0 @@
-SELECT file_name, content FROM envelope_snapshot WHERE run_id = :runId ORDER BY file_name
