@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Command(name = "envelope-review", mixinStandardHelpOptions = true,
-		subcommands = { EnvelopesCommand.class, RunCommand.class }, versionProvider = VersionProvider.class,
+		subcommands = { EnvelopesCommand.class, GenerateHistoryCommand.class, RunCommand.class },
+		versionProvider = VersionProvider.class,
 		description = "Periodic review of the policy envelopes under which AI agents change cloud network configuration.")
 public class EnvelopeReviewCommand {
 

@@ -111,13 +111,14 @@ final class BoardsReader {
 		Optional<String> name = board.required("name").flatMap((value) -> value.parsed(FieldSyntax::nonBlank));
 		Optional<Boolean> isDefault = board.optional("default").flatMap(YamlValue::bool);
 		board.optional("default").filter((value) -> isDefault.orElse(false)).ifPresent(defaults::add);
-		Optional<List<Board.Member>> members = board.required("members").flatMap((value) -> {
-			Optional<List<Board.Member>> listed = value.listOf(BoardsReader::member);
-			if (listed.isPresent() && listed.get().isEmpty()) {
-				value.problem("must list at least one member (they sign off the pack)");
-			}
-			return listed;
-		});
+		// members that are broken are reported; the others still reach the sign-off page
+		Optional<List<Board.Member>> members = board.required("members")
+			.flatMap((value) -> value.list().map((items) -> {
+				if (items.isEmpty()) {
+					value.problem("must list at least one member (they sign off the pack)");
+				}
+				return items.stream().map(BoardsReader::member).flatMap(Optional::stream).toList();
+			}));
 		return id.map((text) -> new Board(text, name.orElse(text), isDefault.orElse(false), members.orElse(List.of())));
 	}
 

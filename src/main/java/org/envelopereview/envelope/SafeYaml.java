@@ -70,9 +70,9 @@ final class SafeYaml {
 	}
 
 	private static String describe(MarkedYamlEngineException ex) {
-		String problem = (ex.getProblem() != null) ? ex.getProblem() : "";
-		String context = (ex.getContext() != null) ? ex.getContext() + ": " : "";
-		return (context + problem).strip();
+		String problem = (ex.getProblem() != null) ? ex.getProblem().strip() : "";
+		String context = (ex.getContext() != null) ? ex.getContext().strip() : "";
+		return context.isEmpty() ? problem : context + ": " + problem;
 	}
 
 	private static boolean withinLimits(String text, FileProblems problems) {

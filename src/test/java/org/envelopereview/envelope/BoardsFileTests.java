@@ -126,6 +126,34 @@ class BoardsFileTests {
 	}
 
 	@Test
+	void shouldKeepTheValidMembersOfABoardWithABrokenOne() {
+		// when
+		EnvelopeCatalog catalog = this.fixture
+			.file("boards.yaml", replace(BOARDS, "      - {name: Jae-min Kim, role: Chair, email: jmin@example.com}\n",
+					"      - {name: Jae-min Kim, role: Chair, email: jmin@example.com}\n      - {name: No Role}\n"))
+			.load();
+		// then
+		assertThat(this.fixture.problems(catalog)).containsExactly(
+				"boards.yaml:8: boards[0].members[1].role: is required",
+				"boards.yaml:8: boards[0].members[1].email: is required");
+		assertThat(catalog.directory().board("payments-cab").orElseThrow().members()).extracting(Board.Member::name)
+			.containsExactly("Jae-min Kim");
+	}
+
+	@Test
+	void shouldRequireAtLeastOneMember() {
+		// when
+		EnvelopeCatalog catalog = this.fixture
+			.file("boards.yaml",
+					replace(BOARDS, "    members:\n      - {name: Jae-min Kim, role: Chair, email: jmin@example.com}\n",
+							"    members: []\n"))
+			.load();
+		// then
+		assertThat(this.fixture.problems(catalog)).containsExactly(
+				"boards.yaml:6: boards[0].members: must list at least one member (they sign off the pack)");
+	}
+
+	@Test
 	void shouldRejectAnApproverActiveUntilBeforeActiveFrom() {
 		// when
 		EnvelopeCatalog catalog = this.fixture

@@ -3,6 +3,8 @@ package org.envelopereview.envelope;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.jdbi.v3.core.Jdbi;
@@ -15,6 +17,7 @@ import org.envelopereview.support.PostgresIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 class EnvelopeSnapshotsTests {
 
@@ -72,6 +75,20 @@ class EnvelopeSnapshotsTests {
 		assertThat(snapshots.load(newRun(jdbi))).isEmpty();
 	}
 
+	static void shouldKeepThePreviousSnapshotWhenASaveFailsPartWay(Jdbi jdbi, EnvelopeSnapshots snapshots) {
+		// given
+		long run = newRun(jdbi);
+		snapshots.save(run, EXAMPLES);
+		EnvelopeFile tooLong = new EnvelopeFile("zz-last.yaml", "0".repeat(64), "", false, "X".repeat(500), null);
+		List<EnvelopeFile> files = new ArrayList<>(BROKEN.files());
+		files.add(tooLong);
+		EnvelopeCatalog failing = new EnvelopeCatalog(BROKEN.directory(), BROKEN.envelopes(), BROKEN.problems(), files);
+		// when
+		assertThatException().isThrownBy(() -> snapshots.save(run, failing));
+		// then
+		assertThat(snapshots.load(run)).containsExactlyInAnyOrderElementsOf(EXAMPLES.files());
+	}
+
 	@Nested
 	@IntegrationTest
 	class OnH2 {
@@ -95,6 +112,11 @@ class EnvelopeSnapshotsTests {
 		@Test
 		void shouldKeepTheSnapshotsOfDifferentRunsApartOnH2() {
 			shouldKeepTheSnapshotsOfDifferentRunsApart(this.jdbi, this.snapshots);
+		}
+
+		@Test
+		void shouldKeepThePreviousSnapshotWhenASaveFailsPartWayOnH2() {
+			shouldKeepThePreviousSnapshotWhenASaveFailsPartWay(this.jdbi, this.snapshots);
 		}
 
 	}
@@ -121,6 +143,11 @@ class EnvelopeSnapshotsTests {
 		@Test
 		void shouldKeepTheSnapshotsOfDifferentRunsApartOnPostgres() {
 			shouldKeepTheSnapshotsOfDifferentRunsApart(this.jdbi, this.snapshots);
+		}
+
+		@Test
+		void shouldKeepThePreviousSnapshotWhenASaveFailsPartWayOnPostgres() {
+			shouldKeepThePreviousSnapshotWhenASaveFailsPartWay(this.jdbi, this.snapshots);
 		}
 
 	}

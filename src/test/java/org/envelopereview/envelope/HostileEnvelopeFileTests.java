@@ -65,6 +65,15 @@ class HostileEnvelopeFileTests {
 	}
 
 	@Test
+	void shouldRejectAnAliasToAnAnchorThatWasNeverDefined() {
+		// when
+		EnvelopeCatalog catalog = this.fixture.file("alias.yaml", "id: PA-TEST-001\nactions: *classes\n").load();
+		// then
+		assertThat(this.fixture.problems(catalog))
+			.containsExactly("alias.yaml:2: invalid YAML: found undefined alias classes (column 10)");
+	}
+
+	@Test
 	void shouldRejectNestingDeeperThanTwentyLevels() {
 		// when
 		EnvelopeCatalog catalog = this.fixture.file("deep.yaml", "a: " + "[".repeat(5000) + "]".repeat(5000) + "\n")

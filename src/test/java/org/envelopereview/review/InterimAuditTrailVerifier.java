@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Stands in for the ingest feature's verifier until it lands on main: counts the rows
- * and reports the breaks a test scripts. Remove when JdbcAuditTrailVerifier arrives.
+ * Stands in for the ingest feature's verifier until it lands on main: counts the rows and
+ * reports the breaks a test scripts. Remove when JdbcAuditTrailVerifier arrives.
  */
 @Configuration(proxyBeanMethods = false)
 class InterimAuditTrailVerifier {

@@ -59,7 +59,8 @@ final class ReviewScenario {
 			.type("route.add")
 			.resource("tgw-rtb-0a9b1")
 			.build());
-		actions.add(action().id("a-0006").at("2026-07-06T09:00:00Z").agent("ghost-agent").envelope("GHOST-999").build());
+		actions
+			.add(action().id("a-0006").at("2026-07-06T09:00:00Z").agent("ghost-agent").envelope("GHOST-999").build());
 		actions.add(action().id("a-0007")
 			.at("2026-07-07T09:00:00Z")
 			.type("logging.config.modify")
@@ -99,7 +100,10 @@ final class ReviewScenario {
 		return actions;
 	}
 
-	/** {@code code|board|envelope|action|discriminator} of every finding expected in 2026-Q3. */
+	/**
+	 * {@code code|board|envelope|action|discriminator} of every finding expected in
+	 * 2026-Q3.
+	 */
 	static Set<String> expectedFindings() {
 		return new TreeSet<>(List.of(
 				// payments-cab: PA-FAILOVER-007's actions
@@ -109,8 +113,7 @@ final class ReviewScenario {
 				"OOS-NOT-REVERTED|payments-cab|PA-FAILOVER-007|a-0004|",
 				"OOS-ACTION-TYPE|payments-cab|PA-FAILOVER-007|a-0007|",
 				"LOG-SUPPRESSION|payments-cab|PA-FAILOVER-007|a-0007|",
-				"OOS-MODEL|payments-cab|PA-FAILOVER-007|a-0008|",
-				"OOS-RATIONALE|payments-cab|PA-FAILOVER-007|a-0200|",
+				"OOS-MODEL|payments-cab|PA-FAILOVER-007|a-0008|", "OOS-RATIONALE|payments-cab|PA-FAILOVER-007|a-0200|",
 				// payments-cab: PA-FAILOVER-007 as exercised
 				"ENV-MODEL-DRIFT|payments-cab|PA-FAILOVER-007||orchestrator-2.4.0",
 				"EXP-RULE-DRIFT|payments-cab|PA-FAILOVER-007||sg-0a1b2c3d",
@@ -124,8 +127,7 @@ final class ReviewScenario {
 				// payments-cab: the invalid file names its board
 				"ENV-INVALID|payments-cab|PA-BROKEN-900||pa-broken-900.yaml",
 				// network-security: its stale, dormant envelope
-				"ENV-REVIEW-OVERDUE|network-security|NS-LEGACY-001||",
-				"ENV-EXPIRED|network-security|NS-LEGACY-001||",
+				"ENV-REVIEW-OVERDUE|network-security|NS-LEGACY-001||", "ENV-EXPIRED|network-security|NS-LEGACY-001||",
 				"ENV-APPROVER-INACTIVE|network-security|NS-LEGACY-001||approver",
 				"ENV-COMPLIANCE-STALE|network-security|NS-LEGACY-001||PCI-DSS-3.2.1",
 				"ENV-DORMANT|network-security|NS-LEGACY-001||",
