@@ -80,8 +80,9 @@ class EnvelopeAssessment {
 			measured.add(envelope.id());
 		}
 		this.runs.saveSnapshots(inputs.runId(), scopes, measured);
-		unknownEnvelopes(inputs, breaches::add);
-		invalidFiles(inputs.catalog(), inputs.envelopesDir(), breaches::add);
+		Map<String, UnknownEnvelopeUse> used = envelopesUsed(inputs.period());
+		unknownEnvelopes(inputs.catalog(), used, inputs.period(), breaches::add);
+		invalidFiles(inputs.catalog(), used, inputs.envelopesDir(), breaches::add);
 		List<StoredFinding> findings = breaches.stream()
 			.flatMap((breach) -> this.router.route(breach, inputs).stream())
 			.toList();
@@ -99,27 +100,35 @@ class EnvelopeAssessment {
 			.orElseGet(() -> this.measurer.measure(envelopeId, previous).measurement());
 	}
 
-	private void unknownEnvelopes(RunInputs inputs, Consumer<Breach> breaches) {
-		EnvelopeCatalog catalog = inputs.catalog();
+	/** Every envelope id the period's actions name, with how they used it. */
+	private Map<String, UnknownEnvelopeUse> envelopesUsed(Period period) {
+		Map<String, UnknownEnvelopeUse> used = new LinkedHashMap<>();
+		this.jdbi.useHandle((handle) -> handle.createQuery(SqlFiles.sql(EnvelopeAssessment.class, "envelopes-used"))
+			.bind("start", SqlFiles.utc(period.start()))
+			.bind("end", SqlFiles.utc(period.end()))
+			.map((row, ctx) -> new UnknownEnvelopeUse(row.getString("envelope_id"), row.getLong("actions"),
+					row.getString("first_action"), SqlFiles.instant(row, "first_at"), SqlFiles.instant(row, "last_at")))
+			.forEach((use) -> used.put(use.envelopeId(), use)));
+		return used;
+	}
+
+	/** Ids that no file declares; ids of invalid files are reported by ENV-INVALID. */
+	private static void unknownEnvelopes(EnvelopeCatalog catalog, Map<String, UnknownEnvelopeUse> used, Period period,
+			Consumer<Breach> breaches) {
 		Set<String> declared = catalog.files()
 			.stream()
 			.map(EnvelopeFile::envelopeId)
 			.filter((id) -> id != null)
 			.collect(Collectors.toSet());
 		catalog.envelopes().forEach((envelope) -> declared.add(envelope.id()));
-		List<UnknownEnvelopeUse> uses = this.jdbi.withHandle((handle) -> handle
-			.createQuery(SqlFiles.sql(EnvelopeAssessment.class, "envelopes-used"))
-			.bind("start", SqlFiles.utc(inputs.period().start()))
-			.bind("end", SqlFiles.utc(inputs.period().end()))
-			.map((row, ctx) -> new UnknownEnvelopeUse(row.getString("envelope_id"), row.getLong("actions"),
-					row.getString("first_action"), SqlFiles.instant(row, "first_at"), SqlFiles.instant(row, "last_at")))
-			.list());
-		uses.stream()
+		used.values()
+			.stream()
 			.filter((use) -> !declared.contains(use.envelopeId()))
-			.forEach((use) -> breaches.accept(UnknownEnvelopeRule.breach(use, inputs.period())));
+			.forEach((use) -> breaches.accept(UnknownEnvelopeRule.breach(use, period)));
 	}
 
-	private static void invalidFiles(EnvelopeCatalog catalog, Path envelopesDir, Consumer<Breach> breaches) {
+	private static void invalidFiles(EnvelopeCatalog catalog, Map<String, UnknownEnvelopeUse> used, Path envelopesDir,
+			Consumer<Breach> breaches) {
 		Map<String, List<EnvelopeProblem>> byFile = new LinkedHashMap<>();
 		for (EnvelopeProblem problem : catalog.problems()) {
 			Path name = Path.of(problem.file()).getFileName();
@@ -134,7 +143,9 @@ class EnvelopeAssessment {
 				// a file that could not even be listed as read (e.g. a missing
 				// boards.yaml)
 				.orElse(new EnvelopeFile(fileName, "", "", false, null, null));
-			breaches.accept(InvalidEnvelopeRule.breach(file, problems, envelopesDir));
+			long actions = (file.envelopeId() != null && used.containsKey(file.envelopeId()))
+					? used.get(file.envelopeId()).actions() : 0;
+			breaches.accept(InvalidEnvelopeRule.breach(file, problems, envelopesDir, actions));
 		});
 	}
 

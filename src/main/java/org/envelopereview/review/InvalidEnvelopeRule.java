@@ -15,19 +15,27 @@ final class InvalidEnvelopeRule {
 	private InvalidEnvelopeRule() {
 	}
 
-	static Breach breach(EnvelopeFile file, List<EnvelopeProblem> problems, Path envelopesDir) {
+	/**
+	 * @param actionsInPeriod actions of the period that name the file's envelope id: they
+	 * cannot be judged against an invalid envelope, so the finding says how many there
+	 * are
+	 */
+	static Breach breach(EnvelopeFile file, List<EnvelopeProblem> problems, Path envelopesDir, long actionsInPeriod) {
 		Breach.Builder builder = Breach.of(FindingCode.ENV_INVALID)
 			.envelope(file.envelopeId())
 			.board(file.boardId())
 			.about(file.fileName())
 			.evidence("file", envelopesDir.resolve(file.fileName()).toString())
 			.evidence("sha256", file.sha256())
-			.evidence("problems", problems.size());
+			.evidence("problems", problems.size())
+			.evidence("actionsInPeriod", (actionsInPeriod > 0) ? actionsInPeriod : null);
 		for (int i = 0; i < problems.size(); i++) {
 			builder.evidence(String.format("problem.%03d", i + 1), located(problems.get(i), envelopesDir));
 		}
 		String first = problems.isEmpty() ? "invalid" : located(problems.get(0), envelopesDir);
-		return builder.explain(first + ((problems.size() > 1) ? " (and " + (problems.size() - 1) + " more)" : ""));
+		return builder.explain(first + ((problems.size() > 1) ? " (and " + (problems.size() - 1) + " more)" : "")
+				+ ((actionsInPeriod > 0) ? "; " + actionsInPeriod + " action(s) in the period name " + file.envelopeId()
+						+ " and could not be judged against it" : ""));
 	}
 
 	/** The problem named by the user's file path, not wherever the file was read from. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import org.envelopereview.action.ChainBreak;
 import org.envelopereview.review.fixtures.ActionTable;
 import org.envelopereview.review.fixtures.Fixtures;
 import org.envelopereview.support.IntegrationTest;
@@ -95,6 +97,34 @@ class ReviewJobTests {
 				.startsWith("severity,code,board,unassigned,envelope,action,explanation,evidence,controls,key\r\n");
 			assertThat(outcome.boards()).extracting((board) -> board.board().id())
 				.containsExactly(Fixtures.PAYMENTS, Fixtures.NETWORK);
+			assertThat(store().findings(outcome.runId()))
+				.filteredOn((stored) -> stored.finding().code() == FindingCode.ENV_INVALID)
+				.singleElement()
+				.satisfies((stored) -> assertThat(stored.finding().explanation()).contains("pa-broken-900.yaml:",
+						"1 action(s) in the period name PA-BROKEN-900"));
+		}
+
+		@Test
+		default void shouldReportChainBreaksOfThePeriodAndOfUnknownTimeOnly() throws IOException {
+			given();
+			InterimAuditTrailVerifier.SCRIPTED.addAll(List.of(
+					new ChainBreak("failover-agent", 4, "a-0004", Instant.parse("2026-07-04T10:00:00Z"),
+							ChainBreak.Kind.HASH_MISMATCH, "stored 00…, computed 9f…"),
+					new ChainBreak("failover-agent", 1, "a-0001", Instant.parse("2026-06-30T23:50:00Z"),
+							ChainBreak.Kind.HASH_MISMATCH, "belongs to 2026-Q2"),
+					new ChainBreak("dr-agent", 3, null, null, ChainBreak.Kind.SEQ_GAP, "seq 2 is missing")));
+			ReviewOutcome outcome;
+			try {
+				outcome = launcher().run(Fixtures.Q3, null, false);
+			}
+			finally {
+				InterimAuditTrailVerifier.SCRIPTED.clear();
+			}
+			assertThat(keys(outcome.runId())).filteredOn((key) -> key.startsWith("LOG-CHAIN-BROKEN"))
+				.containsExactly("LOG-CHAIN-BROKEN|network-security|||dr-agent#3#SEQ_GAP",
+						"LOG-CHAIN-BROKEN|payments-cab|PA-FAILOVER-007|a-0004|failover-agent#4#HASH_MISMATCH");
+			assertThat(outcome.boards().get(0).integrity().breaks()).hasSize(3);
+			assertThat(outcome.boards().get(0).integrity().rowsChecked()).isEqualTo(ReviewScenario.actions().size());
 		}
 
 		@Test

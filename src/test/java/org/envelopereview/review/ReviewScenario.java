@@ -79,6 +79,9 @@ final class ReviewScenario {
 			.type("security_group.ingress.remove")
 			.reverts("a-0008")
 			.build());
+		// names the envelope of an invalid file: not unknown, and counted in its
+		// ENV-INVALID finding
+		actions.add(action().id("a-0010").at("2026-07-09T09:00:00Z").envelope("PA-BROKEN-900").build());
 		for (int i = 0; i < FILLER_ACTIONS; i++) {
 			actions.add(action().id(String.format("a-%04d", 100 + i))
 				.at(String.format("2026-08-%02dT%02d:00:00Z", 1 + i / 24, i % 24))
