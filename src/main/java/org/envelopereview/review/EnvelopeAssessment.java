@@ -82,7 +82,7 @@ class EnvelopeAssessment {
 		this.runs.saveSnapshots(inputs.runId(), scopes, measured);
 		Map<String, UnknownEnvelopeUse> used = envelopesUsed(inputs.period());
 		unknownEnvelopes(inputs.catalog(), used, inputs.period(), breaches::add);
-		invalidFiles(inputs.catalog(), used, inputs.envelopesDir(), breaches::add);
+		invalidFiles(inputs.catalog(), used, inputs.shownEnvelopesDir(), breaches::add);
 		List<StoredFinding> findings = breaches.stream()
 			.flatMap((breach) -> this.router.route(breach, inputs).stream())
 			.toList();

@@ -14,6 +14,15 @@ import org.envelopereview.envelope.EnvelopeCatalog;
 record RunInputs(long runId, int runNumber, Period period, String boardFilter, EnvelopeCatalog catalog,
 		Path envelopesDir) {
 
+	/**
+	 * The envelopes directory as findings name it: only its last segment (e.g.
+	 * {@code envelopes}), so findings.json does not depend on where the run happened.
+	 */
+	Path shownEnvelopesDir() {
+		Path name = this.envelopesDir.toAbsolutePath().normalize().getFileName();
+		return (name != null) ? name : Path.of("");
+	}
+
 	boolean includesBoard(String boardId) {
 		return this.boardFilter == null || this.boardFilter.equals(boardId);
 	}

@@ -24,6 +24,7 @@ import org.envelopereview.support.IntegrationTest;
 import org.envelopereview.support.PostgresIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -125,6 +126,21 @@ class ReviewJobTests {
 						"LOG-CHAIN-BROKEN|payments-cab|PA-FAILOVER-007|a-0004|failover-agent#4#HASH_MISMATCH");
 			assertThat(outcome.boards().get(0).integrity().breaks()).hasSize(3);
 			assertThat(outcome.boards().get(0).integrity().rowsChecked()).isEqualTo(ReviewScenario.actions().size());
+		}
+
+		/** The same bytes on H2 and PostgreSQL: both compare with one expected file. */
+		@Test
+		default void shouldWriteExactlyTheExpectedFindingsJson() throws IOException {
+			given();
+			launcher().run(Fixtures.Q3, null, false);
+			for (String board : List.of(Fixtures.PAYMENTS, Fixtures.NETWORK)) {
+				String expected = new String(
+						new ClassPathResource("review/expected/" + board + ".findings.json").getInputStream()
+							.readAllBytes(),
+						StandardCharsets.UTF_8);
+				assertThat(read(outputDir().resolve("2026-Q3").resolve(board).resolve("findings.json"))).as(board)
+					.isEqualTo(expected);
+			}
 		}
 
 		@Test
