@@ -17,10 +17,13 @@ import org.envelopereview.review.ReviewLauncher;
 import org.envelopereview.review.ReviewOutcome;
 import org.envelopereview.review.Severity;
 
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 /** {@code run}: reviews a period now and prints a short summary. */
 @Component
+@Scope("prototype") // picocli keeps option values in the instance: a fresh one per
+					// command line
 @Command(name = "run", mixinStandardHelpOptions = true, description = {
 		"Reviews a period now: every finding per board, written to out/<period>/<board>/.",
 		"Re-running a completed period makes a new numbered run; running a failed period again restarts it where it stopped." })
