@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,6 +34,12 @@ import org.springframework.stereotype.Component;
 public class ReviewLauncher {
 
 	private static final Log logger = LogFactory.getLog(ReviewLauncher.class);
+
+	/**
+	 * A running execution that made no progress for this long was left by a process that
+	 * died.
+	 */
+	static final Duration STALE_AFTER = Duration.ofMinutes(10);
 
 	private static final Set<String> RESTARTABLE = Set.of("FAILED", "STOPPED", "STARTING", "STARTED", "STOPPING",
 			"UNKNOWN");
@@ -108,10 +115,22 @@ public class ReviewLauncher {
 			throw new IllegalStateException("run " + run.runNumber() + " of " + run.period().label()
 					+ " refers to job execution " + run.jobExecutionId() + ", which the job repository does not hold");
 		}
+		if (previous.getStatus() == BatchStatus.COMPLETED) {
+			// the job finished but the process stopped before recording it: nothing to
+			// redo
+			return previous;
+		}
 		if (previous.getStatus().isRunning()) {
+			LocalDateTime lastUpdated = (previous.getLastUpdated() != null) ? previous.getLastUpdated()
+					: previous.getCreateTime();
+			if (lastUpdated != null && lastUpdated.isAfter(LocalDateTime.now().minus(STALE_AFTER))) {
+				throw new IllegalStateException("run " + run.runNumber() + " of " + run.period().label()
+						+ " is still running (last progress at " + lastUpdated + "); if the process running it has "
+						+ "stopped, run the command again after " + STALE_AFTER.toMinutes() + " minutes");
+			}
 			// left running by a process that died: mark it failed so it can be restarted
 			logger.warn("Recovering review run " + run.runNumber() + " of " + run.period().label() + " left "
-					+ previous.getStatus() + " by a process that stopped");
+					+ previous.getStatus() + " since " + lastUpdated + " by a process that stopped");
 			previous = this.jobOperator.recover(previous);
 		}
 		return this.jobOperator.restart(previous);
