@@ -163,8 +163,9 @@ class ReviewRuns {
 		Period period = new Period(row.getString("period"), SqlFiles.instant(row, "period_start"),
 				SqlFiles.instant(row, "period_end"));
 		long jobExecutionId = row.getLong("job_execution_id");
+		Long execution = row.wasNull() ? null : jobExecutionId;
 		return new RunRow(row.getLong("id"), period, row.getInt("run_number"), row.getString("board_filter"),
-				row.getString("status"), row.wasNull() ? null : jobExecutionId);
+				row.getString("status"), execution);
 	}
 
 	/** A review run as stored. */

@@ -199,6 +199,22 @@ class ReviewJobTests {
 		}
 
 		@Test
+		default void shouldCarryOnARunWhoseProcessStoppedBeforeItsJobStarted() throws IOException {
+			given();
+			jdbi().useHandle((handle) -> handle.createUpdate("""
+					INSERT INTO review_run (period, period_start, period_end, run_number, status, started_at)
+					VALUES ('2026-Q3', :start, :end, 1, 'STARTING', :start)""")
+				.bind("start", Fixtures.Q3.start().atOffset(java.time.ZoneOffset.UTC))
+				.bind("end", Fixtures.Q3.end().atOffset(java.time.ZoneOffset.UTC))
+				.execute());
+			ReviewOutcome outcome = launcher().run(Fixtures.Q3, null, false);
+			assertThat(outcome.restarted()).isTrue();
+			assertThat(outcome.runNumber()).isEqualTo(1);
+			assertThat(outcome.status()).isEqualTo("COMPLETED");
+			assertThat(keys(outcome.runId())).containsExactlyElementsOf(ReviewScenario.expectedFindings());
+		}
+
+		@Test
 		default void shouldReviewOnlyTheBoardAskedFor() throws IOException {
 			given();
 			ReviewOutcome outcome = launcher().run(Fixtures.Q3, Fixtures.NETWORK, false);
