@@ -50,9 +50,15 @@ final class OpenRuleTimeline {
 	}
 
 	static Counts count(List<Rule> rules, List<Removal> removals, Period period) {
+		// removals by kind and resource, in time order, so each rule looks only at its
+		// own
+		Map<String, List<Removal>> removalsOf = removals.stream()
+			.sorted(Comparator.comparing(Removal::at))
+			.collect(Collectors.groupingBy(Removal::target));
 		List<Interval> intervals = new ArrayList<>();
 		for (Rule rule : rules) {
-			intervals.add(new Interval(rule.resource(), rule.openedAt(), closedAt(rule, removals)));
+			List<Removal> candidates = removalsOf.getOrDefault(family(rule.type()) + "|" + rule.resource(), List.of());
+			intervals.add(new Interval(rule.resource(), rule.openedAt(), closedAt(rule, candidates)));
 		}
 		Map<String, List<Interval>> byResource = intervals.stream()
 			.collect(Collectors.groupingBy((interval) -> Objects.toString(interval.resource(), ScopeMatcher.NONE)));
@@ -109,6 +115,10 @@ final class OpenRuleTimeline {
 
 	/** A successful removal action. */
 	record Removal(Instant at, String type, String resource, String protocol, String ports, String cidr) {
+
+		String target() {
+			return family(this.type) + "|" + this.resource;
+		}
 
 		boolean matches(Rule rule) {
 			return family(this.type).equals(family(rule.type())) && Objects.equals(this.resource, rule.resource())
