@@ -68,16 +68,34 @@ final class OpenRuleTimeline {
 	}
 
 	private static Instant closedAt(Rule rule, List<Removal> removals) {
-		Instant closed = (rule.revertedAt() != null && !rule.revertedAt().isBefore(rule.openedAt())) ? rule.revertedAt()
-				: null;
-		for (Removal removal : removals) {
-			if (!removal.at().isBefore(rule.openedAt()) && removal.matches(rule)
-					&& (closed == null || removal.at().isBefore(closed))) {
-				closed = removal.at();
-				break; // removals come in time order
+		Instant reverted = rule.revertedAt();
+		Instant closed = (reverted != null && !reverted.isBefore(rule.openedAt())) ? reverted : null;
+		for (int i = firstAtOrAfter(removals, rule.openedAt()); i < removals.size(); i++) {
+			Removal removal = removals.get(i);
+			if (closed != null && !removal.at().isBefore(closed)) {
+				break;
+			}
+			if (removal.matches(rule)) {
+				return removal.at();
 			}
 		}
 		return closed;
+	}
+
+	/** Binary search in time-ordered removals. */
+	private static int firstAtOrAfter(List<Removal> removals, Instant instant) {
+		int low = 0;
+		int high = removals.size();
+		while (low < high) {
+			int middle = (low + high) >>> 1;
+			if (removals.get(middle).at().isBefore(instant)) {
+				low = middle + 1;
+			}
+			else {
+				high = middle;
+			}
+		}
+		return low;
 	}
 
 	/**

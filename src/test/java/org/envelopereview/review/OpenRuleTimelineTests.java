@@ -42,6 +42,17 @@ class OpenRuleTimelineTests {
 	}
 
 	@Test
+	void shouldIgnoreARemovalFromBeforeTheRuleWasOpened() {
+		List<Rule> rules = List.of(rule("a-2", "2026-07-10T00:00:00Z", "sg-1", null),
+				rule("a-3", "2026-07-20T00:00:00Z", "sg-1", null));
+		Removal between = new Removal(Instant.parse("2026-07-15T00:00:00Z"), "security_group.ingress.remove", "sg-1",
+				"tcp", "443", "10.0.2.0/24");
+		// closes a-2 (opened before it), not a-3 (opened after it)
+		assertThat(OpenRuleTimeline.count(rules, List.of(between), Fixtures.Q3).total())
+			.isEqualTo(new OpenRules(0, 1, 1));
+	}
+
+	@Test
 	void shouldNotLetAnEgressRemovalCloseAnIngressRule() {
 		List<Rule> rules = List.of(rule("a-1", "2026-07-10T00:00:00Z", "sg-1", null));
 		Removal egress = new Removal(Instant.parse("2026-07-11T00:00:00Z"), "security_group.egress.remove", "sg-1",
