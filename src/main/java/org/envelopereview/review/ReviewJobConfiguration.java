@@ -126,7 +126,7 @@ class ReviewJobConfiguration {
 		Instant lookback = period.start().minus(longestMaxDuration(inputs));
 		return new JdbcCursorItemReaderBuilder<ReviewedAction>().name("periodActionReader")
 			.dataSource(dataSource)
-			.sql(SqlFiles.sql(ActionEvaluation.class, "period-actions"))
+			.sql(SqlFiles.sql(ReviewJobConfiguration.class, "period-actions"))
 			.queryArguments(SqlFiles.utc(lookback), SqlFiles.utc(period.end()), SqlFiles.utc(lookback),
 					SqlFiles.utc(period.start()), SqlFiles.utc(period.end()))
 			.rowMapper((row, rowNumber) -> ReviewedAction.fromRow(row))
@@ -154,12 +154,12 @@ class ReviewJobConfiguration {
 	EvaluationProgress evaluationProgress(Jdbi jdbi, RunEnvelopes envelopes,
 			@Value("#{jobParameters['runId']}") Long runId) {
 		Period period = envelopes.inputs(runId).period();
-		long total = jdbi
-			.withHandle((handle) -> handle.createQuery(SqlFiles.sql(ActionEvaluation.class, "count-period-actions"))
-				.bind("start", SqlFiles.utc(period.start()))
-				.bind("end", SqlFiles.utc(period.end()))
-				.mapTo(Long.class)
-				.one());
+		long total = jdbi.withHandle(
+				(handle) -> handle.createQuery(SqlFiles.sql(ReviewJobConfiguration.class, "count-period-actions"))
+					.bind("start", SqlFiles.utc(period.start()))
+					.bind("end", SqlFiles.utc(period.end()))
+					.mapTo(Long.class)
+					.one());
 		return new EvaluationProgress(period.label(), total);
 	}
 

@@ -35,7 +35,10 @@ public record ReviewOutcome(long runId, int runNumber, Period period, String sta
 		return "COMPLETED".equals(this.status);
 	}
 
-	/** Finding counts of the run per code and severity, over all boards. */
+	/**
+	 * Finding counts per code over the boards' packs (an unassigned finding sent to every
+	 * board counts once per board).
+	 */
 	public SortedMap<String, Integer> countsByCode() {
 		SortedMap<String, Integer> counts = new TreeMap<>();
 		this.boards.forEach(
