@@ -215,6 +215,15 @@ class ReviewJobTests {
 		}
 
 		@Test
+		default void shouldStoreEachFindingKeyOncePerRunWhenWrittenAgain() throws IOException {
+			given();
+			ReviewOutcome outcome = launcher().run(Fixtures.Q3, null, false);
+			List<StoredFinding> stored = store().findings(outcome.runId());
+			store().insert(outcome.runId(), stored);
+			assertThat(store().findings(outcome.runId())).hasSameSizeAs(stored);
+		}
+
+		@Test
 		default void shouldReviewOnlyTheBoardAskedFor() throws IOException {
 			given();
 			ReviewOutcome outcome = launcher().run(Fixtures.Q3, Fixtures.NETWORK, false);
