@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Command(name = "envelope-review", mixinStandardHelpOptions = true,
-		subcommands = { EnvelopesCommand.class, IngestCommand.class, GenerateHistoryCommand.class,
+		subcommands = { EnvelopesCommand.class, IngestCommand.class, RunCommand.class, GenerateHistoryCommand.class,
 				GenerateEnvelopesCommand.class },
 		versionProvider = VersionProvider.class,
 		description = "Periodic review of the policy envelopes under which AI agents change cloud network configuration.")
