@@ -57,7 +57,14 @@ class RunCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Period reviewed = period();
-		ReviewOutcome outcome = this.launcher.run(reviewed, this.board, this.strict);
+		ReviewOutcome outcome;
+		try {
+			outcome = this.launcher.run(reviewed, this.board, this.strict);
+		}
+		catch (IllegalStateException ex) {
+			this.spec.commandLine().getErr().println("run: " + ex.getMessage());
+			return 1;
+		}
 		PrintWriter out = this.spec.commandLine().getOut();
 		out.print(summary(outcome));
 		out.flush();
