@@ -25,7 +25,8 @@ final class ManifestJson {
 	}
 
 	/**
-	 * @throws JacksonException when the bytes are not a manifest */
+	 * @throws JacksonException when the bytes are not a manifest
+	 */
 	static PackManifest read(byte[] json) {
 		return MAPPER.readValue(json, PackManifest.class);
 	}
