@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Command(name = "envelope-review", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+		subcommands = { VerifyCommand.class },
 		description = "Periodic review of the policy envelopes under which AI agents change cloud network configuration.")
 public class EnvelopeReviewCommand {
 
