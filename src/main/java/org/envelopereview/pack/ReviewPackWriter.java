@@ -74,7 +74,6 @@ public class ReviewPackWriter {
 		try (ProgressBar progress = new ProgressBarBuilder().setTaskName("Pack " + review.board().id())
 			.setInitialMax(6)
 			.setStyle(ProgressBarStyle.ASCII)
-			.continuousUpdate()
 			.build()) {
 			SigningKey key = this.keys.load();
 			Files.createDirectories(directory);

@@ -29,6 +29,7 @@ import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
@@ -47,6 +48,8 @@ public class PadesSigner {
 
 	/** The SubFilter of a PAdES signature. */
 	public static final COSName ETSI_CADES_DETACHED = COSName.getPDFName("ETSI.CAdES.detached");
+
+	private static final int MAX_SIZE_ATTEMPTS = 5;
 
 	private static final String FONT = "net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf";
 
@@ -77,6 +80,29 @@ public class PadesSigner {
 	public void sign(Path source, Path target, SigningKey key, String reason, VisibleSignature visible,
 			Instant signingTime) {
 		CadesSignature cades = new CadesSignature(key, this.timeStamper);
+		// Strict CMS parsers (BouncyCastle 1.8x as used by EU DSS) reject the zero
+		// padding that
+		// usually follows the CMS in /Contents, so reserve exactly the CMS's length:
+		// learn it
+		// from a dry run and sign again in the rare case a time-stamp token changes
+		// length.
+		int size = cades.sign(new ByteArrayInputStream(new byte[0])).length;
+		for (int attempt = 0; attempt < MAX_SIZE_ATTEMPTS; attempt++) {
+			byte[] cms = signOnce(source, target, key, reason, visible, signingTime, cades, size);
+			if (cms == null) {
+				return;
+			}
+			size = cms.length;
+		}
+		throw new SigningException("cannot size the signature of " + source + ": the CMS length kept changing (is the "
+				+ "time-stamp authority returning tokens of varying size?)");
+	}
+
+	/**
+	 * @return {@code null} when signed, else the CMS that did not fit the reserved size
+	 */
+	private static byte[] signOnce(Path source, Path target, SigningKey key, String reason, VisibleSignature visible,
+			Instant signingTime, CadesSignature cades, int size) {
 		try (PDDocument document = Loader.loadPDF(source.toFile()); SignatureOptions options = new SignatureOptions()) {
 			PDSignature signature = new PDSignature();
 			signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
@@ -86,12 +112,18 @@ public class PadesSigner {
 			Calendar when = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
 			when.setTimeInMillis(signingTime.toEpochMilli());
 			signature.setSignDate(when);
-			options.setPreferredSignatureSize(timeStamping() ? 32_768 : 16_384);
+			options.setPreferredSignatureSize(size);
 			options.setVisualSignature(appearanceTemplate(document.getPage(visible.pageIndex()), visible));
 			options.setPage(visible.pageIndex());
-			document.addSignature(signature, cades::sign, options);
+			document.addSignature(signature, options);
 			try (OutputStream out = Files.newOutputStream(target)) {
-				document.saveIncremental(out);
+				ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
+				byte[] cms = cades.sign(external.getContent());
+				if (cms.length != size) {
+					return cms;
+				}
+				external.setSignature(cms);
+				return null;
 			}
 		}
 		catch (IOException ex) {

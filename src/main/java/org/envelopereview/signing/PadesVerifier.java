@@ -128,7 +128,7 @@ public class PadesVerifier {
 
 	private static X509Certificate verifyCms(byte[] file, PDSignature signature, List<VerificationCheck> checks) {
 		try {
-			byte[] contents = signature.getContents(file);
+			byte[] contents = derPrefix(signature.getContents(file));
 			byte[] signed = signature.getSignedContent(file);
 			CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signed), contents);
 			Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
@@ -172,6 +172,36 @@ public class PadesVerifier {
 			checks.add(VerificationCheck.fail("cms", "the signature cannot be read or verified: " + ex.getMessage()));
 			return null;
 		}
+	}
+
+	/**
+	 * The DER structure at the start of /Contents, without the zero padding that usually
+	 * fills the rest of the reserved space.
+	 */
+	static byte[] derPrefix(byte[] contents) {
+		if (contents.length < 2 || contents[0] != 0x30) {
+			return contents;
+		}
+		int first = contents[1] & 0xff;
+		long length;
+		int header;
+		if (first < 0x80) {
+			length = first;
+			header = 2;
+		}
+		else {
+			int octets = first & 0x7f;
+			if (octets == 0 || octets > 4 || contents.length < 2 + octets) {
+				return contents;
+			}
+			length = 0;
+			for (int i = 0; i < octets; i++) {
+				length = (length << 8) | (contents[2 + i] & 0xff);
+			}
+			header = 2 + octets;
+		}
+		long total = header + length;
+		return (total <= contents.length) ? Arrays.copyOf(contents, (int) total) : contents;
 	}
 
 	private static VerificationCheck padesAttributes(SignerInformation signerInfo, X509Certificate certificate) {
