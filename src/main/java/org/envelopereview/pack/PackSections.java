@@ -111,7 +111,7 @@ class PackSections {
 		facts.add(fact("Board", this.review.board().id()));
 		facts.add(fact("Run", "#" + this.review.runNumber() + " (id " + this.review.runId() + ")"));
 		facts.add(fact("Window", periodRange()));
-		facts.add(fact("Signer", this.manifest.signer().subject()
+		facts.add(fact("Signer", commonName(this.manifest.signer().subject())
 				+ (this.manifest.signer().developmentKey() ? " (development key)" : "")));
 		facts.add(fact("Certificate SHA-256", this.manifest.signer().certificateSha256()));
 		facts.add(fact("Software", "Envelope Review " + this.manifest.softwareVersion()));
@@ -461,8 +461,8 @@ class PackSections {
 		parameters.put("STATUS",
 				intact ? "INTACT — " + count(integrity.rowsChecked())
 						+ " rows checked; every agent's hash chain verifies"
-						: "BROKEN — " + integrity.breaks().size() + " breaks in " + count(integrity.rowsChecked())
-								+ " rows checked");
+						: "BROKEN — " + plural(integrity.breaks().size(), "break") + " in "
+								+ count(integrity.rowsChecked()) + " rows checked");
 		parameters.put("STATUS_COLOR", intact ? "#1E7B34" : "#B00020");
 		parameters
 			.put("EXPLANATION", "Every action row carries hash = SHA-256(canonical JSON of the record + prevHash), "
@@ -550,7 +550,7 @@ class PackSections {
 				+ " medium, " + bySeverity.getOrDefault(Severity.LOW, 0L) + " low. " + decisions + " of "
 				+ this.review.envelopes().size() + " envelopes need a decision; " + flaggedActions().size()
 				+ " actions were flagged; the audit trail "
-				+ ((breaks == 0) ? "is intact" : "has " + breaks + " chain breaks") + "; "
+				+ ((breaks == 0) ? "is intact" : "has " + plural(breaks, "chain break")) + "; "
 				+ this.review.quarantined().size() + " input records were quarantined.";
 	}
 
@@ -628,6 +628,24 @@ class PackSections {
 			return "none";
 		}
 		return values.stream().map(Object::toString).collect(Collectors.joining(", "));
+	}
+
+	private static String plural(long count, String noun) {
+		return count + " " + noun + ((count == 1) ? "" : "s");
+	}
+
+	private static String commonName(String distinguishedName) {
+		try {
+			for (javax.naming.ldap.Rdn rdn : new javax.naming.ldap.LdapName(distinguishedName).getRdns()) {
+				if ("CN".equalsIgnoreCase(rdn.getType())) {
+					return rdn.getValue().toString();
+				}
+			}
+		}
+		catch (javax.naming.InvalidNameException ex) {
+			// show the name as it is
+		}
+		return distinguishedName;
 	}
 
 	private static String orNone(Integer value) {

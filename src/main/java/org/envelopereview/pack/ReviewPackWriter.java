@@ -173,8 +173,7 @@ public class ReviewPackWriter {
 		lines.add("Digitally signed by " + key.signerName());
 		lines.add("Date: " + SIGNED_AT.format(signingTime));
 		lines.add("Reason: " + reason(review));
-		lines.add("Certificate SHA-256: " + fingerprint.substring(0, 24));
-		lines.add(fingerprint.substring(24));
+		lines.add("Certificate SHA-256: " + fingerprint);
 		if (key.development()) {
 			lines.add("DEVELOPMENT KEY — NOT FOR SUBMISSION");
 		}

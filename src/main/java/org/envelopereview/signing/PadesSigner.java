@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Calendar;
+import java.util.ArrayList;
 import java.util.GregorianCalendar;
+import java.util.List;
 import java.util.TimeZone;
 
 import org.apache.pdfbox.Loader;
@@ -184,18 +186,65 @@ public class PadesSigner {
 		content.setLineWidth(1f);
 		content.addRect(0.5f, 0.5f, visible.width() - 1f, visible.height() - 1f);
 		content.stroke();
-		float fontSize = 7.5f;
+		float fontSize = 7f;
 		float leading = fontSize * 1.35f;
 		float y = visible.height() - 6f - fontSize;
+		float width = visible.width() - 12f;
 		content.setNonStrokingColor(navy);
-		for (int i = 0; i < visible.lines().size() && y > 2f; i++) {
-			content.beginText();
-			content.setFont((i == 0) ? bold : regular, (i == 0) ? fontSize + 1f : fontSize);
-			content.newLineAtOffset(6f, y);
-			content.showText(visible.lines().get(i));
-			content.endText();
-			y -= (i == 0) ? leading + 2f : leading;
+		for (int i = 0; i < visible.lines().size(); i++) {
+			PDFont font = (i == 0) ? bold : regular;
+			float size = (i == 0) ? fontSize + 0.5f : fontSize;
+			for (String line : wrap(visible.lines().get(i), font, size, width)) {
+				if (y < 3f) {
+					return;
+				}
+				content.beginText();
+				content.setFont(font, size);
+				content.newLineAtOffset(6f, y);
+				content.showText(line);
+				content.endText();
+				y -= leading;
+			}
+			if (i == 0) {
+				y -= 2f;
+			}
 		}
+	}
+
+	/** Breaks a line at spaces, or anywhere in a word too long for the block. */
+	static List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
+		List<String> lines = new ArrayList<>();
+		StringBuilder line = new StringBuilder();
+		for (String word : text.split(" ")) {
+			String candidate = line.isEmpty() ? word : line + " " + word;
+			if (width(font, size, candidate) <= width) {
+				line.setLength(0);
+				line.append(candidate);
+				continue;
+			}
+			if (!line.isEmpty()) {
+				lines.add(line.toString());
+				line.setLength(0);
+			}
+			String rest = word;
+			while (width(font, size, rest) > width) {
+				int end = rest.length() - 1;
+				while (end > 1 && width(font, size, rest.substring(0, end)) > width) {
+					end--;
+				}
+				lines.add(rest.substring(0, end));
+				rest = rest.substring(end);
+			}
+			line.append(rest);
+		}
+		if (!line.isEmpty()) {
+			lines.add(line.toString());
+		}
+		return lines;
+	}
+
+	private static float width(PDFont font, float size, String text) throws IOException {
+		return font.getStringWidth(text) / 1000f * size;
 	}
 
 	private static PDFont font(PDDocument document, String resource) throws IOException {
