@@ -35,6 +35,9 @@ class PackTemplates {
 
 	PackTemplates() {
 		SimpleJasperReportsContext settings = new SimpleJasperReportsContext();
+		// the Eclipse compiler reads classes through the class loader, so it also works
+		// inside the Boot fat jar, where the JDK compiler cannot see nested jars
+		settings.setProperty("net.sf.jasperreports.compiler.java", "net.sf.jasperreports.jdt.JRJdtCompiler");
 		// Everything in DejaVu, embedded, Identity-H: no stray non-embedded Helvetica
 		settings.setProperty("net.sf.jasperreports.default.font.name", "DejaVu Sans");
 		settings.setProperty("net.sf.jasperreports.default.pdf.font.name",
