@@ -32,7 +32,7 @@ public class CountAxisChartCustomizer implements JRChartCustomizer {
 			bars.setBarPainter(new StandardBarPainter());
 			bars.setShadowVisible(false);
 			bars.setMaximumBarWidth(0.12);
-			plot.setRenderer(new SeverityBarRenderer(plot, bars));
+			plot.setRenderer(new SeverityBarRenderer(bars));
 		}
 	}
 
@@ -42,10 +42,7 @@ public class CountAxisChartCustomizer implements JRChartCustomizer {
 	 */
 	private static final class SeverityBarRenderer extends BarRenderer {
 
-		private final transient CategoryPlot plot;
-
-		SeverityBarRenderer(CategoryPlot plot, BarRenderer original) {
-			this.plot = plot;
+		SeverityBarRenderer(BarRenderer original) {
 			setBarPainter(new StandardBarPainter());
 			setShadowVisible(false);
 			setMaximumBarWidth(original.getMaximumBarWidth());
@@ -58,7 +55,9 @@ public class CountAxisChartCustomizer implements JRChartCustomizer {
 
 		@Override
 		public Paint getItemPaint(int row, int column) {
-			Comparable<?> category = this.plot.getDataset().getColumnKey(column);
+			// the plot, not a field: filled pages (charts included) are serialized by the
+			// virtualizer
+			Comparable<?> category = getPlot().getDataset().getColumnKey(column);
 			for (org.envelopereview.review.Severity severity : org.envelopereview.review.Severity.values()) {
 				if (severity.label().equals(category)) {
 					return Color.decode(FindingPresentation.color(severity));
