@@ -295,6 +295,7 @@ class PackSections {
 			row.put("classes", rows((declared != null) ? classes(declared) : List.of()));
 			row.put("trend", rows(trend(envelope)));
 			row.put("trendChart", rows(trendChart(envelope)));
+			row.put("hasTrend", !envelope.trend().isEmpty());
 			row.put("findings", findingRows(findings));
 			row.put("findingsHeading", "Findings (" + findings.size() + ")");
 			rows.add(row);
