@@ -37,11 +37,7 @@ final class DecisionsSection {
 	Map<String, Object> parameters() {
 		List<Map<String, ?>> rows = new ArrayList<>();
 		for (EnvelopeReview envelope : this.review.envelopes()) {
-			List<Finding> reasons = this.facts.findingsOf(envelope.envelopeId())
-				.stream()
-				.filter((finding) -> finding.code().code().startsWith("ENV-")
-						|| finding.code().code().startsWith("EXP-"))
-				.toList();
+			List<Finding> reasons = this.facts.decisionReasons(envelope.envelopeId());
 			if (reasons.isEmpty()) {
 				continue;
 			}

@@ -41,8 +41,7 @@ final class ReviewFacts {
 					Collectors.counting()));
 		long decisions = this.review.envelopes()
 			.stream()
-			.filter((e) -> findingsOf(e.envelopeId()).stream()
-				.anyMatch((f) -> f.code().code().startsWith("ENV-") || f.code().code().startsWith("EXP-")))
+			.filter((envelope) -> !decisionReasons(envelope.envelopeId()).isEmpty())
 			.count();
 		int breaks = this.review.integrity().breaks().size();
 		return findings.size() + " findings in " + this.review.period().label() + ": "
@@ -53,6 +52,17 @@ final class ReviewFacts {
 				+ " actions were flagged; the audit trail "
 				+ ((breaks == 0) ? "is intact" : "has " + plural(breaks, "chain break")) + "; "
 				+ this.review.quarantined().size() + " input records were quarantined.";
+	}
+
+	/**
+	 * Why the board must decide on an envelope: its envelope-level (ENV-) and expansion
+	 * (EXP-) findings, which say it is stale or has outgrown its approval. Out-of-scope
+	 * actions alone call for follow-up, not for a decision on the envelope.
+	 */
+	List<Finding> decisionReasons(String envelopeId) {
+		return findingsOf(envelopeId).stream()
+			.filter((finding) -> finding.code().code().startsWith("ENV-") || finding.code().code().startsWith("EXP-"))
+			.toList();
 	}
 
 	Set<String> flaggedActions() {
