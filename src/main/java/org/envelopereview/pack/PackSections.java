@@ -37,23 +37,26 @@ class PackSections {
 		this.subreports = subreports;
 	}
 
-	/** An entry of the table of contents; {@code anchor} names the place in the body. */
-	record TocEntry(String title, int level, String anchor) {
+	/**
+	 * An entry of the table of contents. Its title is also the anchor the body's
+	 * templates set, which JasperReports uses as the bookmark's label.
+	 */
+	record TocEntry(String title, int level) {
 	}
 
 	List<TocEntry> tableOfContents() {
 		List<TocEntry> entries = new ArrayList<>();
-		entries.add(new TocEntry("Executive summary", 1, "summary"));
-		entries.add(new TocEntry("Decisions requested", 1, "decisions"));
-		entries.add(new TocEntry("Envelopes", 1, "envelopes"));
+		entries.add(new TocEntry("Executive summary", 1));
+		entries.add(new TocEntry("Decisions requested", 1));
+		entries.add(new TocEntry("Envelopes", 1));
 		for (EnvelopeReview envelope : this.review.envelopes()) {
 			String title = (envelope.envelope() != null) ? " — " + envelope.envelope().title() : " (invalid file)";
-			entries.add(new TocEntry(envelope.envelopeId() + title, 2, "envelope-" + envelope.envelopeId()));
+			entries.add(new TocEntry(envelope.envelopeId() + title, 2));
 		}
-		entries.add(new TocEntry("Out-of-scope action register", 1, "register"));
-		entries.add(new TocEntry("Audit-trail integrity", 1, "integrity"));
-		entries.add(new TocEntry("Quarantined input", 1, "quarantine"));
-		entries.add(new TocEntry("Appendix: method, control mapping, manifest", 1, "appendix"));
+		entries.add(new TocEntry("Out-of-scope action register", 1));
+		entries.add(new TocEntry("Audit-trail integrity", 1));
+		entries.add(new TocEntry("Quarantined input", 1));
+		entries.add(new TocEntry("Appendix: method, control mapping, manifest", 1));
 		return entries;
 	}
 
@@ -83,8 +86,8 @@ class PackSections {
 	JRDataSource tableOfContentsRows(Map<String, Integer> pages) {
 		List<Map<String, ?>> rows = new ArrayList<>();
 		for (TocEntry entry : tableOfContents()) {
-			Integer page = pages.get(entry.anchor());
-			rows.add(Map.of("title", entry.title(), "level", entry.level(), "anchor", entry.anchor(), "page",
+			Integer page = pages.get(entry.title());
+			rows.add(Map.of("title", entry.title(), "level", entry.level(), "anchor", entry.title(), "page",
 					(page != null) ? page.toString() : ""));
 		}
 		return rows(rows);

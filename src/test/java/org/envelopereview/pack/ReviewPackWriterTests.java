@@ -96,6 +96,54 @@ class ReviewPackWriterTests {
 	}
 
 	@Test
+	void shouldPointEveryTableOfContentsEntryAtThePageWhereItsSectionStarts() throws Exception {
+		try (PDDocument document = Loader.loadPDF(pack.toFile())) {
+			String contents = pageText(document, 2);
+			java.util.regex.Matcher entry = java.util.regex.Pattern.compile("(?m)^(.+?) (\\d+)$").matcher(contents);
+			int entries = 0;
+			while (entry.find()) {
+				String title = entry.group(1).strip().replace(" (invalid file)", "");
+				if (title.startsWith("Page ") || title.startsWith("Run ")) {
+					continue;
+				}
+				int page = Integer.parseInt(entry.group(2));
+				assertThat(compact(pageText(document, page))).as(title + " on page " + page).contains(compact(title));
+				entries++;
+			}
+			assertThat(entries).as("seven sections and one entry per envelope")
+				.isEqualTo(7 + review.envelopes().size());
+		}
+	}
+
+	@Test
+	void shouldCarryTheRunningHeaderAndPageNumbersOnEveryPageAfterTheCover() throws Exception {
+		try (PDDocument document = Loader.loadPDF(pack.toFile())) {
+			int pages = document.getNumberOfPages();
+			for (int page = 2; page <= pages; page++) {
+				assertThat(pageText(document, page)).as("page " + page)
+					.contains("Payments Change Advisory Board")
+					.contains("Envelope review 2026-Q3")
+					.containsPattern("Page " + page + "\\s+of\\s+" + pages);
+			}
+		}
+	}
+
+	@Test
+	void shouldOutlineTheSectionsAsBookmarks() throws Exception {
+		try (PDDocument document = Loader.loadPDF(pack.toFile())) {
+			List<String> titles = new ArrayList<>();
+			document.getDocumentCatalog().getDocumentOutline().children().forEach((item) -> {
+				titles.add(item.getTitle());
+				item.children().forEach((child) -> titles.add("  " + child.getTitle()));
+			});
+
+			assertThat(titles).contains("Cover", "Contents", "Executive summary", "Decisions requested", "Envelopes",
+					"  PA-FAILOVER-007 — Regional failover for the payments API", "Out-of-scope action register",
+					"Audit-trail integrity", "Quarantined input", "Appendix: method, control mapping, manifest");
+		}
+	}
+
+	@Test
 	void shouldNotMarkPagesWhenSignedWithAConfiguredKey(@TempDir Path directory) throws Exception {
 		Path keystore = TestKeystores.productionKeystore(directory);
 		Path passwordFile = Files.writeString(directory.resolve("password"), TestKeystores.PASSWORD + "\n");
@@ -191,6 +239,13 @@ class ReviewPackWriterTests {
 				.write(incomplete))
 			.withMessageContaining("findings.json is missing");
 		assertThat(directory.resolve("out").resolve("review-pack.pdf")).doesNotExist();
+	}
+
+	private static String pageText(PDDocument document, int page) throws java.io.IOException {
+		PDFTextStripper stripper = new PDFTextStripper();
+		stripper.setStartPage(page);
+		stripper.setEndPage(page);
+		return stripper.getText(document);
 	}
 
 	private static String compact(String value) {
