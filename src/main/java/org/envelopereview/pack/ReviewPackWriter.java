@@ -116,7 +116,7 @@ public class ReviewPackWriter {
 				moveIntoPlace(manifestTemporary, manifestPath);
 				moveIntoPlace(signed, pack);
 				progress.step();
-				logger.info("Signed review pack for {} {}: {} ({} pages, {} findings, signer {}{})",
+				logger.debug("Signed review pack for {} {}: {} ({} pages, {} findings, signer {}{})",
 						review.board().id(), review.period().label(), pack, pages, review.findings().size(),
 						key.signerName(), key.development() ? ", DEVELOPMENT KEY" : "");
 				return pack;
