@@ -145,6 +145,25 @@ class PackVerifierTests {
 	}
 
 	@Test
+	void shouldTrustASignerWhoseCertificateIsInAPkcs12TrustStore(@TempDir Path directory) throws Exception {
+		Path pack = ExamplePacks.developmentPack();
+		java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+		store.load(null, null);
+		store.setCertificateEntry("pack-signer", PackValidatorsTests.signerOf(pack));
+		Path trustStore = directory.resolve("trusted.p12");
+		try (OutputStream out = Files.newOutputStream(trustStore)) {
+			store.store(out, "changeit".toCharArray());
+		}
+
+		PackVerification verification = this.verifier.verify(pack,
+				org.envelopereview.signing.PadesVerifier.readTrustStore(trustStore, "changeit".toCharArray()));
+
+		assertThat(verification.passed()).isTrue();
+		assertThat(verification.checks()).extracting(VerificationCheck::toString)
+			.contains("PASS trust: the signer's certificate is in the trust store");
+	}
+
+	@Test
 	void shouldNotTrustASignerMissingFromTheTrustStore(@TempDir Path directory) throws Exception {
 		Path other = TestKeystores.productionKeystore(directory);
 		java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
