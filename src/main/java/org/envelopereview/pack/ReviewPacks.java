@@ -40,11 +40,19 @@ public class ReviewPacks {
 		if (packs.isEmpty()) {
 			return "";
 		}
+		List<Path> shown = packs.stream().map(ReviewPacks::shown).toList();
 		StringBuilder text = new StringBuilder(String.format("%nSigned review packs%n"));
-		packs.forEach((pack) -> text.append("  ").append(pack).append('\n'));
+		shown.forEach((pack) -> text.append("  ").append(pack).append('\n'));
 		text.append(String.format("%nCheck them with:%n  envelope-review verify"));
-		packs.forEach((pack) -> text.append(' ').append(pack));
+		shown.forEach((pack) -> text.append(' ').append(pack));
 		return text.append('\n').toString();
+	}
+
+	/** Relative to the working directory when inside it, as a person would type it. */
+	private static Path shown(Path pack) {
+		Path here = Path.of("").toAbsolutePath();
+		Path absolute = pack.toAbsolutePath().normalize();
+		return absolute.startsWith(here) ? here.relativize(absolute) : pack;
 	}
 
 }
