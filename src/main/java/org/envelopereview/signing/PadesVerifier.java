@@ -85,9 +85,9 @@ public class PadesVerifier {
 					+ ((signature.getSignDate() != null) ? signature.getSignDate().toInstant() : "at an unstated time")
 					+ ", reason \"" + signature.getReason() + "\""));
 		}
-		if (!coversWholeFile(file, signature, checks)) {
-			// the CMS can still be checked against what it claims to cover
-		}
+		// checked even when the coverage is wrong: the CMS may still verify over what it
+		// claims to cover
+		checks.add(coverage(file, signature));
 		X509Certificate signer = verifyCms(file, signature, checks);
 		if (signer != null && trusted != null) {
 			checks.add(trust(signer, trusted));
@@ -95,35 +95,29 @@ public class PadesVerifier {
 		return new SignatureReport(checks, signer);
 	}
 
-	private static boolean coversWholeFile(byte[] file, PDSignature signature, List<VerificationCheck> checks) {
+	private static VerificationCheck coverage(byte[] file, PDSignature signature) {
 		int[] range = signature.getByteRange();
 		if (range == null || range.length != 4) {
-			checks.add(VerificationCheck.fail("coverage", "the signature has no valid /ByteRange"));
-			return false;
+			return VerificationCheck.fail("coverage", "the signature has no valid /ByteRange");
 		}
 		long end = (long) range[2] + range[3];
-		String problem = null;
 		if (range[0] != 0) {
-			problem = "the signed range starts at byte " + range[0] + ", not 0";
+			return VerificationCheck.fail("coverage", "the signed range starts at byte " + range[0] + ", not 0");
 		}
-		else if (range[1] <= 0 || range[2] <= range[1] || end > file.length) {
-			problem = "the byte range " + Arrays.toString(range) + " does not fit the file of " + file.length
-					+ " bytes";
+		if (range[1] <= 0 || range[2] <= range[1] || end > file.length) {
+			return VerificationCheck.fail("coverage",
+					"the byte range " + Arrays.toString(range) + " does not fit the file of " + file.length + " bytes");
 		}
-		else if (file[range[1]] != '<' || file[range[2] - 1] != '>') {
-			problem = "the unsigned gap " + range[1] + ".." + range[2] + " is not the signature's /Contents";
+		if (file[range[1]] != '<' || file[range[2] - 1] != '>') {
+			return VerificationCheck.fail("coverage",
+					"the unsigned gap " + range[1] + ".." + range[2] + " is not the signature's /Contents");
 		}
-		else if (end < file.length) {
-			problem = (file.length - end) + " bytes after the signed range: the file was changed after signing "
-					+ "(an incremental update was appended)";
+		if (end < file.length) {
+			return VerificationCheck.fail("coverage", (file.length - end) + " bytes after the signed range: the file "
+					+ "was changed after signing (an incremental update was appended)");
 		}
-		if (problem != null) {
-			checks.add(VerificationCheck.fail("coverage", problem));
-			return false;
-		}
-		checks.add(VerificationCheck.pass("coverage",
-				"the signature covers the whole file (" + file.length + " bytes, all but its own /Contents)"));
-		return true;
+		return VerificationCheck.pass("coverage",
+				"the signature covers the whole file (" + file.length + " bytes, all but its own /Contents)");
 	}
 
 	private static X509Certificate verifyCms(byte[] file, PDSignature signature, List<VerificationCheck> checks) {
