@@ -66,13 +66,14 @@ public class ReviewPackWriter {
 	}
 
 	/**
-	 * Writes the pack of one board and period.
+	 * Writes the pack of one board and period: render to a temporary file, attach, sign
+	 * incrementally, then move the pack and its manifest into place.
 	 * @return the path of the signed {@code review-pack.pdf}
 	 */
 	public Path write(BoardReview review) {
 		Path directory = review.outputDir();
 		try (ProgressBar progress = new ProgressBarBuilder().setTaskName("Pack " + review.board().id())
-			.setInitialMax(6)
+			.setInitialMax(5)
 			.setStyle(ProgressBarStyle.ASCII)
 			.build()) {
 			SigningKey key = this.keys.load();
@@ -84,21 +85,13 @@ public class ReviewPackWriter {
 			progress.step();
 			Path work = Files.createTempDirectory(directory, ".review-pack-");
 			try {
-				Path rendered = work.resolve("rendered.pdf");
-				PackSections sections = new PackSections(review, manifest, this.templates.subreports());
 				progress.setExtraMessage("rendering");
-				progress.step();
-				int pages = new PackRenderer(this.templates).render(sections, metadata(review), rendered, work);
+				Path rendered = work.resolve("rendered.pdf");
+				new PackRenderer(this.templates).render(new PackSections(review, manifest, this.templates.subreports()),
+						metadata(review), rendered, work);
 				progress.step();
 				Path attached = work.resolve("attached.pdf");
-				Instant now = Instant.now();
-				this.associatedFiles.attach(rendered, attached,
-						List.of(new AssociatedFiles.Attachment(FINDINGS_JSON, findingsJson, "application/json",
-								"Findings of this review, machine-readable", now),
-								new AssociatedFiles.Attachment(FINDINGS_CSV, findingsCsv, "text/csv",
-										"Findings of this review as CSV", now),
-								new AssociatedFiles.Attachment(MANIFEST, manifestJson, "application/json",
-										"SHA-256 of every input and output, software version and signer", now)));
+				this.associatedFiles.attach(rendered, attached, attachments(findingsJson, findingsCsv, manifestJson));
 				progress.setExtraMessage("signing");
 				progress.step();
 				Path signed = work.resolve("signed.pdf");
@@ -106,19 +99,8 @@ public class ReviewPackWriter {
 				this.signer.sign(attached, signed, key, reason(review), visibleSignature(key, review, signingTime),
 						signingTime);
 				progress.step();
-				Path manifestPath = directory.resolve(MANIFEST);
-				Path pack = directory.resolve(PACK);
-				Path manifestTemporary = work.resolve(MANIFEST);
-				Files.write(manifestTemporary, manifestJson);
-				if (Files.exists(pack)) {
-					logger.info("Replacing the earlier pack {}", pack);
-				}
-				moveIntoPlace(manifestTemporary, manifestPath);
-				moveIntoPlace(signed, pack);
+				Path pack = publish(directory, work, signed, manifestJson);
 				progress.step();
-				logger.debug("Signed review pack for {} {}: {} ({} pages, {} findings, signer {}{})",
-						review.board().id(), review.period().label(), pack, pages, review.findings().size(),
-						key.signerName(), key.development() ? ", DEVELOPMENT KEY" : "");
 				return pack;
 			}
 			finally {
@@ -128,6 +110,31 @@ public class ReviewPackWriter {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write the review pack in " + directory + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	private static List<AssociatedFiles.Attachment> attachments(byte[] findingsJson, byte[] findingsCsv,
+			byte[] manifestJson) {
+		Instant now = Instant.now();
+		return List.of(
+				new AssociatedFiles.Attachment(FINDINGS_JSON, findingsJson, "application/json",
+						"Findings of this review, machine-readable", now),
+				new AssociatedFiles.Attachment(FINDINGS_CSV, findingsCsv, "text/csv", "Findings of this review as CSV",
+						now),
+				new AssociatedFiles.Attachment(MANIFEST, manifestJson, "application/json",
+						"SHA-256 of every input and output, software version and signer", now));
+	}
+
+	/** Moves the manifest and then the signed pack into the output directory. */
+	private static Path publish(Path directory, Path work, Path signed, byte[] manifestJson) throws IOException {
+		Path pack = directory.resolve(PACK);
+		Path manifest = work.resolve(MANIFEST);
+		Files.write(manifest, manifestJson);
+		if (Files.exists(pack)) {
+			logger.info("Replacing the earlier pack {}", pack);
+		}
+		moveIntoPlace(manifest, directory.resolve(MANIFEST));
+		moveIntoPlace(signed, pack);
+		return pack;
 	}
 
 	static String reason(BoardReview review) {
