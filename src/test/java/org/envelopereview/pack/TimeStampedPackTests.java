@@ -48,6 +48,7 @@ class TimeStampedPackTests {
 				.isEqualTo(Indication.TOTAL_PASSED);
 			assertThat(reports.getDiagnosticData().getSignatureById(id).getPDFRevision().arePdfModificationsDetected())
 				.isFalse();
+			assertThat(PackValidatorsTests.VeraPdf.validate(pack).isCompliant()).isTrue();
 		}
 	}
 
