@@ -57,7 +57,13 @@ class RunCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Period reviewed = period();
-		ReviewOutcome outcome = this.launcher.run(reviewed, this.board, this.strict);
+		ReviewOutcome outcome;
+		try {
+			outcome = this.launcher.run(reviewed, this.board, this.strict);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ParameterException(this.spec.commandLine(), ex.getMessage());
+		}
 		PrintWriter out = this.spec.commandLine().getOut();
 		out.print(summary(outcome));
 		out.flush();

@@ -13,8 +13,13 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import java.util.stream.Collectors;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
+import org.envelopereview.envelope.Board;
+import org.envelopereview.envelope.BoardDirectory;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -84,6 +89,9 @@ public class ReviewLauncher {
 		JobExecution execution;
 		ReviewRuns.RunRow run;
 		boolean restarted = latest.filter((row) -> RESTARTABLE.contains(row.status())).isPresent();
+		if (!restarted && board != null) {
+			requireBoard(board);
+		}
 		try {
 			if (restarted) {
 				run = latest.get();
@@ -103,6 +111,17 @@ public class ReviewLauncher {
 					ex);
 		}
 		return outcome(run, execution, restarted, notes, Duration.between(started, this.clock.instant()));
+	}
+
+	/**
+	 * A new run for a board that does not exist would review nothing and never succeed.
+	 */
+	private void requireBoard(String board) {
+		BoardDirectory directory = this.envelopes.read().directory();
+		if (directory.board(board).isEmpty()) {
+			throw new IllegalArgumentException("board '" + board + "' is not defined in boards.yaml (boards: "
+					+ directory.boards().stream().map(Board::id).collect(Collectors.joining(", ")) + ")");
+		}
 	}
 
 	private JobExecution restart(ReviewRuns.RunRow run, boolean strict) throws Exception {

@@ -100,6 +100,13 @@ class RunCommandTests {
 	}
 
 	@Test
+	void shouldRejectABoardThatDoesNotExist() {
+		assertThat(run("run", "--period", "2026-Q3", "--board", "payments-cba")).isEqualTo(2);
+		assertThat(this.err.toString()).contains("board 'payments-cba' is not defined in boards.yaml",
+				"payments-cab, network-security");
+	}
+
+	@Test
 	void shouldRejectAMalformedQuarter() {
 		assertThat(run("run", "--period", "2026-Q5")).isEqualTo(2);
 		assertThat(this.err.toString()).contains("not a quarter like 2026-Q3");
