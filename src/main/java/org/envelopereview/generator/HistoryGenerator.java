@@ -38,7 +38,7 @@ public class HistoryGenerator {
 		TrafficPlan plan = TrafficPlan.of(catalog, request);
 		ActionFactory factory = new ActionFactory(catalog.directory(), new ScopeSampler(random), random);
 		DeviationFactory deviations = new DeviationFactory(factory, plan);
-		HistoryOutput output = new HistoryOutput(out);
+		HistoryOutput output = new HistoryOutput(out, sourceChain(plan, request));
 		long ordinary = 0;
 		long deviationCount = 0;
 		long malformed = 0;
@@ -83,6 +83,23 @@ public class HistoryGenerator {
 		return new GenerationSummary(ordinary, output.reverts(), deviationCount, malformed);
 	}
 
+	/**
+	 * The first active envelope's first agent signs its log at the source; with
+	 * deviations, one of its records in the last quarter is edited after hashing.
+	 */
+	private static SourceChain sourceChain(TrafficPlan plan, GenerationRequest request) {
+		String agent = plan.activeEnvelopes()
+			.stream()
+			.filter((envelope) -> envelope.agents() != null && !envelope.agents().isEmpty())
+			.map((envelope) -> envelope.agents().get(0))
+			.findFirst()
+			.orElse("");
+		List<Period> quarters = plan.quarters();
+		Instant tamperFrom = request.deviations() ? quarters.get(quarters.size() - 1).start().plus(Duration.ofDays(60))
+				: null;
+		return new SourceChain(agent, tamperFrom);
+	}
+
 	private static Instant randomInstant(Random random, Period period) {
 		long seconds = Duration.between(period.start(), period.end()).toSeconds();
 		return period.start().plusSeconds((long) (random.nextDouble() * seconds));
@@ -99,6 +116,8 @@ public class HistoryGenerator {
 
 		private final Writer out;
 
+		private final SourceChain chain;
+
 		private final PriorityQueue<GeneratedAction> pendingReverts = new PriorityQueue<>(
 				Comparator.comparing(GeneratedAction::occurredAt).thenComparing(GeneratedAction::id));
 
@@ -106,15 +125,16 @@ public class HistoryGenerator {
 
 		private long reverts;
 
-		HistoryOutput(Writer out) {
+		HistoryOutput(Writer out, SourceChain chain) {
 			this.out = out;
+			this.chain = chain;
 		}
 
 		void write(GeneratedAction action) throws IOException {
 			if (this.firstOfQuarter == null) {
 				this.firstOfQuarter = action;
 			}
-			this.out.write(action.toJson());
+			this.out.write(this.chain.apply(action).toJson());
 			this.out.write('\n');
 			if (action.revert() != null) {
 				this.pendingReverts.add(action.revert());
@@ -124,7 +144,7 @@ public class HistoryGenerator {
 		void flushRevertsUntil(Instant instant) throws IOException {
 			while (!this.pendingReverts.isEmpty() && !this.pendingReverts.peek().occurredAt().isAfter(instant)) {
 				GeneratedAction revert = this.pendingReverts.poll();
-				this.out.write(revert.toJson());
+				this.out.write(this.chain.apply(revert).toJson());
 				this.out.write('\n');
 				this.reverts++;
 			}
