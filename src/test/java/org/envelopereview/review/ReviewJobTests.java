@@ -227,6 +227,26 @@ class ReviewJobTests {
 		}
 
 		@Test
+		default void shouldHandThePackEachEnvelopesTrendIncludingPeriodsNoRunMeasured() throws IOException {
+			given();
+			ReviewOutcome outcome = launcher().run(Fixtures.Q3, null, false);
+			BoardReview payments = outcome.boards().get(0);
+			assertThat(payments.envelopes()).extracting(BoardReview.EnvelopeReview::envelopeId)
+				.containsExactlyInAnyOrder(ReviewScenario.PA, "PA-BROKEN-900");
+			List<BoardReview.ScopeMeasurement> trend = payments.envelopes()
+				.stream()
+				.filter((envelope) -> ReviewScenario.PA.equals(envelope.envelopeId()))
+				.findFirst()
+				.orElseThrow()
+				.trend();
+			// Q2 measured from the stored actions (a-0001 only), Q3 as this run stored it
+			assertThat(trend).extracting(BoardReview.ScopeMeasurement::period).containsExactly("2026-Q2", "2026-Q3");
+			assertThat(trend.get(0).actionCount()).isEqualTo(1);
+			assertThat(trend.get(1).openRulesStart()).isEqualTo(1);
+			assertThat(trend.get(1).openRulesEnd()).isEqualTo(2);
+		}
+
+		@Test
 		default void shouldReviewOnlyTheBoardAskedFor() throws IOException {
 			given();
 			ReviewOutcome outcome = launcher().run(Fixtures.Q3, Fixtures.NETWORK, false);
