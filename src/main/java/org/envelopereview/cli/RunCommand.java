@@ -103,6 +103,11 @@ class RunCommand implements Callable<Integer> {
 			.append(" in ")
 			.append(seconds(outcome.elapsed()))
 			.append('\n');
+		if (ReviewLauncher.REJECTED.equals(outcome.status())) {
+			text.append("  ").append(outcome.failure()).append('\n');
+			text.append("Fix the envelope files above and run again: a new run starts.\n");
+			return text.toString();
+		}
 		if (!outcome.completed()) {
 			text.append("  ").append(outcome.failure()).append('\n');
 			text.append("Fix the cause and run the same command again: it restarts run ")

@@ -46,6 +46,9 @@ public class ReviewLauncher {
 	 */
 	static final Duration STALE_AFTER = Duration.ofMinutes(10);
 
+	/** The run status of a run that --strict refused: closed, never restarted. */
+	public static final String REJECTED = "REJECTED";
+
 	private static final Set<String> RESTARTABLE = Set.of("FAILED", "STOPPED", "STARTING", "STARTED", "STOPPING",
 			"UNKNOWN");
 
@@ -172,7 +175,15 @@ public class ReviewLauncher {
 		BatchStatus status = execution.getStatus();
 		Instant finished = this.clock.instant();
 		String outputDir = this.outputs.periodDir(run.period()).toString();
-		this.runs.updateStatus(run.id(), status.name(), execution.getId(), finished, outputDir);
+		String recorded = status.name();
+		if (status == BatchStatus.FAILED && rejectedByStrict(execution)) {
+			// a refusal, not an interruption: the next call starts a new run instead of
+			// retrying this one
+			recorded = REJECTED;
+			abandon(execution);
+			this.envelopes.forget(run.id());
+		}
+		this.runs.updateStatus(run.id(), recorded, execution.getId(), finished, outputDir);
 		String archived = execution.getExecutionContext().containsKey(WriteOutputsTasklet.ARCHIVED)
 				? execution.getExecutionContext().getString(WriteOutputsTasklet.ARCHIVED) : "";
 		archived.lines().filter((line) -> !line.isBlank()).forEach(notes::add);
@@ -191,8 +202,29 @@ public class ReviewLauncher {
 			counts.put(board.board().id(), board.findings().size());
 			dirs.put(board.board().id(), board.outputDir());
 		}
-		return new ReviewOutcome(run.id(), run.runNumber(), run.period(), status.name(), restarted, counts, dirs,
-				boards, notes, failure, elapsed);
+		return new ReviewOutcome(run.id(), run.runNumber(), run.period(), recorded, restarted, counts, dirs, boards,
+				notes, failure, elapsed);
+	}
+
+	private static boolean rejectedByStrict(JobExecution execution) {
+		for (Throwable failure : execution.getAllFailureExceptions()) {
+			for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause()
+					: null) {
+				if (cause instanceof SnapshotEnvelopesTasklet.InvalidEnvelopesException) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private void abandon(JobExecution execution) {
+		try {
+			this.jobOperator.abandon(execution);
+		}
+		catch (Exception ex) {
+			logger.warn("Could not mark job execution " + execution.getId() + " abandoned: " + ex.getMessage());
+		}
 	}
 
 	private static String failure(JobExecution execution) {

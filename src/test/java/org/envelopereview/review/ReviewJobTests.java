@@ -260,10 +260,15 @@ class ReviewJobTests {
 		default void shouldFailAStrictRunWithAnInvalidEnvelopeBeforeWritingAnything() throws IOException {
 			given();
 			ReviewOutcome outcome = launcher().run(Fixtures.Q3, null, true);
-			assertThat(outcome.status()).isEqualTo("FAILED");
+			assertThat(outcome.status()).isEqualTo(ReviewLauncher.REJECTED);
 			assertThat(outcome.failure()).contains("--strict", "pa-broken-900.yaml");
 			assertThat(outputDir().resolve("2026-Q3")).doesNotExist();
 			assertThat(keys(outcome.runId())).isEmpty();
+			// a refusal is not retried: the next run is a new one, here without --strict
+			ReviewOutcome lenient = launcher().run(Fixtures.Q3, null, false);
+			assertThat(lenient.restarted()).isFalse();
+			assertThat(lenient.runNumber()).isEqualTo(outcome.runNumber() + 1);
+			assertThat(lenient.status()).isEqualTo("COMPLETED");
 		}
 
 	}
