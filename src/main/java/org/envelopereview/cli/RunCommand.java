@@ -61,7 +61,13 @@ class RunCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Period reviewed = period();
-		ReviewOutcome outcome = this.launcher.run(reviewed, this.board, this.strict);
+		ReviewOutcome outcome;
+		try {
+			outcome = this.launcher.run(reviewed, this.board, this.strict);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ParameterException(this.spec.commandLine(), ex.getMessage());
+		}
 		PrintWriter out = this.spec.commandLine().getOut();
 		out.print(summary(outcome));
 		out.flush();
@@ -114,6 +120,11 @@ class RunCommand implements Callable<Integer> {
 			.append(" in ")
 			.append(seconds(outcome.elapsed()))
 			.append('\n');
+		if (ReviewLauncher.REJECTED.equals(outcome.status())) {
+			text.append("  ").append(outcome.failure()).append('\n');
+			text.append("Fix the envelope files above and run again: a new run starts.\n");
+			return text.toString();
+		}
 		if (!outcome.completed()) {
 			text.append("  ").append(outcome.failure()).append('\n');
 			text.append("Fix the cause and run the same command again: it restarts run ")
