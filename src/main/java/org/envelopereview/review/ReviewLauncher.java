@@ -1,6 +1,7 @@
 package org.envelopereview.review;
 
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -250,7 +251,8 @@ public class ReviewLauncher {
 					+ ")";
 		}
 		Throwable cause = failures.get(0);
-		while (cause.getCause() != null && cause.getCause() != cause) {
+		// our own messages name the board, file or setting; a bare JDK one only the path
+		while (!(cause instanceof UncheckedIOException) && cause.getCause() != null && cause.getCause() != cause) {
 			cause = cause.getCause();
 		}
 		String lost = failures.stream()

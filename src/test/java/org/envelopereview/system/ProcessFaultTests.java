@@ -144,6 +144,56 @@ class ProcessFaultTests {
 			System.out.println("FAULT review killed at " + killed.countAtKill() + " findings: survived");
 		}
 
+		@Test
+		default void shouldLeaveNoPackAReaderCouldTakeForCompleteWhenKilledWhileRendering() throws Exception {
+			Path history = history(workDir(), 600);
+			assertThat(product().run("ingest", history.toString()).exitCode()).isZero();
+			Path period = product().outputDir().resolve("2026-Q3");
+
+			ReviewProcess.Killed killed = product().runAndKillWhen(() -> !files(period, ".review-pack-").isEmpty(),
+					Duration.ofMillis(300), "run", "--period", "2026-Q3");
+			List<Path> packsAfterKill = files(period, "review-pack.pdf");
+			ReviewProcess.Result again = product().run("run", "--period", "2026-Q3");
+			List<Path> packs = files(period, "review-pack.pdf");
+			ReviewProcess.Result verified = product().run(java.util.stream.Stream
+				.concat(java.util.stream.Stream.of("verify"), packs.stream().map(Path::toString))
+				.toArray(String[]::new));
+
+			assertThat(killed.output()).contains("COMPLETED").doesNotContain("Signed review packs");
+			assertThat(packsAfterKill).as("a pack in place after the kill must be whole and signed")
+				.allSatisfy((pack) -> assertThat(verifies(pack)).as(pack.toString()).isTrue());
+			assertThat(again.exitCode()).as(again.output()).isZero();
+			assertThat(packs).as("one signed pack per board of the new run, outside runs/")
+				.filteredOn((pack) -> !pack.toString().contains("/runs/"))
+				.hasSize(3);
+			assertThat(verified.exitCode()).as(verified.output()).isZero();
+			System.out.println("FAULT rendering killed with " + packsAfterKill.size() + " pack(s) in place: survived");
+		}
+
+		/** Whether {@code verify} accepts the pack. */
+		default boolean verifies(Path pack) {
+			try {
+				return product().run("verify", pack.toString()).exitCode() == 0;
+			}
+			catch (IOException | InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+	/** Files and directories under {@code root} whose name starts with {@code prefix}. */
+	static List<Path> files(Path root, String prefix) {
+		if (!Files.isDirectory(root)) {
+			return List.of();
+		}
+		try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+			return paths.filter((path) -> path.getFileName().toString().startsWith(prefix)).sorted().toList();
+		}
+		catch (IOException | java.io.UncheckedIOException ex) {
+			// a temporary directory vanished while walking
+			return List.of();
+		}
 	}
 
 	static List<String> keys(Connection connection, int runNumber) throws java.sql.SQLException {
@@ -174,6 +224,85 @@ class ProcessFaultTests {
 		@Override
 		public Path workDir() {
 			return this.workDir;
+		}
+
+		/**
+		 * Rows edited, deleted and reordered in the database after ingest: the pack
+		 * reports each as LOG-CHAIN-BROKEN, and an untouched agent's chain as intact.
+		 */
+		@Test
+		void shouldReportRowsEditedDeletedOrReorderedAfterIngestAsChainBreaksInThePack() throws Exception {
+			Path history = history(this.workDir, 600);
+			assertThat(this.product.run("ingest", history.toString()).exitCode()).isZero();
+			this.product.query((c) -> {
+				try (Statement statement = c.createStatement()) {
+					// agent-2: a rule widened after the fact
+					statement.executeUpdate("UPDATE agent_action SET cidr = '0.0.0.0/0' WHERE id = 'f-000010'");
+					// agent-1: an embarrassing action removed
+					statement.executeUpdate("DELETE FROM agent_action WHERE id = 'f-000021'");
+				}
+				return null;
+			});
+			// agent-0: two actions swapped in the chain
+			swapSeq("f-000032", "f-000036");
+
+			ReviewProcess.Result run = this.product.run("run", "--period", "2026-Q3");
+
+			assertThat(run.exitCode()).as(run.output()).isZero();
+			Path board = this.product.outputDir().resolve("2026-Q3").resolve("network-security");
+			String findings = Files.readString(board.resolve("findings.json"));
+			assertThat(findings).contains("LOG-CHAIN-BROKEN|network-security||f-000010|agent-2#3#HASH_MISMATCH")
+				.contains("LOG-CHAIN-BROKEN|network-security||f-000025|agent-1#7#SEQ_GAP")
+				.contains("LOG-CHAIN-BROKEN|network-security||f-000032|agent-0#9#PREV_HASH_MISMATCH")
+				.doesNotContain("|agent-3#");
+			assertThat(this.product.run("verify", board.resolve("review-pack.pdf").toString()).exitCode()).isZero();
+			try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader
+				.loadPDF(board.resolve("review-pack.pdf").toFile())) {
+				assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("LOG-CHAIN-BROKEN");
+			}
+		}
+
+		private void swapSeq(String first, String second) throws java.sql.SQLException {
+			this.product.query((c) -> {
+				long a = ReviewProcess.count(c, "SELECT seq FROM agent_action WHERE id = '" + first + "'");
+				long b = ReviewProcess.count(c, "SELECT seq FROM agent_action WHERE id = '" + second + "'");
+				try (Statement statement = c.createStatement()) {
+					statement.executeUpdate("UPDATE agent_action SET seq = -2 WHERE id = '" + second + "'");
+					statement.executeUpdate("UPDATE agent_action SET seq = " + b + " WHERE id = '" + first + "'");
+					statement.executeUpdate("UPDATE agent_action SET seq = " + a + " WHERE id = '" + second + "'");
+				}
+				return null;
+			});
+		}
+
+		/**
+		 * The output directory cannot be written (it is a file): a clear error naming it,
+		 * nothing half-written, and the run restarts once it can be written.
+		 */
+		@Test
+		void shouldFailClearlyAndWriteNothingWhenTheOutputDirectoryCannotBeWritten() throws Exception {
+			Path history = history(this.workDir, 600);
+			assertThat(this.product.run("ingest", history.toString()).exitCode()).isZero();
+			Path notADirectory = this.workDir.resolve("out-is-a-file");
+			Files.writeString(notADirectory, "not a directory");
+			ReviewProcess blocked = ReviewProcess.onH2File(this.workDir, "review.output-dir=" + notADirectory);
+
+			ReviewProcess.Result failed = blocked.run("run", "--period", "2026-Q3");
+			List<Path> written = files(this.workDir, "");
+			ReviewProcess.Result restarted = this.product.run("run", "--period", "2026-Q3");
+
+			assertThat(failed.exitCode()).isNotZero();
+			assertThat(failed.output()).contains("run 1 (id", "FAILED",
+					"writeOutputsStep failed: cannot write the findings of board", notADirectory.toString(),
+					"Not a directory");
+			assertThat(Files.readString(notADirectory)).isEqualTo("not a directory");
+			assertThat(written).noneMatch((path) -> path.getFileName().toString().endsWith(".partial")
+					|| path.getFileName().toString().endsWith(".pdf")
+					|| path.getFileName().toString().startsWith("findings"));
+			assertThat(restarted.exitCode()).as(restarted.output()).isZero();
+			assertThat(restarted.output()).contains("run 1 (id", "restarted) COMPLETED");
+			System.out.println("FAULT output directory not writable: survived; the run said:\n"
+					+ failed.output().lines().filter((line) -> line.contains("failed")).findFirst().orElse(""));
 		}
 
 	}

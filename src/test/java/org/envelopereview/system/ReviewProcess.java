@@ -113,6 +113,30 @@ final class ReviewProcess {
 		throw new IllegalStateException("the kill point was never reached; output:\n" + running.output());
 	}
 
+	/**
+	 * Starts a command and kills it (SIGKILL) {@code delay} after {@code ready} first
+	 * holds.
+	 */
+	Killed runAndKillWhen(java.util.function.BooleanSupplier ready, Duration delay, String... args) throws Exception {
+		Running running = start(args);
+		Instant deadline = Instant.now().plus(TIMEOUT);
+		while (Instant.now().isBefore(deadline)) {
+			if (!running.process.isAlive()) {
+				throw new IllegalStateException("'" + String.join(" ", args)
+						+ "' ended before it could be killed at the chosen point; its output:\n" + running.output());
+			}
+			if (ready.getAsBoolean()) {
+				Thread.sleep(delay.toMillis());
+				running.process.destroyForcibly();
+				running.process.waitFor();
+				return new Killed(-1, running.output());
+			}
+			Thread.sleep(5);
+		}
+		running.process.destroyForcibly().waitFor();
+		throw new IllegalStateException("the kill point was never reached; output:\n" + running.output());
+	}
+
 	/** Starts a command without waiting for it. */
 	Running start(String... args) throws IOException {
 		this.started++;
