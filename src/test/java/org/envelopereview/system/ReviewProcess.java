@@ -36,6 +36,8 @@ final class ReviewProcess {
 
 	private final List<String> settings;
 
+	private final java.util.Map<String, String> environment = new java.util.HashMap<>();
+
 	private int started;
 
 	ReviewProcess(Path workDir, String url, String user, String... settings) {
@@ -50,6 +52,12 @@ final class ReviewProcess {
 		String url = "jdbc:h2:file:" + workDir.resolve("data").toAbsolutePath() + "/envelope-review"
 				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
 		return new ReviewProcess(workDir, url, "sa", settings);
+	}
+
+	/** Sets an environment variable of every process started afterwards. */
+	ReviewProcess withEnvironment(String name, String value) {
+		this.environment.put(name, value);
+		return this;
 	}
 
 	Path outputDir() {
@@ -151,10 +159,11 @@ final class ReviewProcess {
 		this.settings.forEach((setting) -> command.add("-D" + setting));
 		command.add("org.envelopereview.EnvelopeReviewApplication");
 		command.addAll(Arrays.asList(args));
-		Process process = new ProcessBuilder(command).directory(this.workDir.toFile())
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.workDir.toFile())
 			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+			.redirectOutput(log.toFile());
+		builder.environment().putAll(this.environment);
+		Process process = builder.start();
 		return new Running(process, log);
 	}
 
