@@ -127,8 +127,8 @@ class ReviewJobConfiguration {
 		return new JdbcCursorItemReaderBuilder<ReviewedAction>().name("periodActionReader")
 			.dataSource(dataSource)
 			.sql(SqlFiles.sql(ReviewJobConfiguration.class, "period-actions"))
-			.queryArguments(SqlFiles.utc(lookback), SqlFiles.utc(period.end()), SqlFiles.utc(lookback),
-					SqlFiles.utc(period.start()), SqlFiles.utc(period.end()))
+			.queryArguments(SqlFiles.utc(lookback), SqlFiles.utc(period.end()), SqlFiles.utc(period.start()),
+					SqlFiles.utc(period.end()), SqlFiles.utc(lookback))
 			.rowMapper((row, rowNumber) -> ReviewedAction.fromRow(row))
 			.fetchSize(FETCH_SIZE)
 			.connectionAutoCommit(false)

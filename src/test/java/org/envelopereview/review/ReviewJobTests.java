@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import org.envelopereview.review.fixtures.ActionBuilder;
 import org.envelopereview.review.fixtures.ActionTable;
 import org.envelopereview.review.fixtures.Fixtures;
 import org.envelopereview.support.IntegrationTest;
@@ -244,6 +245,29 @@ class ReviewJobTests {
 			assertThat(trend.get(0).actionCount()).isEqualTo(1);
 			assertThat(trend.get(1).openRulesStart()).isEqualTo(1);
 			assertThat(trend.get(1).openRulesEnd()).isEqualTo(2);
+		}
+
+		@Test
+		default void shouldFindAnEarlierChangeWhoseRevertByFallsInThePeriod() throws IOException {
+			given();
+			ActionTable.insert(jdbi(),
+					List.of(ActionBuilder.action()
+						.id("a-0300")
+						.agent("batch-agent")
+						.envelope(null)
+						.at("2026-05-01T00:00:00Z")
+						.revertBy("2026-07-01T00:00:00Z")
+						.build(),
+							ActionBuilder.action()
+								.id("a-0301")
+								.agent("batch-agent")
+								.envelope(null)
+								.at("2026-05-01T00:00:00Z")
+								.revertBy("2026-06-30T23:59:59Z")
+								.build()));
+			ReviewOutcome outcome = launcher().run(Fixtures.Q3, null, false);
+			assertThat(keys(outcome.runId())).contains("OOS-NOT-REVERTED|network-security||a-0300|")
+				.noneMatch((key) -> key.contains("a-0301"));
 		}
 
 		@Test
