@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import org.envelopereview.pack.ReviewPacks;
 import org.envelopereview.review.Period;
 import org.envelopereview.review.ReviewLauncher;
 import org.envelopereview.review.ReviewOutcome;
@@ -50,8 +51,11 @@ class RunCommand implements Callable<Integer> {
 
 	private final ReviewLauncher launcher;
 
-	RunCommand(ReviewLauncher launcher) {
+	private final ReviewPacks packs;
+
+	RunCommand(ReviewLauncher launcher, ReviewPacks packs) {
 		this.launcher = launcher;
+		this.packs = packs;
 	}
 
 	@Override
@@ -67,7 +71,20 @@ class RunCommand implements Callable<Integer> {
 		PrintWriter out = this.spec.commandLine().getOut();
 		out.print(summary(outcome));
 		out.flush();
-		return outcome.completed() ? 0 : 1;
+		if (!outcome.completed()) {
+			return 1;
+		}
+		try {
+			out.print(ReviewPacks.summary(this.packs.write(outcome.boards())));
+			out.flush();
+			return 0;
+		}
+		catch (RuntimeException ex) {
+			this.spec.commandLine()
+				.getErr()
+				.println("The review completed, but its packs could not be written: " + ex.getMessage());
+			return 1;
+		}
 	}
 
 	private Period period() {

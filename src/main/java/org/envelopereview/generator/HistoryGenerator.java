@@ -39,6 +39,7 @@ public class HistoryGenerator {
 		ActionFactory factory = new ActionFactory(catalog.directory(), new ScopeSampler(random), random);
 		DeviationFactory deviations = new DeviationFactory(factory, plan);
 		HistoryOutput output = new HistoryOutput(out, sourceChain(plan, request));
+		ExpiredEnvelopes expiry = new ExpiredEnvelopes();
 		long ordinary = 0;
 		long deviationCount = 0;
 		long malformed = 0;
@@ -64,8 +65,10 @@ public class HistoryGenerator {
 			for (Planned next : planned) {
 				output.flushRevertsUntil(next.at());
 				if (next.deviation() == null) {
-					output.write(factory.ordinary(next.envelope(), next.at(), plan.pools(next.envelope(), last)));
-					ordinary++;
+					if (expiry.stillActs(next.envelope(), next.at())) {
+						output.write(factory.ordinary(next.envelope(), next.at(), plan.pools(next.envelope(), last)));
+						ordinary++;
+					}
 				}
 				else {
 					List<GeneratedAction> actions = deviations.create(next.deviation(), next.at(), last);
@@ -103,6 +106,26 @@ public class HistoryGenerator {
 	private static Instant randomInstant(Random random, Period period) {
 		long seconds = Duration.between(period.start(), period.end()).toSeconds();
 		return period.start().plusSeconds((long) (random.nextDouble() * seconds));
+	}
+
+	/**
+	 * Agents keep acting under an expired envelope only a little while (until someone
+	 * notices): the first few actions after expiry are written, the rest are not.
+	 */
+	private static final class ExpiredEnvelopes {
+
+		private static final int ACTIONS_AFTER_EXPIRY = 2;
+
+		private final java.util.Map<String, Integer> afterExpiry = new java.util.HashMap<>();
+
+		boolean stillActs(Envelope envelope, Instant at) {
+			if (envelope.expiresAt() == null || at
+				.isBefore(envelope.expiresAt().plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC))) {
+				return true;
+			}
+			return this.afterExpiry.merge(envelope.id(), 1, Integer::sum) <= ACTIONS_AFTER_EXPIRY;
+		}
+
 	}
 
 	private record Planned(Instant at, Envelope envelope, Deviation deviation) {
