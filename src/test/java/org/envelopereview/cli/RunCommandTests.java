@@ -14,6 +14,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 
 import org.envelopereview.review.fixtures.ActionTable;
+import org.envelopereview.review.fixtures.TemporaryDirectories;
 import org.envelopereview.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,12 +31,7 @@ class RunCommandTests {
 	static final Path OUTPUT;
 
 	static {
-		try {
-			OUTPUT = Files.createTempDirectory("run-command-tests-");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		OUTPUT = TemporaryDirectories.create("run-command-tests-");
 	}
 
 	@DynamicPropertySource

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.envelopereview.review.fixtures.ActionBuilder;
 import org.envelopereview.review.fixtures.ActionTable;
 import org.envelopereview.review.fixtures.Fixtures;
+import org.envelopereview.review.fixtures.TemporaryDirectories;
 import org.envelopereview.support.IntegrationTest;
 import org.envelopereview.support.PostgresIntegrationTest;
 
@@ -38,12 +39,7 @@ class ReviewJobTests {
 	}
 
 	static Path newOutputDir() {
-		try {
-			return Files.createTempDirectory("review-job-tests-");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TemporaryDirectories.create("review-job-tests-");
 	}
 
 	/** The job's behaviour, the same on both databases. */
