@@ -82,9 +82,9 @@ class NearBoundsRule implements EnvelopeRule {
 			.evidence("exercised", exercised)
 			.evidence("declared", declared)
 			.evidence("threshold", this.thresholds.nearBounds())
-			.explain(envelope.id() + ": " + dimension + " exercised " + exercised + " of " + declared + " declared ("
-					+ ScopeGrowthRule.percent(ratio.doubleValue()) + ") in " + context.period().label()
-					+ (exceeded ? " — bound exceeded"
+			.explain(envelope.id() + ": " + dimension + " exercised " + Wording.count(exercised) + " of "
+					+ Wording.count(declared) + " declared (" + ScopeGrowthRule.percent(ratio.doubleValue()) + ") in "
+					+ context.period().label() + (exceeded ? " — bound exceeded"
 							: ", at or above " + ScopeGrowthRule.percent(this.thresholds.nearBounds()))));
 	}
 
