@@ -128,7 +128,12 @@ class ReviewJobTests {
 			assertThat(keys(outcome.runId())).noneMatch((key) -> key.startsWith("LOG-CHAIN-BROKEN"));
 		}
 
-		/** The same bytes on H2 and PostgreSQL: both compare with one expected file. */
+		/**
+		 * The same bytes on H2 and PostgreSQL: both compare with one expected file. After
+		 * a deliberate change of wording, rewrite the files with
+		 * {@code -Dtest='ReviewJobTests$OnH2' -Dreview.test.rewrite-expected=true} and
+		 * review the diff.
+		 */
 		@Test
 		default void shouldWriteExactlyTheExpectedFindingsJson() throws IOException {
 			given();
@@ -138,8 +143,12 @@ class ReviewJobTests {
 						new ClassPathResource("review/expected/" + board + ".findings.json").getInputStream()
 							.readAllBytes(),
 						StandardCharsets.UTF_8);
-				assertThat(read(outputDir().resolve("2026-Q3").resolve(board).resolve("findings.json"))).as(board)
-					.isEqualTo(expected);
+				String actual = read(outputDir().resolve("2026-Q3").resolve(board).resolve("findings.json"));
+				if (Boolean.getBoolean("review.test.rewrite-expected")) {
+					Files.writeString(Path.of("src/test/resources/review/expected/" + board + ".findings.json"),
+							actual);
+				}
+				assertThat(actual).as(board).isEqualTo(expected);
 			}
 		}
 
