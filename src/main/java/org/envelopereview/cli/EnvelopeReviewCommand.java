@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
  * The top-level {@code envelope-review} command; each feature contributes a subcommand.
  */
 @Component
-@Command(name = "envelope-review", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "envelope-review", mixinStandardHelpOptions = true,
+		subcommands = { ScheduleCommand.class, StatusCommand.class }, versionProvider = VersionProvider.class,
 		description = "Periodic review of the policy envelopes under which AI agents change cloud network configuration.")
 public class EnvelopeReviewCommand {
 

@@ -1,0 +1,44 @@
+package org.envelopereview.cli;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+
+import org.envelopereview.schedule.NextReview;
+import org.envelopereview.schedule.ReviewScheduler;
+import org.envelopereview.schedule.ScheduleProperties;
+
+import org.springframework.stereotype.Component;
+
+/** {@code envelope-review schedule}: the long-running scheduler of periodic reviews. */
+@Component
+@Command(name = "schedule", mixinStandardHelpOptions = true,
+		description = { "Run the review of each period as it ends, until stopped (SIGTERM or Ctrl-C).",
+				"Cadence: review.schedule.cron (default '0 0 2 1 1,4,7,10 ?'), review.schedule.time-zone (UTC), "
+						+ "review.schedule.period (quarter|month|half-year).",
+				"Several schedule processes on one PostgreSQL database form a cluster: each period is reviewed once." })
+class ScheduleCommand implements Callable<Integer> {
+
+	private final ReviewScheduler scheduler;
+
+	private final ScheduleProperties properties;
+
+	ScheduleCommand(ReviewScheduler scheduler, ScheduleProperties properties) {
+		this.scheduler = scheduler;
+		this.properties = properties;
+	}
+
+	@Override
+	public Integer call() throws Exception {
+		NextReview next = this.scheduler.start();
+		System.out.printf("Scheduler %s running: next review of %s at %s (cron '%s' %s).%n",
+				this.scheduler.instanceId(), next.period().label(), next.fireTime(), next.cron(), next.timeZone());
+		System.out.printf("Health: http://127.0.0.1:%d/actuator/health. Stop with SIGTERM or Ctrl-C.%n",
+				this.properties.healthPort());
+		this.scheduler.awaitShutdown();
+		System.out.printf("Scheduler %s stopped after %d review(s).%n", this.scheduler.instanceId(),
+				this.scheduler.reviewsRun());
+		return 0;
+	}
+
+}
