@@ -75,8 +75,7 @@ public class ReviewScheduler {
 	 * changed, so that a missed fire is still run once) and starts firing on this node.
 	 */
 	public NextReview start() throws SchedulerException {
-		this.scheduler.addJob(reviewJob(), true);
-		registerTrigger();
+		register();
 		this.scheduler.getListenerManager().addJobListener(new NextFireTimeLog(), KeyMatcher.keyEquals(JOB));
 		this.scheduler.start();
 		this.started = true;
@@ -87,6 +86,15 @@ public class ReviewScheduler {
 		log.info("Scheduler {} started: next review of {} at {}{}", instanceId(), next.period().label(),
 				next.fireTime(), next.missed(Instant.now()) ? " (missed: it runs once now)" : "");
 		return next;
+	}
+
+	/**
+	 * Stores the review job and its cron trigger without firing anything; a trigger whose
+	 * schedule is unchanged is kept as it is.
+	 */
+	public void register() throws SchedulerException {
+		this.scheduler.addJob(reviewJob(), true);
+		registerTrigger();
 	}
 
 	/**
@@ -189,7 +197,7 @@ public class ReviewScheduler {
 		}
 	}
 
-	private CronTrigger cronTrigger() {
+	CronTrigger cronTrigger() {
 		try {
 			CronExpression.validateExpression(this.properties.cron());
 		}
@@ -229,7 +237,7 @@ public class ReviewScheduler {
 		return String.valueOf(trigger);
 	}
 
-	private static JobDetail reviewJob() {
+	static JobDetail reviewJob() {
 		return JobBuilder.newJob(ReviewJob.class)
 			.withIdentity(JOB)
 			.withDescription("Envelope review of the period just ended")

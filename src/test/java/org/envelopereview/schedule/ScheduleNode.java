@@ -1,0 +1,78 @@
+package org.envelopereview.schedule;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.quartz.Scheduler;
+
+import org.envelopereview.EnvelopeReviewApplication;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One scheduler node for tests: its own application context on a given database, with a
+ * given review in place of the review job. Nodes of one cluster share a scheduler name
+ * and differ in instance id.
+ *
+ * <p>
+ * Quartz keeps connection providers in a JVM-wide registry keyed by scheduler name, so
+ * every test cluster gets a scheduler name of its own and its nodes close in the order
+ * they started.
+ */
+final class ScheduleNode implements AutoCloseable {
+
+	private final ConfigurableApplicationContext context;
+
+	private ScheduleNode(ConfigurableApplicationContext context) {
+		this.context = context;
+	}
+
+	static String uniqueSchedulerName() {
+		return "test-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	static String h2Url() {
+		return "jdbc:h2:mem:schedule-" + UUID.randomUUID()
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+	}
+
+	static ScheduleNode start(String url, String user, String schedulerName, String instanceId,
+			RecordingPeriodReview review, String... properties) {
+		List<String> args = new ArrayList<>(
+				List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+						"--spring.datasource.password=", "--spring.main.web-application-type=none",
+						"--review.cli.enabled=false", "--spring.quartz.scheduler-name=" + schedulerName,
+						"--spring.quartz.properties.org.quartz.scheduler.instanceId=" + instanceId,
+						"--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000",
+						"--spring.quartz.properties.org.quartz.scheduler.idleWaitTime=1000"));
+		args.addAll(List.of(properties));
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(EnvelopeReviewApplication.class)
+			.profiles("test")
+			.initializers((initialized) -> initialized.getBeanFactory().registerSingleton("periodReview", review))
+			.run(args.toArray(String[]::new));
+		review.useDatabase(context.getBean(DataSource.class));
+		return new ScheduleNode(context);
+	}
+
+	ReviewScheduler scheduler() {
+		return this.context.getBean(ReviewScheduler.class);
+	}
+
+	Scheduler quartz() {
+		return this.context.getBean(Scheduler.class);
+	}
+
+	<T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+}
