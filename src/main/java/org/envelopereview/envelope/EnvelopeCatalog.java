@@ -1,5 +1,6 @@
 package org.envelopereview.envelope;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +23,15 @@ public record EnvelopeCatalog(BoardDirectory directory, List<Envelope> envelopes
 
 	public Optional<Envelope> envelope(String id) {
 		return this.envelopes.stream().filter((envelope) -> envelope.id().equals(id)).findFirst();
+	}
+
+	/**
+	 * The problems of one file (they name it as the user did, the file only by its name).
+	 */
+	public List<EnvelopeProblem> problemsOf(EnvelopeFile file) {
+		return this.problems.stream()
+			.filter((problem) -> Path.of(problem.file()).getFileName().toString().equals(file.fileName()))
+			.toList();
 	}
 
 }

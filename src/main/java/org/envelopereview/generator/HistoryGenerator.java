@@ -1,0 +1,158 @@
+package org.envelopereview.generator;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.PriorityQueue;
+import java.util.Random;
+
+import org.envelopereview.envelope.ActionClass;
+import org.envelopereview.envelope.Envelope;
+import org.envelopereview.envelope.EnvelopeCatalog;
+import org.envelopereview.review.Period;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a realistic, seeded action history in the native JSON Lines format for the
+ * envelopes of a catalog: ordinary in-scope traffic with timely reverts and, on request,
+ * one of every deviation per quarter plus a few malformed records. The same catalog and
+ * request always give the same bytes.
+ */
+@Component
+public class HistoryGenerator {
+
+	/**
+	 * Writes the history in time order.
+	 * @param catalog the envelopes the agents work under; break-glass envelopes get no
+	 * traffic
+	 */
+	public GenerationSummary generate(EnvelopeCatalog catalog, GenerationRequest request, Writer out)
+			throws IOException {
+		Random random = new Random(request.seed());
+		TrafficPlan plan = TrafficPlan.of(catalog, request);
+		ActionFactory factory = new ActionFactory(catalog.directory(), new ScopeSampler(random), random);
+		DeviationFactory deviations = new DeviationFactory(factory, plan);
+		HistoryOutput output = new HistoryOutput(out);
+		long ordinary = 0;
+		long deviationCount = 0;
+		long malformed = 0;
+		List<Period> quarters = plan.quarters();
+		for (int q = 0; q < quarters.size(); q++) {
+			Period quarter = quarters.get(q);
+			boolean last = q == quarters.size() - 1;
+			List<Planned> planned = new ArrayList<>();
+			for (Envelope envelope : plan.activeEnvelopes()) {
+				long count = plan.count(envelope, quarter, last);
+				for (long i = 0; i < count; i++) {
+					planned.add(new Planned(randomInstant(random, quarter), envelope, null));
+				}
+			}
+			if (request.deviations()) {
+				int hour = 0;
+				for (Deviation deviation : Deviation.values()) {
+					Instant at = quarter.start().plus(Duration.ofDays(40)).plus(Duration.ofHours(7L * hour++));
+					planned.add(new Planned(at, null, deviation));
+				}
+			}
+			planned.sort(Comparator.comparing(Planned::at));
+			for (Planned next : planned) {
+				output.flushRevertsUntil(next.at());
+				if (next.deviation() == null) {
+					output.write(factory.ordinary(next.envelope(), next.at(), plan.pools(next.envelope(), last)));
+					ordinary++;
+				}
+				else {
+					List<GeneratedAction> actions = deviations.create(next.deviation(), next.at(), last);
+					for (GeneratedAction action : actions) {
+						output.write(action);
+					}
+					deviationCount += actions.size();
+				}
+			}
+			if (request.deviations()) {
+				malformed += output.writeMalformed(quarter, q + 1);
+			}
+		}
+		output.flushRevertsUntil(request.to());
+		return new GenerationSummary(ordinary, output.reverts(), deviationCount, malformed);
+	}
+
+	private static Instant randomInstant(Random random, Period period) {
+		long seconds = Duration.between(period.start(), period.end()).toSeconds();
+		return period.start().plusSeconds((long) (random.nextDouble() * seconds));
+	}
+
+	private record Planned(Instant at, Envelope envelope, Deviation deviation) {
+	}
+
+	/**
+	 * Writes lines and keeps the reverts that are due later, so the output stays in time
+	 * order.
+	 */
+	private static final class HistoryOutput {
+
+		private final Writer out;
+
+		private final PriorityQueue<GeneratedAction> pendingReverts = new PriorityQueue<>(
+				Comparator.comparing(GeneratedAction::occurredAt).thenComparing(GeneratedAction::id));
+
+		private GeneratedAction firstOfQuarter;
+
+		private long reverts;
+
+		HistoryOutput(Writer out) {
+			this.out = out;
+		}
+
+		void write(GeneratedAction action) throws IOException {
+			if (this.firstOfQuarter == null) {
+				this.firstOfQuarter = action;
+			}
+			this.out.write(action.toJson());
+			this.out.write('\n');
+			if (action.revert() != null) {
+				this.pendingReverts.add(action.revert());
+			}
+		}
+
+		void flushRevertsUntil(Instant instant) throws IOException {
+			while (!this.pendingReverts.isEmpty() && !this.pendingReverts.peek().occurredAt().isAfter(instant)) {
+				GeneratedAction revert = this.pendingReverts.poll();
+				this.out.write(revert.toJson());
+				this.out.write('\n');
+				this.reverts++;
+			}
+		}
+
+		long writeMalformed(Period quarter, int quarterNumber) throws IOException {
+			List<String> lines = MalformedRecords.forQuarter(quarter, quarterNumber, this.firstOfQuarter);
+			for (String line : lines) {
+				this.out.write(line);
+				this.out.write('\n');
+			}
+			this.firstOfQuarter = null;
+			return lines.size();
+		}
+
+		long reverts() {
+			return this.reverts;
+		}
+
+	}
+
+	static boolean isBreakGlass(Envelope envelope) {
+		String text = (envelope.title() + " " + envelope.id()).toLowerCase(Locale.ROOT);
+		return text.contains("break-glass") || text.contains("break glass") || text.contains("breakglass");
+	}
+
+	static boolean isLoggingOrInspection(ActionClass actionClass) {
+		return actionClass.type().startsWith("logging.") || actionClass.type().startsWith("inspection.");
+	}
+
+}

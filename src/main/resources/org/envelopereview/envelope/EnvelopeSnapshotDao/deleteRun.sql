@@ -1,0 +1,1 @@
+DELETE FROM envelope_snapshot WHERE run_id = :runId
