@@ -34,6 +34,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The review schedule in Quartz's clustered job store: registers the job and its cron
@@ -58,16 +60,19 @@ public class ReviewScheduler {
 
 	private final ApplicationContext context;
 
+	private final TransactionTemplate transaction;
+
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
 	private volatile boolean started;
 
 	ReviewScheduler(Scheduler scheduler, ScheduleProperties properties, ScheduledReview review,
-			ApplicationContext context) {
+			ApplicationContext context, PlatformTransactionManager transactionManager) {
 		this.scheduler = scheduler;
 		this.properties = properties;
 		this.review = review;
 		this.context = context;
+		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
 	/**
@@ -93,8 +98,51 @@ public class ReviewScheduler {
 	 * schedule is unchanged is kept as it is.
 	 */
 	public void register() throws SchedulerException {
-		this.scheduler.addJob(reviewJob(), true);
-		registerTrigger();
+		inTransaction(() -> {
+			this.scheduler.addJob(reviewJob(), true);
+			registerTrigger();
+		});
+	}
+
+	/**
+	 * Runs Quartz job store changes in a Spring transaction: Spring's job store takes
+	 * Quartz's row locks on the transaction's connection, and without one they are
+	 * released at once (a trigger stored beside a completing fire could stay blocked for
+	 * good).
+	 */
+	void inTransaction(SchedulerWork work) throws SchedulerException {
+		try {
+			this.transaction.executeWithoutResult((status) -> {
+				try {
+					work.run();
+				}
+				catch (SchedulerException ex) {
+					throw new UncheckedSchedulerException(ex);
+				}
+			});
+		}
+		catch (UncheckedSchedulerException ex) {
+			throw ex.cause;
+		}
+	}
+
+	/** A change to Quartz's job store. */
+	@FunctionalInterface
+	interface SchedulerWork {
+
+		void run() throws SchedulerException;
+
+	}
+
+	private static final class UncheckedSchedulerException extends RuntimeException {
+
+		private final SchedulerException cause;
+
+		UncheckedSchedulerException(SchedulerException cause) {
+			super(cause);
+			this.cause = cause;
+		}
+
 	}
 
 	/**
@@ -163,7 +211,7 @@ public class ReviewScheduler {
 			.startNow()
 			.build();
 		try {
-			this.scheduler.scheduleJob(resume);
+			inTransaction(() -> this.scheduler.scheduleJob(resume));
 			log.info("The review of {} was stopped; the next node to fire resumes it", period.label());
 		}
 		catch (ObjectAlreadyExistsException ex) {

@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quartz.TriggerBuilder;
 
 import org.envelopereview.schedule.FireLog.Fire;
 import org.envelopereview.schedule.RecordingPeriodReview.Call;
@@ -40,15 +40,20 @@ class ClusteredScheduleTests {
 
 	private PostgresDatabase database;
 
+	private HikariDataSource pool;
+
 	@BeforeEach
 	void createDatabase() {
 		this.database = PostgresDatabase.create();
+		this.pool = new HikariDataSource();
+		this.pool.setJdbcUrl(this.database.url());
+		this.pool.setUsername(this.database.user());
 	}
 
 	@AfterEach
 	void stopNodesThenDropDatabase() {
-		// in the order they started: see ScheduleNode
 		this.nodes.forEach(ScheduleNode::close);
+		this.pool.close();
 		this.database.close();
 	}
 
@@ -88,12 +93,7 @@ class ClusteredScheduleTests {
 		b.scheduler().start();
 
 		// when a trigger is due now
-		b.quartz()
-			.scheduleJob(TriggerBuilder.newTrigger()
-				.forJob(ReviewScheduler.JOB)
-				.usingJobData(ReviewJob.CADENCE, ReviewCadence.QUARTER.configName())
-				.startNow()
-				.build());
+		b.fireNow();
 		await().atMost(PATIENCE).until(() -> log.count() >= 1);
 
 		// then one node reviewed the period, and nothing else is due before the next
@@ -146,12 +146,7 @@ class ClusteredScheduleTests {
 		RecordingPeriodReview holding = RecordingPeriodReview.holding("node-a", this.calls);
 		ScheduleNode a = node("node-a", holding);
 		a.scheduler().start();
-		a.quartz()
-			.scheduleJob(TriggerBuilder.newTrigger()
-				.forJob(ReviewScheduler.JOB)
-				.usingJobData(ReviewJob.CADENCE, ReviewCadence.QUARTER.configName())
-				.startNow()
-				.build());
+		a.fireNow();
 		assertThat(holding.awaitHolding()).isTrue();
 		ScheduleNode b = node("node-b", RecordingPeriodReview.completing("node-b", this.calls));
 		b.scheduler().start();
@@ -169,8 +164,8 @@ class ClusteredScheduleTests {
 	}
 
 	private ScheduleNode node(String instanceId, RecordingPeriodReview review, String... properties) {
-		ScheduleNode node = ScheduleNode.start(this.database.url(), this.database.user(), this.schedulerName,
-				instanceId, review, properties);
+		ScheduleNode node = ScheduleNode.startOn(this.pool, this.database.url(), this.database.user(),
+				this.schedulerName, instanceId, review, properties);
 		this.nodes.add(node);
 		return node;
 	}

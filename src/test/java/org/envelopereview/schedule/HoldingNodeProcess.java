@@ -2,8 +2,6 @@ package org.envelopereview.schedule;
 
 import java.util.Queue;
 
-import org.quartz.TriggerBuilder;
-
 import org.envelopereview.schedule.RecordingPeriodReview.Call;
 
 /**
@@ -23,12 +21,7 @@ public final class HoldingNodeProcess {
 		RecordingPeriodReview review = RecordingPeriodReview.holding(args[3], calls);
 		ScheduleNode node = ScheduleNode.start(args[0], args[1], args[2], args[3], review);
 		node.scheduler().start();
-		node.quartz()
-			.scheduleJob(TriggerBuilder.newTrigger()
-				.forJob(ReviewScheduler.JOB)
-				.usingJobData(ReviewJob.CADENCE, ReviewCadence.QUARTER.configName())
-				.startNow()
-				.build());
+		node.fireNow();
 		if (!review.awaitHolding()) {
 			System.out.println("NEVER FIRED");
 			System.exit(1);

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.Queue;
 
 import javax.sql.DataSource;
@@ -13,7 +12,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.quartz.Trigger;
 
 import org.envelopereview.review.Period;
 import org.envelopereview.schedule.RecordingPeriodReview.Call;
@@ -41,13 +39,7 @@ class MissedFireTests {
 				"node-a", RecordingPeriodReview.completing("node-a", this.calls));
 		// the quarterly schedule as registered 200 days ago: two fire times have passed
 		// since
-		Trigger registered = this.node.scheduler()
-			.cronTrigger()
-			.getTriggerBuilder()
-			.startAt(Date.from(Instant.now().minus(Duration.ofDays(200))))
-			.build();
-		this.node.quartz().addJob(ReviewScheduler.reviewJob(), true);
-		this.node.quartz().scheduleJob(registered);
+		this.node.storeScheduleRegisteredAt(Instant.now().minus(Duration.ofDays(200)));
 		assertThat(this.node.scheduler().nextReview()).get()
 			.satisfies((next) -> assertThat(next.missed(Instant.now())).isTrue());
 	}

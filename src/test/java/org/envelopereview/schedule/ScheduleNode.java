@@ -1,12 +1,17 @@
 package org.envelopereview.schedule;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
 
 import org.envelopereview.EnvelopeReviewApplication;
 
@@ -19,9 +24,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * and differ in instance id.
  *
  * <p>
- * Quartz keeps connection providers in a JVM-wide registry keyed by scheduler name, so
- * every test cluster gets a scheduler name of its own and its nodes close in the order
- * they started.
+ * Quartz keeps connection providers in a JVM-wide registry keyed by scheduler name: every
+ * test cluster gets a scheduler name of its own, and the nodes of a cluster in one JVM
+ * share one connection pool (the test's), so that Quartz's provider and each node's
+ * transactions see the same connections.
  */
 final class ScheduleNode implements AutoCloseable {
 
@@ -42,6 +48,17 @@ final class ScheduleNode implements AutoCloseable {
 
 	static ScheduleNode start(String url, String user, String schedulerName, String instanceId,
 			RecordingPeriodReview review, String... properties) {
+		return start(null, url, user, schedulerName, instanceId, review, properties);
+	}
+
+	/** A node that uses the given pool instead of one of its own. */
+	static ScheduleNode startOn(DataSource pool, String url, String user, String schedulerName, String instanceId,
+			RecordingPeriodReview review, String... properties) {
+		return start(pool, url, user, schedulerName, instanceId, review, properties);
+	}
+
+	private static ScheduleNode start(DataSource pool, String url, String user, String schedulerName, String instanceId,
+			RecordingPeriodReview review, String... properties) {
 		List<String> args = new ArrayList<>(
 				List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
 						"--spring.datasource.password=", "--spring.main.web-application-type=none",
@@ -52,7 +69,12 @@ final class ScheduleNode implements AutoCloseable {
 		args.addAll(List.of(properties));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(EnvelopeReviewApplication.class)
 			.profiles("test")
-			.initializers((initialized) -> initialized.getBeanFactory().registerSingleton("periodReview", review))
+			.initializers((initialized) -> {
+				initialized.getBeanFactory().registerSingleton("periodReview", review);
+				if (pool != null) {
+					initialized.getBeanFactory().registerSingleton("dataSource", pool);
+				}
+			})
 			.run(args.toArray(String[]::new));
 		review.useDatabase(context.getBean(DataSource.class));
 		return new ScheduleNode(context);
@@ -60,6 +82,25 @@ final class ScheduleNode implements AutoCloseable {
 
 	ReviewScheduler scheduler() {
 		return this.context.getBean(ReviewScheduler.class);
+	}
+
+	/** Fires the review job once, now, reviewing the quarter before now. */
+	void fireNow() throws SchedulerException {
+		Trigger now = TriggerBuilder.newTrigger()
+			.forJob(ReviewScheduler.JOB)
+			.usingJobData(ReviewJob.CADENCE, ReviewCadence.QUARTER.configName())
+			.startNow()
+			.build();
+		scheduler().inTransaction(() -> quartz().scheduleJob(now));
+	}
+
+	/** Stores the schedule as if it had been registered at {@code registeredAt}. */
+	void storeScheduleRegisteredAt(Instant registeredAt) throws SchedulerException {
+		Trigger registered = scheduler().cronTrigger().getTriggerBuilder().startAt(Date.from(registeredAt)).build();
+		scheduler().inTransaction(() -> {
+			quartz().addJob(ReviewScheduler.reviewJob(), true);
+			quartz().scheduleJob(registered);
+		});
 	}
 
 	Scheduler quartz() {
