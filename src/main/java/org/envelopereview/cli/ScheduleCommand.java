@@ -3,6 +3,8 @@ package org.envelopereview.cli;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import org.envelopereview.schedule.NextReview;
 import org.envelopereview.schedule.ReviewScheduler;
@@ -28,9 +30,19 @@ class ScheduleCommand implements Callable<Integer> {
 		this.properties = properties;
 	}
 
+	@Spec
+	CommandSpec spec;
+
 	@Override
 	public Integer call() throws Exception {
-		NextReview next = this.scheduler.start();
+		NextReview next;
+		try {
+			next = this.scheduler.start();
+		}
+		catch (IllegalArgumentException ex) {
+			this.spec.commandLine().getErr().println("error: " + ex.getMessage());
+			return 2;
+		}
 		System.out.printf("Scheduler %s running: next review of %s at %s (cron '%s' %s).%n",
 				this.scheduler.instanceId(), next.period().label(), next.fireTime(), next.cron(), next.timeZone());
 		System.out.printf("Health: http://127.0.0.1:%d/actuator/health. Stop with SIGTERM or Ctrl-C.%n",
