@@ -8,8 +8,8 @@ import picocli.CommandLine.Spec;
 
 import org.envelopereview.schedule.NextReview;
 import org.envelopereview.schedule.ReviewScheduler;
-import org.envelopereview.schedule.ScheduleProperties;
 
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /** {@code envelope-review schedule}: the long-running scheduler of periodic reviews. */
@@ -23,11 +23,11 @@ class ScheduleCommand implements Callable<Integer> {
 
 	private final ReviewScheduler scheduler;
 
-	private final ScheduleProperties properties;
+	private final Environment environment;
 
-	ScheduleCommand(ReviewScheduler scheduler, ScheduleProperties properties) {
+	ScheduleCommand(ReviewScheduler scheduler, Environment environment) {
 		this.scheduler = scheduler;
-		this.properties = properties;
+		this.environment = environment;
 	}
 
 	@Spec
@@ -45,8 +45,9 @@ class ScheduleCommand implements Callable<Integer> {
 		}
 		System.out.printf("Scheduler %s running: next review of %s at %s (cron '%s' %s).%n",
 				this.scheduler.instanceId(), next.period().label(), next.fireTime(), next.cron(), next.timeZone());
-		System.out.printf("Health: http://127.0.0.1:%d/actuator/health. Stop with SIGTERM or Ctrl-C.%n",
-				this.properties.healthPort());
+		String port = this.environment.getProperty("local.server.port");
+		System.out.println(((port != null) ? "Health: http://127.0.0.1:" + port + "/actuator/health. "
+				: "Health: not served (no web server in this process). ") + "Stop with SIGTERM or Ctrl-C.");
 		this.scheduler.awaitShutdown();
 		System.out.printf("Scheduler %s stopped after %d review(s).%n", this.scheduler.instanceId(),
 				this.scheduler.reviewsRun());
