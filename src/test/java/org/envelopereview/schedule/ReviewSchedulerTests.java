@@ -57,7 +57,7 @@ class ReviewSchedulerTests {
 		this.node.scheduler().register();
 
 		// then the stored trigger stays, so that the missed fire is still run once
-		assertThat(this.node.quartz().getTrigger(ReviewScheduler.TRIGGER).getStartTime().toInstant())
+		assertThat(this.node.quartz().getTrigger(ReviewSchedule.TRIGGER).getStartTime().toInstant())
 			.isEqualTo(registeredAt);
 		assertThat(this.node.scheduler().nextReview().orElseThrow().missed(Instant.now())).isTrue();
 	}

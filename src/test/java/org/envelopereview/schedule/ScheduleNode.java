@@ -87,18 +87,21 @@ final class ScheduleNode implements AutoCloseable {
 	/** Fires the review job once, now, reviewing the quarter before now. */
 	void fireNow() throws SchedulerException {
 		Trigger now = TriggerBuilder.newTrigger()
-			.forJob(ReviewScheduler.JOB)
+			.forJob(ReviewSchedule.JOB)
 			.usingJobData(ReviewJob.CADENCE, ReviewCadence.QUARTER.configName())
 			.startNow()
 			.build();
-		scheduler().inTransaction(() -> quartz().scheduleJob(now));
+		bean(QuartzTransactions.class).run(() -> quartz().scheduleJob(now));
 	}
 
 	/** Stores the schedule as if it had been registered at {@code registeredAt}. */
 	void storeScheduleRegisteredAt(Instant registeredAt) throws SchedulerException {
-		Trigger registered = scheduler().cronTrigger().getTriggerBuilder().startAt(Date.from(registeredAt)).build();
-		scheduler().inTransaction(() -> {
-			quartz().addJob(ReviewScheduler.reviewJob(), true);
+		Trigger registered = bean(ReviewSchedule.class).cronTrigger()
+			.getTriggerBuilder()
+			.startAt(Date.from(registeredAt))
+			.build();
+		bean(QuartzTransactions.class).run(() -> {
+			quartz().addJob(ReviewSchedule.reviewJob(), true);
 			quartz().scheduleJob(registered);
 		});
 	}
