@@ -1,0 +1,181 @@
+package org.envelopereview.action;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import inet.ipaddr.AddressStringException;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import inet.ipaddr.IPAddressStringParameters;
+import inet.ipaddr.AddressStringParameters.RangeParameters;
+
+/**
+ * The edge validation of an action's fields, shared by every input format. Each check
+ * adds a message naming the field to {@code problems} rather than stopping at the first.
+ */
+final class ActionFields {
+
+	/**
+	 * The database's column widths, so that a long value is quarantined, not truncated.
+	 */
+	static final Map<String, Integer> MAX_LENGTH = Map.ofEntries(Map.entry("id", 200), Map.entry("agent", 256),
+			Map.entry("modelVersion", 128), Map.entry("envelope", 128), Map.entry("type", 64),
+			Map.entry("resource", 512), Map.entry("region", 64), Map.entry("protocol", 16), Map.entry("ports", 64),
+			Map.entry("cidr", 64), Map.entry("rationale.signal", 1024), Map.entry("rationale.text", 4000),
+			Map.entry("approval.ref", 256), Map.entry("approval.approver", 256), Map.entry("changeRef", 256),
+			Map.entry("reverts", 200), Map.entry("errorCode", 256));
+
+	private static final Pattern PORTS = Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?");
+
+	/**
+	 * The same strictness as envelope scopes: no masks, ranges, wildcards or inet_aton
+	 * forms.
+	 */
+	private static final IPAddressStringParameters STRICT = new IPAddressStringParameters.Builder().allowEmpty(false)
+		.allowAll(false)
+		.allowSingleSegment(false)
+		.allowMask(false)
+		.allowPrefixOnly(false)
+		.allowWildcardedSeparator(false)
+		.allow_inet_aton(false)
+		.setRangeOptions(RangeParameters.NO_RANGE)
+		.toParams();
+
+	private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+
+	private ActionFields() {
+	}
+
+	static void checkLength(String field, String value, List<String> problems) {
+		Integer max = MAX_LENGTH.get(field);
+		if (value != null && max != null && value.length() > max) {
+			problems.add(field + " is longer than " + max + " characters (" + value.length() + ")");
+		}
+	}
+
+	static void require(String field, String value, List<String> problems) {
+		if (value == null || value.isBlank()) {
+			problems.add("missing " + field);
+		}
+	}
+
+	/**
+	 * An ISO-8601 instant with an offset or Z, in UTC; kept to microseconds, the
+	 * databases' precision, so that a stored row hashes as it was ingested.
+	 */
+	static Instant timestamp(String field, String value, List<String> problems) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(value.trim()).toInstant().truncatedTo(ChronoUnit.MICROS);
+		}
+		catch (DateTimeParseException ex) {
+			problems.add("bad timestamp in " + field + ": '" + abbreviate(value)
+					+ "' is not ISO-8601 with an offset or Z (e.g. 2026-07-03T03:47:00Z)");
+			return null;
+		}
+	}
+
+	static void checkType(String type, List<String> problems) {
+		if (type != null && !type.isBlank() && !ActionTypes.isKnown(type)) {
+			problems.add("unknown type '" + abbreviate(type) + "' (not a canonical action type)");
+		}
+	}
+
+	static void checkCidr(String cidr, List<String> problems) {
+		if (cidr == null) {
+			return;
+		}
+		IPAddress address;
+		try {
+			address = new IPAddressString(cidr.trim(), STRICT).toAddress();
+		}
+		catch (AddressStringException | RuntimeException ex) {
+			address = null;
+		}
+		if (address == null) {
+			problems.add("bad CIDR in cidr: '" + abbreviate(cidr) + "' is not an IPv4 or IPv6 prefix");
+		}
+		else if (address.isPrefixed() && !address.isPrefixBlock()) {
+			problems.add("bad CIDR in cidr: '" + abbreviate(cidr) + "' has host bits set; did you mean "
+					+ address.toPrefixBlock().toCanonicalString() + "?");
+		}
+	}
+
+	static void checkPorts(String ports, List<String> problems) {
+		if (ports == null) {
+			return;
+		}
+		Matcher matcher = PORTS.matcher(ports.trim());
+		if (!matcher.matches()) {
+			problems.add("bad ports: '" + abbreviate(ports) + "' is not a port (N) or a range (A-B)");
+			return;
+		}
+		int from = Integer.parseInt(matcher.group(1));
+		int to = (matcher.group(2) != null) ? Integer.parseInt(matcher.group(2)) : from;
+		if (from > 65535 || to > 65535 || from > to) {
+			problems.add("bad ports: '" + ports + "' is outside 0..65535 or the range is reversed");
+		}
+	}
+
+	static Double confidence(String value, List<String> problems) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			double confidence = Double.parseDouble(value.trim());
+			if (!(confidence >= 0 && confidence <= 1)) {
+				problems.add("rationale.confidence " + value + " is outside 0..1");
+				return null;
+			}
+			return confidence;
+		}
+		catch (NumberFormatException ex) {
+			problems.add("rationale.confidence '" + abbreviate(value) + "' is not a number");
+			return null;
+		}
+	}
+
+	static Action.Outcome outcome(String value, List<String> problems) {
+		if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("succeeded")) {
+			return Action.Outcome.SUCCEEDED;
+		}
+		if (value.trim().equalsIgnoreCase("failed")) {
+			return Action.Outcome.FAILED;
+		}
+		problems.add("outcome '" + abbreviate(value) + "' is neither succeeded nor failed");
+		return Action.Outcome.SUCCEEDED;
+	}
+
+	static Long seq(String value, List<String> problems) {
+		try {
+			long seq = Long.parseLong(value.trim());
+			if (seq < 1) {
+				problems.add("seq " + value + " is not a positive integer");
+			}
+			return seq;
+		}
+		catch (NumberFormatException ex) {
+			problems.add("seq '" + abbreviate(value) + "' is not an integer");
+			return null;
+		}
+	}
+
+	static void checkHash(String field, String value, List<String> problems) {
+		if (!HASH.matcher(value).matches()) {
+			problems.add(field + " '" + abbreviate(value) + "' is not 64 lower-case hex digits");
+		}
+	}
+
+	static String abbreviate(String value) {
+		return (value.length() <= 80) ? value : value.substring(0, 77) + "...";
+	}
+
+}

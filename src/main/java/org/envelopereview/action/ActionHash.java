@@ -1,0 +1,126 @@
+package org.envelopereview.action;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
+
+/**
+ * The integrity chain of SPEC §3: the one definition of an action's canonical JSON and
+ * its hash, shared by ingest, the verifier and the example generator.
+ *
+ * <p>
+ * Canonical JSON: a JSON object with the native field names ({@code id},
+ * {@code occurredAt}, {@code agent}, {@code modelVersion}, {@code envelope},
+ * {@code type}, {@code resource}, {@code region}, {@code protocol}, {@code ports},
+ * {@code cidr}, {@code rationale.{signal,text,confidence}},
+ * {@code approval.{ref,approver}}, {@code changeRef}, {@code revertBy}, {@code reverts},
+ * {@code outcome}, {@code errorCode}), without {@code seq}, {@code prevHash} and
+ * {@code hash}; keys sorted by code point at every level; no whitespace; UTF-8;
+ * {@code null} values omitted, and a nested object with no remaining key omitted;
+ * {@code outcome} omitted when it is {@code succeeded} (the default) and {@code "failed"}
+ * otherwise; instants in UTC as {@link DateTimeFormatter#ISO_INSTANT}
+ * ({@code 2026-07-03T03:47:00Z}); confidence as a plain decimal without exponent or
+ * trailing zeros ({@code 0.93}, {@code 1}).
+ *
+ * <p>
+ * {@code hash = lowerHex(SHA-256(canonicalJson + prevHash))}; the first action of an
+ * agent (seq 1) has {@link #GENESIS} as prevHash.
+ */
+public final class ActionHash {
+
+	/** The prevHash of an agent's first action. */
+	public static final String GENESIS = "0".repeat(64);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private ActionHash() {
+	}
+
+	/** The canonical JSON of the action's content (its chain fields are ignored). */
+	public static String canonicalJson(Action action) {
+		Map<String, Object> fields = new TreeMap<>();
+		put(fields, "id", action.id());
+		put(fields, "occurredAt", instant(action.occurredAt()));
+		put(fields, "agent", action.agent());
+		put(fields, "modelVersion", action.modelVersion());
+		put(fields, "envelope", action.envelopeId());
+		put(fields, "type", action.type());
+		put(fields, "resource", action.resource());
+		put(fields, "region", action.region());
+		put(fields, "protocol", action.protocol());
+		put(fields, "ports", action.ports());
+		put(fields, "cidr", action.cidr());
+		Action.Rationale rationale = action.rationale();
+		if (rationale != null) {
+			Map<String, Object> nested = new TreeMap<>();
+			put(nested, "signal", rationale.signal());
+			put(nested, "text", rationale.text());
+			put(nested, "confidence", (rationale.confidence() != null) ? decimal(rationale.confidence()) : null);
+			put(fields, "rationale", nested.isEmpty() ? null : nested);
+		}
+		Action.ApprovalRecord approval = action.approval();
+		if (approval != null) {
+			Map<String, Object> nested = new TreeMap<>();
+			put(nested, "ref", approval.ref());
+			put(nested, "approver", approval.approver());
+			put(fields, "approval", nested.isEmpty() ? null : nested);
+		}
+		put(fields, "changeRef", action.changeRef());
+		put(fields, "revertBy", instant(action.revertBy()));
+		put(fields, "reverts", action.reverts());
+		put(fields, "outcome", (action.outcome() == Action.Outcome.FAILED) ? "failed" : null);
+		put(fields, "errorCode", action.errorCode());
+		return JSON.writeValueAsString(fields);
+	}
+
+	/** The hash of the action's content chained to {@code prevHash}. */
+	public static String hash(Action action, String prevHash) {
+		try {
+			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			sha256.update(canonicalJson(action).getBytes(StandardCharsets.UTF_8));
+			sha256.update(prevHash.getBytes(StandardCharsets.US_ASCII));
+			return HexFormat.of().formatHex(sha256.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required by the Java platform", ex);
+		}
+	}
+
+	/** Whether the action's stored hash is the hash of its content and its prevHash. */
+	public static boolean verifies(Action action) {
+		return action.prevHash() != null && hash(action, action.prevHash()).equals(action.hash());
+	}
+
+	/** The same action placed at {@code seq} after {@code prevHash}, with its hash. */
+	public static Action chain(Action action, long seq, String prevHash) {
+		return new Action(action.id(), action.occurredAt(), action.agent(), action.modelVersion(), action.envelopeId(),
+				action.type(), action.resource(), action.region(), action.protocol(), action.ports(), action.cidr(),
+				action.rationale(), action.approval(), action.changeRef(), action.revertBy(), action.reverts(),
+				action.outcome(), action.errorCode(), seq, prevHash, hash(action, prevHash));
+	}
+
+	private static void put(Map<String, Object> fields, String name, Object value) {
+		if (value != null) {
+			fields.put(name, value);
+		}
+	}
+
+	private static String instant(Instant instant) {
+		return (instant != null) ? DateTimeFormatter.ISO_INSTANT.format(instant) : null;
+	}
+
+	private static RawValue decimal(double value) {
+		BigDecimal decimal = BigDecimal.valueOf(value).stripTrailingZeros();
+		return new RawValue(((decimal.scale() < 0) ? decimal.setScale(0) : decimal).toPlainString());
+	}
+
+}

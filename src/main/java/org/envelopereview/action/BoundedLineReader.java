@@ -1,0 +1,87 @@
+package org.envelopereview.action;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Reads UTF-8 lines without ever holding more than {@code maxBytes} of one line: a longer
+ * line is returned as oversized with only its beginning, and the rest is skipped.
+ */
+final class BoundedLineReader {
+
+	/** How much of an oversized line is kept, enough for the quarantine's raw text. */
+	private static final int KEPT_OF_OVERSIZED = 16_000;
+
+	private final InputStream input;
+
+	private final int maxBytes;
+
+	private final byte[] buffer = new byte[64 * 1024];
+
+	private int position;
+
+	private int limit;
+
+	private long lineNumber;
+
+	private byte[] line;
+
+	BoundedLineReader(InputStream input, int maxBytes) {
+		this.input = input;
+		this.maxBytes = maxBytes;
+		this.line = new byte[Math.min(1024, maxBytes + 1)];
+	}
+
+	/** One line of input: its text, or its beginning when it was longer than allowed. */
+	record Line(long number, String text, boolean oversized, long length) {
+
+	}
+
+	/** The next line, or {@code null} at the end of the input. */
+	Line next() throws IOException {
+		int length = 0;
+		long total = 0;
+		boolean sawAny = false;
+		while (true) {
+			if (this.position == this.limit) {
+				this.limit = this.input.read(this.buffer);
+				this.position = 0;
+				if (this.limit <= 0) {
+					this.limit = 0;
+					if (!sawAny) {
+						return null;
+					}
+					break;
+				}
+			}
+			sawAny = true;
+			byte b = this.buffer[this.position++];
+			if (b == '\n') {
+				break;
+			}
+			total++;
+			if (length <= this.maxBytes) {
+				if (length == this.line.length) {
+					this.line = Arrays.copyOf(this.line, Math.min(this.line.length * 2, this.maxBytes + 1));
+				}
+				this.line[length++] = b;
+			}
+		}
+		this.lineNumber++;
+		boolean oversized = total > this.maxBytes;
+		int end = oversized ? Math.min(length, KEPT_OF_OVERSIZED) : length;
+		if (!oversized && end > 0 && this.line[end - 1] == '\r') {
+			end--;
+		}
+		int start = 0;
+		if (this.lineNumber == 1 && end >= 3 && (this.line[0] & 0xFF) == 0xEF && (this.line[1] & 0xFF) == 0xBB
+				&& (this.line[2] & 0xFF) == 0xBF) {
+			start = 3;
+		}
+		return new Line(this.lineNumber, new String(this.line, start, end - start, StandardCharsets.UTF_8), oversized,
+				total);
+	}
+
+}

@@ -1,0 +1,70 @@
+package org.envelopereview.action;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Function;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
+import org.postgresql.PGConnection;
+
+/**
+ * PostgreSQL bulk insert: {@code COPY} into a temporary staging table, then one
+ * {@code INSERT … SELECT … ON CONFLICT DO NOTHING}. The batch was deduplicated before, so
+ * the conflict clause only guards against a concurrent writer.
+ */
+final class PostgresCopyWriter implements ActionRowWriter {
+
+	private static final ClasspathSqlLocator SQL = ClasspathSqlLocator.create();
+
+	private static final List<Function<ActionRow, Object>> COLUMNS = List.of(ActionRow::id, ActionRow::occurredAt,
+			ActionRow::agent, ActionRow::modelVersion, ActionRow::envelopeId, ActionRow::actionType,
+			ActionRow::resource, ActionRow::region, ActionRow::protocol, ActionRow::ports, ActionRow::cidr,
+			ActionRow::rationaleSignal, ActionRow::rationaleText, ActionRow::confidence, ActionRow::approvalRef,
+			ActionRow::approver, ActionRow::changeRef, ActionRow::revertBy, ActionRow::reverts, ActionRow::outcome,
+			ActionRow::errorCode, ActionRow::seq, ActionRow::prevHash, ActionRow::hash, ActionRow::chainedBy,
+			ActionRow::ingestSourceId, ActionRow::sourceLine);
+
+	@Override
+	public void write(Handle handle, List<ActionRow> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		handle.execute(SQL.locate(PostgresCopyWriter.class, "createStaging"));
+		try {
+			PGConnection connection = handle.getConnection().unwrap(PGConnection.class);
+			connection.getCopyAPI()
+				.copyIn(SQL.locate(PostgresCopyWriter.class, "copyIntoStaging"), new StringReader(csv(rows)));
+		}
+		catch (SQLException | IOException ex) {
+			throw new IllegalStateException("COPY into agent_action_staging failed: " + ex.getMessage(), ex);
+		}
+		int inserted = handle.execute(SQL.locate(PostgresCopyWriter.class, "insertFromStaging"));
+		if (inserted != rows.size()) {
+			throw new IllegalStateException("another writer changed agent_action during ingest: " + inserted + " of "
+					+ rows.size() + " rows inserted; is a second ingest running?");
+		}
+		handle.execute(SQL.locate(PostgresCopyWriter.class, "clearStaging"));
+	}
+
+	/** COPY's CSV: null is an unquoted empty field, every value is quoted. */
+	private static String csv(List<ActionRow> rows) {
+		StringBuilder out = new StringBuilder(rows.size() * 400);
+		for (ActionRow row : rows) {
+			for (int i = 0; i < COLUMNS.size(); i++) {
+				if (i > 0) {
+					out.append(',');
+				}
+				Object value = COLUMNS.get(i).apply(row);
+				if (value != null) {
+					out.append('"').append(value.toString().replace("\"", "\"\"")).append('"');
+				}
+			}
+			out.append('\n');
+		}
+		return out.toString();
+	}
+
+}

@@ -1,0 +1,17 @@
+package org.envelopereview.action;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Receives what a format reader makes of its input, record by record. */
+interface RecordSink {
+
+	/** One input record; a CloudTrail event can give several actions. */
+	void accept(List<SourceRecord> records);
+
+	void quarantine(long line, String raw, String reason, String recordId, Instant occurredAt);
+
+	/** A well-formed record that is not a network change (a CloudTrail event name). */
+	void skip(String name);
+
+}

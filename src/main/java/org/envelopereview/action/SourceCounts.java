@@ -1,0 +1,114 @@
+package org.envelopereview.action;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * What became of one input's records: the counts of the ingest summary, with the first
+ * few quarantine reasons and chain breaks as examples.
+ */
+public final class SourceCounts {
+
+	private static final int EXAMPLES = 5;
+
+	private long read;
+
+	private long stored;
+
+	private long duplicates;
+
+	private long quarantined;
+
+	private long failedAttempts;
+
+	private long chainBreaks;
+
+	private final Map<String, Long> skipped = new TreeMap<>();
+
+	private final List<String> quarantineExamples = new ArrayList<>();
+
+	private final List<String> chainBreakExamples = new ArrayList<>();
+
+	/** The counts as one value. */
+	public record Totals(long read, long stored, long duplicates, long quarantined, long skipped, long failedAttempts,
+			long chainBreaks) {
+
+		public Totals plus(Totals other) {
+			return new Totals(this.read + other.read, this.stored + other.stored, this.duplicates + other.duplicates,
+					this.quarantined + other.quarantined, this.skipped + other.skipped,
+					this.failedAttempts + other.failedAttempts, this.chainBreaks + other.chainBreaks);
+		}
+
+		public static final Totals ZERO = new Totals(0, 0, 0, 0, 0, 0, 0);
+
+	}
+
+	void read() {
+		this.read++;
+	}
+
+	void stored(Action action) {
+		this.stored++;
+		if (action.outcome() == Action.Outcome.FAILED) {
+			this.failedAttempts++;
+		}
+	}
+
+	void duplicate() {
+		this.duplicates++;
+	}
+
+	void quarantined(String example) {
+		this.quarantined++;
+		if (this.quarantineExamples.size() < EXAMPLES) {
+			this.quarantineExamples.add(example);
+		}
+	}
+
+	void chainBreak(String example) {
+		this.chainBreaks++;
+		if (this.chainBreakExamples.size() < EXAMPLES) {
+			this.chainBreakExamples.add(example);
+		}
+	}
+
+	void skipped(String name) {
+		this.skipped.merge(name, 1L, Long::sum);
+	}
+
+	public Totals totals() {
+		long skippedTotal = this.skipped.values().stream().mapToLong(Long::longValue).sum();
+		return new Totals(this.read, this.stored, this.duplicates, this.quarantined, skippedTotal, this.failedAttempts,
+				this.chainBreaks);
+	}
+
+	/** Skipped records per name (CloudTrail event name), sorted by name. */
+	public Map<String, Long> skippedByName() {
+		return Collections.unmodifiableMap(this.skipped);
+	}
+
+	/** e.g. {@code AssumeRole=3, DescribeInstances=12}, or {@code null} when none. */
+	public String skippedNames() {
+		if (this.skipped.isEmpty()) {
+			return null;
+		}
+		String names = this.skipped.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + "=" + entry.getValue())
+			.collect(Collectors.joining(", "));
+		return (names.length() > 4000) ? names.substring(0, 3997) + "..." : names;
+	}
+
+	public List<String> quarantineExamples() {
+		return List.copyOf(this.quarantineExamples);
+	}
+
+	public List<String> chainBreakExamples() {
+		return List.copyOf(this.chainBreakExamples);
+	}
+
+}

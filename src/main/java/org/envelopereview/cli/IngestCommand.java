@@ -1,0 +1,144 @@
+package org.envelopereview.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import org.envelopereview.action.ActionIngester;
+import org.envelopereview.action.IngestFormat;
+import org.envelopereview.action.IngestInput;
+import org.envelopereview.action.IngestProperties;
+import org.envelopereview.action.IngestReport;
+import org.envelopereview.action.SourceCounts;
+import org.envelopereview.action.SourceReport;
+
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+
+/** {@code ingest}: loads action history files into the database. */
+@Component
+// picocli keeps option values in the instance: a fresh one per command line
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+@Command(name = "ingest", mixinStandardHelpOptions = true, description = {
+		"Ingest action history: native JSON Lines or CSV (SPEC §3), or AWS CloudTrail.",
+		"Files may be gzip-compressed; '-' reads standard input. Re-ingesting is safe: an action id already stored is counted as a duplicate." },
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:ingested (quarantined records are counted, not errors)",
+				"2:an input could not be read, or bad usage",
+				"3:something was quarantined and --fail-on-quarantine was given" })
+class IngestCommand implements Callable<Integer> {
+
+	static final int EXIT_UNREADABLE = 2;
+
+	static final int EXIT_QUARANTINED = 3;
+
+	private final ActionIngester ingester;
+
+	private final IngestProperties properties;
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--format", paramLabel = "jsonl|csv|cloudtrail",
+			description = "Format of every input; detected per input when not given.",
+			converter = FormatConverter.class)
+	IngestFormat format;
+
+	@Option(names = "--fail-on-quarantine", description = "Exit with 3 when any record was quarantined.")
+	boolean failOnQuarantine;
+
+	@Option(names = "--max-record-bytes", paramLabel = "BYTES",
+			description = "Longer records are quarantined without being loaded whole (default: review.ingest.max-record-bytes, 1 MiB).")
+	Integer maxRecordBytes;
+
+	@Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to ingest, in order; '-' for standard input.")
+	List<String> files;
+
+	IngestCommand(ActionIngester ingester, IngestProperties properties) {
+		this.ingester = ingester;
+		this.properties = properties;
+	}
+
+	@Override
+	public Integer call() {
+		PrintWriter out = this.spec.commandLine().getOut();
+		PrintWriter err = this.spec.commandLine().getErr();
+		int maxRecordBytes = (this.maxRecordBytes != null) ? this.maxRecordBytes : this.properties.maxRecordBytes();
+		if (maxRecordBytes < 1) {
+			err.println("--max-record-bytes must be positive");
+			return EXIT_UNREADABLE;
+		}
+		List<IngestInput> inputs = this.files.stream()
+			.map((file) -> "-".equals(file) ? IngestInput.standardInput(System.in) : IngestInput.file(Path.of(file)))
+			.toList();
+		IngestReport report;
+		try {
+			report = this.ingester.ingest(inputs, this.format, maxRecordBytes);
+		}
+		catch (IllegalStateException ex) {
+			err.println("ingest: " + ex.getMessage());
+			return EXIT_UNREADABLE;
+		}
+		for (SourceReport source : report.sources()) {
+			printSource(out, source);
+		}
+		SourceCounts.Totals totals = report.totals();
+		out.printf("Total: %s%n", line(totals));
+		out.flush();
+		if (report.hasUnreadableInput()) {
+			return EXIT_UNREADABLE;
+		}
+		return (this.failOnQuarantine && totals.quarantined() > 0) ? EXIT_QUARANTINED : 0;
+	}
+
+	private static void printSource(PrintWriter out, SourceReport source) {
+		String format = (source.format() != null) ? " (" + source.format().optionValue() + ")" : "";
+		out.printf("%s%s: %s%n", source.name(), format, line(source.counts().totals()));
+		if (source.error() != null) {
+			out.printf("  NOT READ COMPLETELY: %s%n", source.error());
+		}
+		Map<String, Long> skipped = source.counts().skippedByName();
+		if (!skipped.isEmpty()) {
+			out.printf("  skipped events: %s%n", source.counts().skippedNames());
+		}
+		for (String example : source.counts().quarantineExamples()) {
+			out.printf("  quarantined %s%n", example);
+		}
+		for (String example : source.counts().chainBreakExamples()) {
+			out.printf("  chain break %s%n", example);
+		}
+	}
+
+	private static String line(SourceCounts.Totals totals) {
+		return String.format(
+				"read %d / stored %d / duplicates %d / quarantined %d / skipped %d; failed attempts %d, chain breaks %d",
+				totals.read(), totals.stored(), totals.duplicates(), totals.quarantined(), totals.skipped(),
+				totals.failedAttempts(), totals.chainBreaks());
+	}
+
+	/** Accepts the lower-case names of {@link IngestFormat}. */
+	static class FormatConverter implements picocli.CommandLine.ITypeConverter<IngestFormat> {
+
+		@Override
+		public IngestFormat convert(String value) {
+			for (IngestFormat format : IngestFormat.values()) {
+				if (format.optionValue().equalsIgnoreCase(value)) {
+					return format;
+				}
+			}
+			throw new picocli.CommandLine.TypeConversionException(
+					"'" + value + "' is not one of jsonl, csv, cloudtrail");
+		}
+
+	}
+
+}

@@ -1,0 +1,50 @@
+package org.envelopereview.review;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.envelopereview.action.Action;
+import org.envelopereview.envelope.BoardDirectory;
+import org.envelopereview.envelope.Envelope;
+
+/**
+ * What an action rule may consult about one action.
+ *
+ * @param envelope the valid envelope the action names, or {@code null} when it names
+ * none, an unknown one or one whose file is invalid
+ * @param revertedAt when the first successful action reverting this one happened, or
+ * {@code null}
+ */
+record ActionContext(Period period, Envelope envelope, BoardDirectory directory, Instant revertedAt) {
+
+	boolean hasEnvelope() {
+		return this.envelope != null;
+	}
+
+	boolean inPeriod(Action action) {
+		return this.period.contains(action.occurredAt());
+	}
+
+	/**
+	 * The class of the envelope the action is judged against, if its type is authorized.
+	 */
+	Optional<ScopeMatcher.Fit> bestFit(Action action) {
+		return hasEnvelope() ? ScopeMatcher.bestFit(this.envelope, action) : Optional.empty();
+	}
+
+	/**
+	 * The action's tier: its class's, or the envelope's default when its type is not
+	 * authorized; empty without an envelope.
+	 */
+	Optional<Integer> tier(Action action) {
+		if (!hasEnvelope()) {
+			return Optional.empty();
+		}
+		return Optional.of(bestFit(action).map((fit) -> fit.actionClass().tier()).orElse(this.envelope.tier()));
+	}
+
+	boolean approverActiveAt(String approver, Instant at) {
+		return approver != null && !approver.isBlank() && this.directory.isActiveApprover(approver.trim(), at);
+	}
+
+}

@@ -1,0 +1,49 @@
+package org.envelopereview.review;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.envelopereview.action.Action;
+import org.envelopereview.envelope.Envelope;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * The evaluate step's processor: runs every action rule that applies to the action and
+ * routes what they find. Actions from before the period are judged only by rules about
+ * deadlines that fall inside it; failed attempts only by rules about authority.
+ */
+class ActionEvaluator implements ItemProcessor<ReviewedAction, List<StoredFinding>> {
+
+	private final List<ActionRule> rules;
+
+	private final FindingRouter router;
+
+	private final RunInputs inputs;
+
+	ActionEvaluator(List<ActionRule> rules, FindingRouter router, RunInputs inputs) {
+		this.rules = List.copyOf(rules);
+		this.router = router;
+		this.inputs = inputs;
+	}
+
+	@Override
+	public List<StoredFinding> process(ReviewedAction item) {
+		Action action = item.action();
+		String envelopeId = Wording.blankToNull(action.envelopeId());
+		Envelope envelope = (envelopeId != null) ? this.inputs.catalog().envelope(envelopeId).orElse(null) : null;
+		ActionContext context = new ActionContext(this.inputs.period(), envelope, this.inputs.catalog().directory(),
+				item.revertedAt());
+		boolean inPeriod = context.inPeriod(action);
+		boolean failed = action.outcome() == Action.Outcome.FAILED;
+		List<StoredFinding> findings = new ArrayList<>();
+		for (ActionRule rule : this.rules) {
+			if ((!inPeriod && !rule.judgesActionsBeforeThePeriod()) || (failed && !rule.judgesFailedAttempts())) {
+				continue;
+			}
+			rule.evaluate(action, context, (breach) -> findings.addAll(this.router.route(breach, this.inputs)));
+		}
+		return findings.isEmpty() ? null : findings;
+	}
+
+}

@@ -1,0 +1,128 @@
+package org.envelopereview.review;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.jdbi.v3.core.Jdbi;
+
+import org.envelopereview.envelope.Envelope;
+import org.envelopereview.envelope.EnvelopeFile;
+import org.envelopereview.review.BoardReview.EnvelopeReview;
+import org.envelopereview.review.BoardReview.InputDigest;
+import org.envelopereview.review.BoardReview.IntegrityReport;
+import org.envelopereview.review.BoardReview.QuarantinedRecord;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds one {@link BoardReview} per board of a completed run, from what the run stored.
+ */
+@Component
+class BoardReviewAssembler {
+
+	private final Jdbi jdbi;
+
+	private final FindingStore store;
+
+	private final ChainIntegrity integrity;
+
+	private final ReviewRuns runs;
+
+	private final ReviewOutputs outputs;
+
+	BoardReviewAssembler(Jdbi jdbi, FindingStore store, ChainIntegrity integrity, ReviewRuns runs,
+			ReviewOutputs outputs) {
+		this.jdbi = jdbi;
+		this.store = store;
+		this.integrity = integrity;
+		this.runs = runs;
+		this.outputs = outputs;
+	}
+
+	List<BoardReview> assemble(RunInputs inputs) {
+		List<StoredFinding> findings = this.store.findings(inputs.runId());
+		IntegrityReport report = this.integrity.report(inputs.runId());
+		List<QuarantinedRecord> quarantined = quarantined(inputs.period());
+		List<InputDigest> digests = digests(inputs);
+		List<BoardReview> reviews = new ArrayList<>();
+		for (ReviewBoards.ReviewedBoard reviewed : ReviewBoards.of(inputs)) {
+			String boardId = reviewed.board().id();
+			reviews.add(new BoardReview(reviewed.board(), reviewed.receivesUnassigned(), inputs.period(),
+					inputs.runId(), inputs.runNumber(), envelopes(inputs, boardId),
+					findings.stream()
+						.filter((stored) -> stored.finding().boardId().equals(boardId))
+						.map(StoredFinding::finding)
+						.toList(),
+					quarantined, report, digests, this.outputs.boardDir(inputs.period(), boardId)));
+		}
+		return reviews;
+	}
+
+	private List<EnvelopeReview> envelopes(RunInputs inputs, String boardId) {
+		List<EnvelopeReview> envelopes = new ArrayList<>();
+		for (Envelope envelope : inputs.catalog().envelopes()) {
+			if (envelope.boardId().equals(boardId)) {
+				envelopes.add(new EnvelopeReview(envelope.id(), envelope.sourceFile(), envelope,
+						this.runs.trend(envelope.id(), inputs.runId(), inputs.period())));
+			}
+		}
+		for (EnvelopeFile file : inputs.catalog().files()) {
+			if (!file.valid() && boardId.equals(file.boardId())) {
+				envelopes.add(new EnvelopeReview(file.envelopeId(), file.fileName(), null, List.of()));
+			}
+		}
+		return envelopes;
+	}
+
+	private List<QuarantinedRecord> quarantined(Period period) {
+		return this.jdbi
+			.withHandle((handle) -> handle.createQuery(SqlFiles.sql(BoardReviewAssembler.class, "quarantined"))
+				.bind("start", SqlFiles.utc(period.start()))
+				.bind("end", SqlFiles.utc(period.end()))
+				.map((row, ctx) -> new QuarantinedRecord(row.getString("source_name"), row.getLong("line_number"),
+						row.getString("record_id"), SqlFiles.instant(row, "occurred_at"), row.getString("reason"),
+						row.getString("raw_text")))
+				.list());
+	}
+
+	/**
+	 * Every envelope file as the run read it, then the digest of the period's action set.
+	 */
+	private List<InputDigest> digests(RunInputs inputs) {
+		List<InputDigest> digests = new ArrayList<>();
+		inputs.catalog()
+			.files()
+			.forEach((file) -> digests.add(new InputDigest("envelopes/" + file.fileName(), file.sha256())));
+		digests.add(new InputDigest("actions/" + inputs.period().label(), actionSetDigest(inputs.period())));
+		return digests;
+	}
+
+	/**
+	 * SHA-256 over {@code id TAB hash LF} of the period's actions in (occurred_at, id)
+	 * order.
+	 */
+	String actionSetDigest(Period period) {
+		MessageDigest digest = sha256();
+		this.jdbi.useHandle((handle) -> handle.createQuery(SqlFiles.sql(BoardReviewAssembler.class, "action-set"))
+			.bind("start", SqlFiles.utc(period.start()))
+			.bind("end", SqlFiles.utc(period.end()))
+			.setFetchSize(1000)
+			.map((row, ctx) -> row.getString("id") + "\t" + row.getString("hash") + "\n")
+			.forEach((line) -> digest.update(line.getBytes(StandardCharsets.UTF_8))));
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

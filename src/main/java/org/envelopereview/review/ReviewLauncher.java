@@ -1,0 +1,198 @@
+package org.envelopereview.review;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the review of a period: starts a new numbered run, or restarts the period's latest
+ * run when it failed or was stopped (it then resumes where it stopped). The command line
+ * and the scheduler both launch through here.
+ */
+@Component
+public class ReviewLauncher {
+
+	private static final Log logger = LogFactory.getLog(ReviewLauncher.class);
+
+	/**
+	 * A running execution that made no progress for this long was left by a process that
+	 * died.
+	 */
+	static final Duration STALE_AFTER = Duration.ofMinutes(10);
+
+	private static final Set<String> RESTARTABLE = Set.of("FAILED", "STOPPED", "STARTING", "STARTED", "STOPPING",
+			"UNKNOWN");
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Job envelopeReviewJob;
+
+	private final ReviewRuns runs;
+
+	private final RunEnvelopes envelopes;
+
+	private final BoardReviewAssembler assembler;
+
+	private final ReviewOutputs outputs;
+
+	private final Clock clock;
+
+	ReviewLauncher(JobOperator jobOperator, JobRepository jobRepository, Job envelopeReviewJob, ReviewRuns runs,
+			RunEnvelopes envelopes, BoardReviewAssembler assembler, ReviewOutputs outputs) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.envelopeReviewJob = envelopeReviewJob;
+		this.runs = runs;
+		this.envelopes = envelopes;
+		this.assembler = assembler;
+		this.outputs = outputs;
+		this.clock = Clock.systemUTC();
+	}
+
+	/**
+	 * Reviews the period, synchronously.
+	 * @param board the only board to review, or {@code null} for every board
+	 * @param strict fail the run before writing anything if an envelope file is invalid
+	 */
+	public ReviewOutcome run(Period period, String board, boolean strict) {
+		Instant started = this.clock.instant();
+		List<String> notes = new ArrayList<>();
+		Optional<ReviewRuns.RunRow> latest = this.runs.latest(period.label());
+		JobExecution execution;
+		ReviewRuns.RunRow run;
+		boolean restarted = latest.filter((row) -> RESTARTABLE.contains(row.status())).isPresent();
+		try {
+			if (restarted) {
+				run = latest.get();
+				if (!Objects.equals(run.boardFilter(), board)) {
+					notes.add("restarted run " + run.runNumber() + " keeps its original board selection ("
+							+ ((run.boardFilter() != null) ? run.boardFilter() : "all boards") + ")");
+				}
+				execution = restart(run, strict);
+			}
+			else {
+				run = this.runs.create(period, board, started);
+				execution = this.jobOperator.start(this.envelopeReviewJob, parameters(run, strict));
+			}
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("could not launch the review of " + period.label() + ": " + ex.getMessage(),
+					ex);
+		}
+		return outcome(run, execution, restarted, notes, Duration.between(started, this.clock.instant()));
+	}
+
+	private JobExecution restart(ReviewRuns.RunRow run, boolean strict) throws Exception {
+		if (run.jobExecutionId() == null) {
+			// the run was created but its job never started (the process died in between)
+			return this.jobOperator.start(this.envelopeReviewJob, parameters(run, strict));
+		}
+		JobExecution previous = this.jobRepository.getJobExecution(run.jobExecutionId());
+		if (previous == null) {
+			throw new IllegalStateException("run " + run.runNumber() + " of " + run.period().label()
+					+ " refers to job execution " + run.jobExecutionId() + ", which the job repository does not hold");
+		}
+		if (previous.getStatus() == BatchStatus.COMPLETED) {
+			// the job finished but the process stopped before recording it: nothing to
+			// redo
+			return previous;
+		}
+		if (previous.getStatus().isRunning()) {
+			LocalDateTime lastUpdated = (previous.getLastUpdated() != null) ? previous.getLastUpdated()
+					: previous.getCreateTime();
+			if (lastUpdated != null && lastUpdated.isAfter(LocalDateTime.now().minus(STALE_AFTER))) {
+				throw new IllegalStateException("run " + run.runNumber() + " of " + run.period().label()
+						+ " is still running (last progress at " + lastUpdated + "); if the process running it has "
+						+ "stopped, run the command again after " + STALE_AFTER.toMinutes() + " minutes");
+			}
+			// left running by a process that died: mark it failed so it can be restarted
+			logger.warn("Recovering review run " + run.runNumber() + " of " + run.period().label() + " left "
+					+ previous.getStatus() + " since " + lastUpdated + " by a process that stopped");
+			previous = this.jobOperator.recover(previous);
+		}
+		return this.jobOperator.restart(previous);
+	}
+
+	private static JobParameters parameters(ReviewRuns.RunRow run, boolean strict) {
+		JobParametersBuilder builder = new JobParametersBuilder().addLong("runId", run.id())
+			.addString("period", run.period().label())
+			.addString("periodStart", run.period().start().toString())
+			.addString("periodEnd", run.period().end().toString())
+			.addString("strict", Boolean.toString(strict), false);
+		if (run.boardFilter() != null) {
+			builder.addString("board", run.boardFilter());
+		}
+		return builder.toJobParameters();
+	}
+
+	private ReviewOutcome outcome(ReviewRuns.RunRow run, JobExecution execution, boolean restarted, List<String> notes,
+			Duration elapsed) {
+		BatchStatus status = execution.getStatus();
+		Instant finished = this.clock.instant();
+		String outputDir = this.outputs.periodDir(run.period()).toString();
+		this.runs.updateStatus(run.id(), status.name(), execution.getId(), finished, outputDir);
+		String archived = execution.getExecutionContext().containsKey(WriteOutputsTasklet.ARCHIVED)
+				? execution.getExecutionContext().getString(WriteOutputsTasklet.ARCHIVED) : "";
+		archived.lines().filter((line) -> !line.isBlank()).forEach(notes::add);
+		List<BoardReview> boards = List.of();
+		String failure = null;
+		if (status == BatchStatus.COMPLETED) {
+			boards = this.assembler.assemble(this.envelopes.inputs(run.id()));
+			this.envelopes.forget(run.id());
+		}
+		else {
+			failure = failure(execution);
+		}
+		SortedMap<String, Integer> counts = new TreeMap<>();
+		SortedMap<String, Path> dirs = new TreeMap<>();
+		for (BoardReview board : boards) {
+			counts.put(board.board().id(), board.findings().size());
+			dirs.put(board.board().id(), board.outputDir());
+		}
+		return new ReviewOutcome(run.id(), run.runNumber(), run.period(), status.name(), restarted, counts, dirs,
+				boards, notes, failure, elapsed);
+	}
+
+	private static String failure(JobExecution execution) {
+		List<Throwable> failures = execution.getAllFailureExceptions();
+		if (failures.isEmpty()) {
+			return "the job ended " + execution.getStatus() + " (" + execution.getExitStatus().getExitDescription()
+					+ ")";
+		}
+		Throwable cause = failures.get(0);
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		String step = execution.getStepExecutions()
+			.stream()
+			.filter((stepExecution) -> stepExecution.getStatus() == BatchStatus.FAILED)
+			.map((stepExecution) -> stepExecution.getStepName())
+			.findFirst()
+			.orElse("the job");
+		return step + " failed: " + ((cause.getMessage() != null) ? cause.getMessage() : cause.toString());
+	}
+
+}

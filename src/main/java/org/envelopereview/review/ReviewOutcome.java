@@ -1,0 +1,63 @@
+package org.envelopereview.review;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What a review run produced: the hand-off to the command line, the scheduler and the
+ * pack renderer.
+ *
+ * @param status the job's status, e.g. {@code COMPLETED} or {@code FAILED}
+ * @param restarted true when this call restarted an earlier failed run of the period
+ * @param findingsByBoard finding counts per board
+ * @param outputDirs {@code out/<period>/<board>/} per board
+ * @param boards one review per board, only when the run completed
+ * @param notes things the person running it should know (files moved aside, a restart
+ * that kept the original run's options)
+ * @param failure why the run failed, or {@code null}
+ */
+public record ReviewOutcome(long runId, int runNumber, Period period, String status, boolean restarted,
+		SortedMap<String, Integer> findingsByBoard, SortedMap<String, Path> outputDirs, List<BoardReview> boards,
+		List<String> notes, String failure, Duration elapsed) {
+
+	public ReviewOutcome {
+		findingsByBoard = new TreeMap<>(findingsByBoard);
+		outputDirs = new TreeMap<>(outputDirs);
+		boards = List.copyOf(boards);
+		notes = List.copyOf(notes);
+	}
+
+	public boolean completed() {
+		return "COMPLETED".equals(this.status);
+	}
+
+	/**
+	 * Finding counts per code over the boards' packs (an unassigned finding sent to every
+	 * board counts once per board).
+	 */
+	public SortedMap<String, Integer> countsByCode() {
+		SortedMap<String, Integer> counts = new TreeMap<>();
+		this.boards.forEach(
+				(board) -> board.findings().forEach((finding) -> counts.merge(finding.code().code(), 1, Integer::sum)));
+		return counts;
+	}
+
+	/** Finding counts per board and severity. */
+	public SortedMap<String, Map<Severity, Integer>> countsByBoardAndSeverity() {
+		SortedMap<String, Map<Severity, Integer>> counts = new TreeMap<>();
+		for (BoardReview board : this.boards) {
+			Map<Severity, Integer> bySeverity = new java.util.EnumMap<>(Severity.class);
+			for (Severity severity : Severity.values()) {
+				bySeverity.put(severity, 0);
+			}
+			board.findings().forEach((finding) -> bySeverity.merge(finding.severity(), 1, Integer::sum));
+			counts.put(board.board().id(), bySeverity);
+		}
+		return counts;
+	}
+
+}

@@ -1,0 +1,3 @@
+SELECT id
+FROM agent_action
+WHERE agent = :agent AND seq = :seq

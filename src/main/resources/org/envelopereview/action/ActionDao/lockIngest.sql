@@ -1,0 +1,1 @@
+SELECT name FROM ingest_lock WHERE name = 'ingest' FOR UPDATE NOWAIT

@@ -1,0 +1,1 @@
+TRUNCATE agent_action_staging

@@ -1,0 +1,1 @@
+DELETE FROM review_chain_break WHERE run_id = :runId

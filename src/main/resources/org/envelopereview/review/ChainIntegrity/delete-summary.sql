@@ -1,0 +1,1 @@
+DELETE FROM review_integrity WHERE run_id = :runId

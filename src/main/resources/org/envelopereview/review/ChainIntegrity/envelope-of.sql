@@ -1,0 +1,1 @@
+SELECT envelope_id FROM agent_action WHERE id = :id

@@ -1,0 +1,1 @@
+INSERT INTO review_integrity (run_id, rows_checked) VALUES (:runId, :rowsChecked)

@@ -1,0 +1,1 @@
+DELETE FROM scope_snapshot WHERE run_id = :runId

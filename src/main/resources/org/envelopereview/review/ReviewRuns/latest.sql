@@ -1,0 +1,5 @@
+SELECT id, period, period_start, period_end, run_number, board_filter, status, job_execution_id
+FROM review_run
+WHERE period = :period
+ORDER BY run_number DESC
+LIMIT 1

@@ -1,0 +1,1 @@
+SELECT COALESCE(MAX(run_number), 0) + 1 FROM review_run WHERE period = :period

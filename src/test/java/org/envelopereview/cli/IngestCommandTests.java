@@ -1,0 +1,128 @@
+package org.envelopereview.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import org.envelopereview.support.IntegrationTest;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class IngestCommandTests {
+
+	private static final String GOOD = """
+			{"id":"c-1","occurredAt":"2026-07-03T03:47:00Z","agent":"failover-agent","type":"route.add","cidr":"10.0.0.0/8"}""";
+
+	private static final String BAD = """
+			{"id":"c-2","occurredAt":"2026-07-03T03:47:00Z","agent":"failover-agent","type":"route.teleport"}""";
+
+	@Autowired
+	ObjectProvider<IngestCommand> command;
+
+	@Autowired
+	Jdbi jdbi;
+
+	@TempDir
+	Path directory;
+
+	private final StringWriter out = new StringWriter();
+
+	@BeforeEach
+	void emptyTables() {
+		this.jdbi.useHandle((handle) -> {
+			handle.execute("DELETE FROM quarantined_record");
+			handle.execute("DELETE FROM agent_action");
+			handle.execute("DELETE FROM ingest_source");
+		});
+	}
+
+	@Test
+	void shouldEndWithCountsPerFileAndInTotalAndExitZeroDespiteQuarantine() throws IOException {
+		Path file = write("actions.jsonl", GOOD + "\n" + BAD + "\n");
+
+		int exit = run(file.toString());
+
+		assertThat(exit).isZero();
+		assertThat(this.out.toString())
+			.contains(file + " (jsonl): read 2 / stored 1 / duplicates 0 / quarantined 1 / "
+					+ "skipped 0; failed attempts 0, chain breaks 0")
+			.contains("quarantined " + file + ":2: unknown type 'route.teleport'")
+			.contains("Total: read 2 / stored 1 / duplicates 0 / quarantined 1 / skipped 0");
+	}
+
+	@Test
+	void shouldExitWithThreeWhenAskedToFailOnQuarantine() throws IOException {
+		Path file = write("actions.jsonl", GOOD + "\n" + BAD + "\n");
+
+		assertThat(run("--fail-on-quarantine", file.toString())).isEqualTo(IngestCommand.EXIT_QUARANTINED);
+	}
+
+	@Test
+	void shouldExitZeroWithFailOnQuarantineWhenNothingWasQuarantined() throws IOException {
+		Path file = write("actions.jsonl", GOOD + "\n");
+
+		assertThat(run("--fail-on-quarantine", file.toString())).isZero();
+	}
+
+	@Test
+	void shouldExitWithTwoForAFileThatCannotBeReadButIngestTheOthers() throws IOException {
+		Path good = write("actions.jsonl", GOOD + "\n");
+
+		int exit = run(this.directory.resolve("missing.jsonl").toString(), good.toString());
+
+		assertThat(exit).isEqualTo(IngestCommand.EXIT_UNREADABLE);
+		assertThat(this.out.toString()).contains("NOT READ COMPLETELY: cannot open")
+			.contains("Total: read 1 / stored 1");
+	}
+
+	@Test
+	void shouldExitWithTwoForAnUnknownFormat() throws IOException {
+		Path file = write("actions.jsonl", GOOD + "\n");
+
+		assertThat(run("--format", "xml", file.toString())).isEqualTo(2);
+	}
+
+	@Test
+	void shouldReadTheFormatGivenInsteadOfDetectingIt() throws IOException {
+		Path file = write("actions.txt", GOOD + "\n");
+
+		run("--format", "jsonl", file.toString());
+
+		assertThat(this.out.toString()).contains(file + " (jsonl): read 1 / stored 1");
+	}
+
+	@Test
+	void shouldQuarantineARecordLongerThanTheGivenLimit() throws IOException {
+		Path file = write("actions.jsonl", GOOD + "\n");
+
+		run("--max-record-bytes", "50", file.toString());
+
+		assertThat(this.out.toString()).contains("record is " + GOOD.length() + " bytes, longer than the limit of 50");
+	}
+
+	private int run(String... args) {
+		CommandLine commandLine = new CommandLine(this.command.getObject());
+		commandLine.setOut(new PrintWriter(this.out, true));
+		commandLine.setErr(new PrintWriter(this.out, true));
+		return commandLine.execute(args);
+	}
+
+	private Path write(String name, String content) throws IOException {
+		Path file = this.directory.resolve(name);
+		Files.writeString(file, content);
+		return file;
+	}
+
+}

@@ -1,0 +1,336 @@
+package org.envelopereview.review;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import org.envelopereview.action.ChainBreak;
+import org.envelopereview.review.fixtures.ActionTable;
+import org.envelopereview.review.fixtures.Fixtures;
+import org.envelopereview.support.IntegrationTest;
+import org.envelopereview.support.PostgresIntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReviewJobTests {
+
+	static void reviewProperties(DynamicPropertyRegistry registry, Path outputDir) {
+		registry.add("review.envelopes-dir", () -> ReviewScenario.envelopesDir().toString());
+		registry.add("review.output-dir", outputDir::toString);
+		registry.add("review.job.chunk-size", () -> "5");
+	}
+
+	static Path newOutputDir() {
+		try {
+			return Files.createTempDirectory("review-job-tests-");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The job's behaviour, the same on both databases. */
+	interface Contract {
+
+		Jdbi jdbi();
+
+		ReviewLauncher launcher();
+
+		FindingStore store();
+
+		Path outputDir();
+
+		default void given() throws IOException {
+			ActionTable.clear(jdbi());
+			try (Stream<Path> files = Files.walk(outputDir())) {
+				files.sorted(Comparator.reverseOrder())
+					.filter((path) -> !path.equals(outputDir()))
+					.forEach((path) -> path.toFile().delete());
+			}
+			ActionTable.insert(jdbi(), ReviewScenario.actions());
+		}
+
+		default Set<String> keys(long runId) {
+			return store().findings(runId)
+				.stream()
+				.map(StoredFinding::key)
+				.collect(Collectors.toCollection(TreeSet::new));
+		}
+
+		default String read(Path file) throws IOException {
+			return Files.readString(file, StandardCharsets.UTF_8);
+		}
+
+		@Test
+		default void shouldFindEveryExpectedFindingOfTheQuarter() throws IOException {
+			given();
+			ReviewOutcome outcome = launcher().run(Fixtures.Q3, null, false);
+			assertThat(outcome.status()).isEqualTo("COMPLETED");
+			assertThat(outcome.runNumber()).isEqualTo(1);
+			assertThat(keys(outcome.runId())).containsExactlyElementsOf(ReviewScenario.expectedFindings());
+			assertThat(outcome.findingsByBoard()).containsEntry(Fixtures.PAYMENTS, 18)
+				.containsEntry(Fixtures.NETWORK, 7);
+			Path payments = outputDir().resolve("2026-Q3").resolve(Fixtures.PAYMENTS);
+			assertThat(outcome.outputDirs()).containsEntry(Fixtures.PAYMENTS, payments);
+			assertThat(read(payments.resolve("findings.json"))).contains("\"code\" : \"OOS-CIDR\"")
+				.contains("sg-0a1b2c3d opened 0.0.0.0/0:22 — envelope PA-FAILOVER-007 allows only")
+				.doesNotContain("runId")
+				.endsWith("}\n");
+			assertThat(read(payments.resolve("findings.csv")))
+				.startsWith("severity,code,board,unassigned,envelope,action,explanation,evidence,controls,key\r\n");
+			assertThat(outcome.boards()).extracting((board) -> board.board().id())
+				.containsExactly(Fixtures.PAYMENTS, Fixtures.NETWORK);
+			assertThat(store().findings(outcome.runId()))
+				.filteredOn((stored) -> stored.finding().code() == FindingCode.ENV_INVALID)
+				.singleElement()
+				.satisfies((stored) -> assertThat(stored.finding().explanation()).contains("pa-broken-900.yaml:",
+						"1 action(s) in the period name PA-BROKEN-900"));
+		}
+
+		@Test
+		default void shouldReportChainBreaksOfThePeriodAndOfUnknownTimeOnly() throws IOException {
+			given();
+			InterimAuditTrailVerifier.SCRIPTED.addAll(List.of(
+					new ChainBreak("failover-agent", 4, "a-0004", Instant.parse("2026-07-04T10:00:00Z"),
+							ChainBreak.Kind.HASH_MISMATCH, "stored 00…, computed 9f…"),
+					new ChainBreak("failover-agent", 1, "a-0001", Instant.parse("2026-06-30T23:50:00Z"),
+							ChainBreak.Kind.HASH_MISMATCH, "belongs to 2026-Q2"),
+					new ChainBreak("dr-agent", 3, null, null, ChainBreak.Kind.SEQ_GAP, "seq 2 is missing")));
+			ReviewOutcome outcome;
+			try {
+				outcome = launcher().run(Fixtures.Q3, null, false);
+			}
+			finally {
+				InterimAuditTrailVerifier.SCRIPTED.clear();
+			}
+			assertThat(keys(outcome.runId())).filteredOn((key) -> key.startsWith("LOG-CHAIN-BROKEN"))
+				.containsExactly("LOG-CHAIN-BROKEN|network-security|||dr-agent#3#SEQ_GAP",
+						"LOG-CHAIN-BROKEN|payments-cab|PA-FAILOVER-007|a-0004|failover-agent#4#HASH_MISMATCH");
+			assertThat(outcome.boards().get(0).integrity().breaks()).hasSize(3);
+			assertThat(outcome.boards().get(0).integrity().rowsChecked()).isEqualTo(ReviewScenario.actions().size());
+		}
+
+		/** The same bytes on H2 and PostgreSQL: both compare with one expected file. */
+		@Test
+		default void shouldWriteExactlyTheExpectedFindingsJson() throws IOException {
+			given();
+			launcher().run(Fixtures.Q3, null, false);
+			for (String board : List.of(Fixtures.PAYMENTS, Fixtures.NETWORK)) {
+				String expected = new String(
+						new ClassPathResource("review/expected/" + board + ".findings.json").getInputStream()
+							.readAllBytes(),
+						StandardCharsets.UTF_8);
+				assertThat(read(outputDir().resolve("2026-Q3").resolve(board).resolve("findings.json"))).as(board)
+					.isEqualTo(expected);
+			}
+		}
+
+		@Test
+		default void shouldGiveByteIdenticalFindingsJsonForTwoRunsAndNumberThem() throws IOException {
+			given();
+			ReviewOutcome first = launcher().run(Fixtures.Q3, null, false);
+			ReviewOutcome second = launcher().run(Fixtures.Q3, null, false);
+			assertThat(second.runNumber()).isEqualTo(first.runNumber() + 1);
+			Path payments = outputDir().resolve("2026-Q3").resolve(Fixtures.PAYMENTS);
+			assertThat(read(payments.resolve("findings.json")))
+				.isEqualTo(read(payments.resolve("runs").resolve("1").resolve("findings.json")));
+			assertThat(read(payments.resolve("findings.csv")))
+				.isEqualTo(read(payments.resolve("runs").resolve("1").resolve("findings.csv")));
+			assertThat(second.notes()).anySatisfy((note) -> assertThat(note).contains("of run 1 to"));
+		}
+
+		@Test
+		default void shouldRestartAFailedRunWhereItStoppedWithTheFindingsOfAnUninterruptedRun() throws IOException {
+			given();
+			// a database fault while writing the late action's finding, in a later chunk
+			jdbi().useHandle((handle) -> handle.execute("ALTER TABLE review_finding ADD CONSTRAINT injected_fault "
+					+ "CHECK (action_id IS NULL OR action_id <> '" + ReviewScenario.LATE_ACTION + "')"));
+			ReviewOutcome failed;
+			try {
+				failed = launcher().run(Fixtures.Q3, null, false);
+			}
+			finally {
+				jdbi()
+					.useHandle((handle) -> handle.execute("ALTER TABLE review_finding DROP CONSTRAINT injected_fault"));
+			}
+			assertThat(failed.status()).isEqualTo("FAILED");
+			assertThat(failed.failure()).contains("evaluateActionsStep");
+			assertThat(keys(failed.runId())).contains("OOS-NOT-REVERTED|payments-cab|PA-FAILOVER-007|a-0004|")
+				.noneMatch((key) -> key.contains(ReviewScenario.LATE_ACTION));
+			assertThat(outputDir().resolve("2026-Q3")).doesNotExist();
+
+			ReviewOutcome restarted = launcher().run(Fixtures.Q3, null, false);
+			assertThat(restarted.restarted()).isTrue();
+			assertThat(restarted.runId()).isEqualTo(failed.runId());
+			assertThat(restarted.status()).isEqualTo("COMPLETED");
+			assertThat(keys(restarted.runId())).containsExactlyElementsOf(ReviewScenario.expectedFindings());
+			long resumedReads = jdbi().withHandle((handle) -> handle.createQuery("""
+					SELECT s.read_count FROM batch_step_execution s
+					WHERE s.step_name = 'evaluateActionsStep' ORDER BY s.step_execution_id DESC LIMIT 1""")
+				.mapTo(Long.class)
+				.one());
+			assertThat(resumedReads).as("the restart resumed after the last committed chunk")
+				.isLessThan(ReviewScenario.actions().size())
+				.isPositive();
+
+			ReviewOutcome uninterrupted = launcher().run(Fixtures.Q3, null, false);
+			assertThat(uninterrupted.runNumber()).isEqualTo(2);
+			Path payments = outputDir().resolve("2026-Q3").resolve(Fixtures.PAYMENTS);
+			assertThat(read(payments.resolve("runs").resolve("1").resolve("findings.json")))
+				.isEqualTo(read(payments.resolve("findings.json")));
+		}
+
+		@Test
+		default void shouldCarryOnARunWhoseProcessStoppedBeforeItsJobStarted() throws IOException {
+			given();
+			jdbi().useHandle((handle) -> handle.createUpdate("""
+					INSERT INTO review_run (period, period_start, period_end, run_number, status, started_at)
+					VALUES ('2026-Q3', :start, :end, 1, 'STARTING', :start)""")
+				.bind("start", Fixtures.Q3.start().atOffset(java.time.ZoneOffset.UTC))
+				.bind("end", Fixtures.Q3.end().atOffset(java.time.ZoneOffset.UTC))
+				.execute());
+			ReviewOutcome outcome = launcher().run(Fixtures.Q3, null, false);
+			assertThat(outcome.restarted()).isTrue();
+			assertThat(outcome.runNumber()).isEqualTo(1);
+			assertThat(outcome.status()).isEqualTo("COMPLETED");
+			assertThat(keys(outcome.runId())).containsExactlyElementsOf(ReviewScenario.expectedFindings());
+		}
+
+		@Test
+		default void shouldStoreEachFindingKeyOncePerRunWhenWrittenAgain() throws IOException {
+			given();
+			ReviewOutcome outcome = launcher().run(Fixtures.Q3, null, false);
+			List<StoredFinding> stored = store().findings(outcome.runId());
+			store().insert(outcome.runId(), stored);
+			assertThat(store().findings(outcome.runId())).hasSameSizeAs(stored);
+		}
+
+		@Test
+		default void shouldReviewOnlyTheBoardAskedFor() throws IOException {
+			given();
+			ReviewOutcome outcome = launcher().run(Fixtures.Q3, Fixtures.NETWORK, false);
+			assertThat(outcome.findingsByBoard()).containsOnlyKeys(Fixtures.NETWORK);
+			assertThat(keys(outcome.runId())).allMatch((key) -> key.contains("|network-security|"))
+				.contains("ENV-DORMANT|network-security|NS-LEGACY-001||");
+			assertThat(outputDir().resolve("2026-Q3").resolve(Fixtures.PAYMENTS)).doesNotExist();
+		}
+
+		@Test
+		default void shouldFailAStrictRunWithAnInvalidEnvelopeBeforeWritingAnything() throws IOException {
+			given();
+			ReviewOutcome outcome = launcher().run(Fixtures.Q3, null, true);
+			assertThat(outcome.status()).isEqualTo("FAILED");
+			assertThat(outcome.failure()).contains("--strict", "pa-broken-900.yaml");
+			assertThat(outputDir().resolve("2026-Q3")).doesNotExist();
+			assertThat(keys(outcome.runId())).isEmpty();
+		}
+
+	}
+
+	@Nested
+	@IntegrationTest
+	class OnH2 implements Contract {
+
+		static final Path OUTPUT = newOutputDir();
+
+		@DynamicPropertySource
+		static void properties(DynamicPropertyRegistry registry) {
+			reviewProperties(registry, OUTPUT);
+		}
+
+		@Autowired
+		Jdbi jdbi;
+
+		@Autowired
+		ReviewLauncher launcher;
+
+		@Autowired
+		FindingStore store;
+
+		@BeforeEach
+		void clear() {
+			ActionTable.clear(this.jdbi);
+		}
+
+		@Override
+		public Jdbi jdbi() {
+			return this.jdbi;
+		}
+
+		@Override
+		public ReviewLauncher launcher() {
+			return this.launcher;
+		}
+
+		@Override
+		public FindingStore store() {
+			return this.store;
+		}
+
+		@Override
+		public Path outputDir() {
+			return OUTPUT;
+		}
+
+	}
+
+	@Nested
+	class OnPostgres extends PostgresIntegrationTest implements Contract {
+
+		static final Path OUTPUT = newOutputDir();
+
+		@DynamicPropertySource
+		static void properties(DynamicPropertyRegistry registry) {
+			reviewProperties(registry, OUTPUT);
+		}
+
+		@Autowired
+		Jdbi jdbi;
+
+		@Autowired
+		ReviewLauncher launcher;
+
+		@Autowired
+		FindingStore store;
+
+		@Override
+		public Jdbi jdbi() {
+			return this.jdbi;
+		}
+
+		@Override
+		public ReviewLauncher launcher() {
+			return this.launcher;
+		}
+
+		@Override
+		public FindingStore store() {
+			return this.store;
+		}
+
+		@Override
+		public Path outputDir() {
+			return OUTPUT;
+		}
+
+	}
+
+}
