@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.envelopereview.review.Period;
 import org.envelopereview.schedule.PeriodReview.ReviewReport;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,13 +27,13 @@ class ScheduledReview {
 
 	private final ReviewRunHistory history;
 
-	private final ObjectProvider<PeriodReview> review;
+	private final PeriodReview review;
 
 	private final AtomicInteger reviewsRun = new AtomicInteger();
 
 	private volatile Running running;
 
-	ScheduledReview(ReviewRunHistory history, ObjectProvider<PeriodReview> review) {
+	ScheduledReview(ReviewRunHistory history, PeriodReview review) {
 		this.history = history;
 		this.review = review;
 	}
@@ -50,7 +49,7 @@ class ScheduledReview {
 		try {
 			log.info(recovering ? "Recovering the review of {}: the node that started it stopped answering"
 					: "Reviewing {}", period.label());
-			ReviewReport report = periodReview().review(period, recovering);
+			ReviewReport report = this.review.review(period, recovering);
 			this.reviewsRun.incrementAndGet();
 			current.ended().complete(report);
 			log.info("Review of {} ended {}: {}", period.label(), report.status(), report.summary());
@@ -85,7 +84,7 @@ class ScheduledReview {
 			return Optional.empty();
 		}
 		log.info("Stopping the review of {} so that it can be restarted", current.period().label());
-		periodReview().stop(current.period());
+		this.review.stop(current.period());
 		try {
 			ReviewReport report = current.ended().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 			return report.stopped() ? Optional.of(current.period()) : Optional.empty();
@@ -101,14 +100,6 @@ class ScheduledReview {
 			Thread.currentThread().interrupt();
 			return Optional.of(current.period());
 		}
-	}
-
-	private PeriodReview periodReview() {
-		PeriodReview periodReview = this.review.getIfAvailable();
-		if (periodReview == null) {
-			throw new IllegalStateException("No review job is available to the scheduler in this build");
-		}
-		return periodReview;
 	}
 
 	private record Running(Period period, CompletableFuture<ReviewReport> ended) {

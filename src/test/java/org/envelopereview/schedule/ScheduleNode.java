@@ -15,13 +15,15 @@ import org.quartz.TriggerBuilder;
 
 import org.envelopereview.EnvelopeReviewApplication;
 
+import org.springframework.beans.factory.support.BeanDefinitionBuilder;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * One scheduler node for tests: its own application context on a given database, with a
- * given review in place of the review job. Nodes of one cluster share a scheduler name
- * and differ in instance id.
+ * given review in place of the review job (or the real job when the review is null).
+ * Nodes of one cluster share a scheduler name and differ in instance id.
  *
  * <p>
  * Quartz keeps connection providers in a JVM-wide registry keyed by scheduler name: every
@@ -70,13 +72,22 @@ final class ScheduleNode implements AutoCloseable {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(EnvelopeReviewApplication.class)
 			.profiles("test")
 			.initializers((initialized) -> {
-				initialized.getBeanFactory().registerSingleton("periodReview", review);
+				if (review != null) {
+					// in place of the real review job
+					((BeanDefinitionRegistry) initialized.getBeanFactory()).registerBeanDefinition(
+							"recordingPeriodReview",
+							BeanDefinitionBuilder.genericBeanDefinition(PeriodReview.class, () -> review)
+								.setPrimary(true)
+								.getBeanDefinition());
+				}
 				if (pool != null) {
 					initialized.getBeanFactory().registerSingleton("dataSource", pool);
 				}
 			})
 			.run(args.toArray(String[]::new));
-		review.useDatabase(context.getBean(DataSource.class));
+		if (review != null) {
+			review.useDatabase(context.getBean(DataSource.class));
+		}
 		return new ScheduleNode(context);
 	}
 
