@@ -15,6 +15,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,6 +67,14 @@ class LaunchedPeriodReview implements PeriodReview {
 			}
 			catch (JobExecutionNotRunningException ex) {
 				// it ended meanwhile
+			}
+			catch (OptimisticLockingFailureException ex) {
+				// Spring Batch 6 stores STOPPING on the job execution, then updates the
+				// running
+				// step from its own stale copy, which the step itself has moved on since;
+				// the
+				// step still sees STOPPING at its next chunk and stops
+				log.debug("Step of execution {} moved on while being stopped: {}", running.getId(), ex.getMessage());
 			}
 		}
 	}

@@ -124,9 +124,13 @@ public class ReviewScheduler {
 		this.started = false;
 		AvailabilityChangeEvent.publish(this.context, ReadinessState.REFUSING_TRAFFIC);
 		log.info("Shutting down scheduler {}: no new reviews start on this node", instanceId());
-		this.scheduler.standby();
-		this.review.stopRunning(this.properties.stopTimeout()).ifPresent(this::resumeElsewhere);
-		this.stopped.countDown();
+		try {
+			this.scheduler.standby();
+			this.review.stopRunning(this.properties.stopTimeout()).ifPresent(this::resumeElsewhere);
+		}
+		finally {
+			this.stopped.countDown();
+		}
 	}
 
 	private void resumeElsewhere(Period period) {

@@ -84,7 +84,13 @@ class ScheduledReview {
 			return Optional.empty();
 		}
 		log.info("Stopping the review of {} so that it can be restarted", current.period().label());
-		this.review.stop(current.period());
+		try {
+			this.review.stop(current.period());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not ask the review of {} to stop ({}); waiting for it to end", current.period().label(),
+					ex.getMessage());
+		}
 		try {
 			ReviewReport report = current.ended().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 			return report.stopped() ? Optional.of(current.period()) : Optional.empty();

@@ -58,10 +58,13 @@ class RecoveredReviewTests {
 
 	private Process nodeA;
 
+	private Path nodeALog;
+
 	@BeforeEach
 	void createDatabases() {
 		this.clustered = PostgresDatabase.create();
 		this.reference = PostgresDatabase.create();
+		this.nodeALog = this.temp.resolve("node-a.log");
 	}
 
 	@AfterEach
@@ -76,7 +79,51 @@ class RecoveredReviewTests {
 
 	@Test
 	void shouldFinishAReviewKilledMidJobOnTheOtherNodeWithTheFindingsOfAnUninterruptedRun() throws Exception {
-		// given a quarter of action history, ingested into two databases
+		// given a quarter of history in two databases, and the uninterrupted run on one
+		givenHistoryAndAnUninterruptedRun();
+
+		// when node A, the `schedule` command in a process of its own, fires the review
+		// and
+		// is killed in the middle of the evaluation step
+		Jdbi clusteredDb = this.nodeB.bean(Jdbi.class);
+		startNodeAAndAwaitEvaluation(clusteredDb);
+		this.nodeA.destroyForcibly();
+		assertThat(this.nodeA.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(jobStatuses(clusteredDb)).containsExactly("STARTED");
+
+		// and node B runs on
+		this.nodeB.scheduler().start();
+
+		// then B recovers the review and completes the same run, as if uninterrupted
+		awaitCompletedRun(clusteredDb);
+		assertThat(jobStatuses(clusteredDb)).containsExactly("FAILED", "COMPLETED");
+		assertSameResultAsTheUninterruptedRun(clusteredDb);
+	}
+
+	@Test
+	void shouldStopAReviewCleanlyOnSigtermAndResumeItOnTheOtherNode() throws Exception {
+		// given a quarter of history in two databases, and the uninterrupted run on one
+		givenHistoryAndAnUninterruptedRun();
+
+		// when node A is sent SIGTERM in the middle of the evaluation step
+		Jdbi clusteredDb = this.nodeB.bean(Jdbi.class);
+		startNodeAAndAwaitEvaluation(clusteredDb);
+		this.nodeA.destroy();
+		assertThat(this.nodeA.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+		// then the run was stopped cleanly, to be resumed
+		assertThat(Files.readString(this.nodeALog)).contains("was stopped; the next node to fire resumes it");
+		assertThat(jobStatuses(clusteredDb)).containsExactly("STOPPED");
+		assertThat(runStatuses(clusteredDb)).containsExactly("STOPPED");
+
+		// and when node B runs, it resumes the run and completes it, as if uninterrupted
+		this.nodeB.scheduler().start();
+		awaitCompletedRun(clusteredDb);
+		assertThat(jobStatuses(clusteredDb)).containsExactly("STOPPED", "COMPLETED");
+		assertSameResultAsTheUninterruptedRun(clusteredDb);
+	}
+
+	private void givenHistoryAndAnUninterruptedRun() {
 		this.nodeB = realNode(this.clustered, this.schedulerName, "node-b", this.temp.resolve("clustered-out"));
 		this.uninterrupted = realNode(this.reference, ScheduleNode.uniqueSchedulerName(), "reference",
 				this.temp.resolve("reference-out"));
@@ -88,16 +135,12 @@ class RecoveredReviewTests {
 			.isZero();
 		assertThat(execute(this.nodeB, "ingest", history.toString())).isZero();
 		assertThat(execute(this.uninterrupted, "ingest", history.toString())).isZero();
-		// and the uninterrupted run of the period on one of them
 		ReviewOutcome expected = this.uninterrupted.bean(ReviewLauncher.class).run(this.period, null, false);
 		assertThat(expected.completed()).isTrue();
+	}
 
-		// when node A, the `schedule` command in a process of its own, fires the review
-		// and
-		// is killed in the middle of the evaluation step
-		Path nodeALog = this.temp.resolve("node-a.log");
-		this.nodeA = startScheduleProcess(nodeALog);
-		Jdbi clusteredDb = this.nodeB.bean(Jdbi.class);
+	private void startNodeAAndAwaitEvaluation(Jdbi clusteredDb) throws IOException {
+		this.nodeA = startScheduleProcess(this.nodeALog);
 		try {
 			await().atMost(Duration.ofMinutes(3))
 				.pollInterval(Duration.ofMillis(200))
@@ -105,27 +148,26 @@ class RecoveredReviewTests {
 		}
 		finally {
 			if (!this.nodeA.isAlive()) {
-				System.err.println(Files.readString(nodeALog));
+				System.err.println(Files.readString(this.nodeALog));
 			}
 		}
-		this.nodeA.destroyForcibly();
-		assertThat(this.nodeA.waitFor(30, TimeUnit.SECONDS)).isTrue();
-		assertThat(jobStatuses(clusteredDb)).containsExactly("STARTED");
+	}
 
-		// and node B runs on
-		this.nodeB.scheduler().start();
-
-		// then B recovers the review and completes the same run
+	private void awaitCompletedRun(Jdbi clusteredDb) {
 		await().atMost(Duration.ofMinutes(5))
 			.until(() -> runStatuses(clusteredDb), (statuses) -> statuses.contains("COMPLETED"));
 		assertThat(runStatuses(clusteredDb)).containsExactly("COMPLETED");
-		assertThat(jobStatuses(clusteredDb)).containsExactly("FAILED", "COMPLETED");
+	}
+
+	private void assertSameResultAsTheUninterruptedRun(Jdbi clusteredDb) throws IOException {
+		Jdbi referenceDb = this.uninterrupted.bean(Jdbi.class);
 		// the restart went on from the last committed chunk instead of starting over
 		List<Long> reads = evaluationReads(clusteredDb);
 		assertThat(reads).hasSize(2);
-		assertThat(reads.get(0) + reads.get(1)).isEqualTo(evaluationReads(this.uninterrupted.bean(Jdbi.class)).get(0));
+		assertThat(reads.get(1)).isLessThan(evaluationReads(referenceDb).get(0));
+		assertThat(reads.get(0) + reads.get(1)).isEqualTo(evaluationReads(referenceDb).get(0));
 		// with the same findings, to the byte
-		assertThat(findings(clusteredDb)).isEqualTo(findings(this.uninterrupted.bean(Jdbi.class))).isNotEmpty();
+		assertThat(findings(clusteredDb)).isNotEmpty().isEqualTo(findings(referenceDb));
 		Map<String, String> clusteredFiles = findingsFiles(this.temp.resolve("clustered-out"));
 		assertThat(clusteredFiles).isNotEmpty().isEqualTo(findingsFiles(this.temp.resolve("reference-out")));
 	}
