@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
@@ -39,11 +38,7 @@ final class CloudTrailReader implements ActionRecordReader {
 	CloudTrailReader(int maxRecordBytes, CloudTrailMapper mapper) {
 		this.maxRecordBytes = maxRecordBytes;
 		this.mapper = mapper;
-		this.json = JsonMapper
-			.builder(JsonFactory.builder()
-				.streamReadConstraints(StreamReadConstraints.builder().maxStringLength(maxRecordBytes).build())
-				.disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-				.build())
+		this.json = JsonMapper.builder(JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build())
 			.build();
 		this.eventReader = this.json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 	}
@@ -64,8 +59,10 @@ final class CloudTrailReader implements ActionRecordReader {
 
 	/**
 	 * Streams {@code {"Records":[…]}} (several such objects may follow each other): only
-	 * one event is held at a time. A syntax error ends the file: the rest cannot be
-	 * delimited, so it is quarantined as one record from the line of the error.
+	 * one event is held at a time, and one longer than the limit is quarantined after it
+	 * was read (Jackson's own limits bound it meanwhile). A syntax error ends the file:
+	 * the rest cannot be delimited, so it is quarantined as one record from the line of
+	 * the error.
 	 */
 	private void readRecordsFile(InputStream input, RecordSink sink) throws IOException {
 		try (JsonParser parser = this.json.createParser(input)) {

@@ -4,81 +4,104 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.MappingIterator;
-import tools.jackson.dataformat.csv.CsvFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvReadFeature;
 import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * The native format as CSV: a header row with the native field names, nested ones
  * flattened with dots ({@code rationale.signal}); an empty cell is no value.
+ *
+ * <p>
+ * Records are cut from the input first (a quoted cell may span lines), each bounded by
+ * the record limit, then parsed one by one: a bad row is quarantined with its exact text
+ * and line, and the next row is read normally.
  */
 final class CsvRecordReader implements ActionRecordReader {
 
-	private final CsvMapper csv;
+	private static final CsvMapper CSV = CsvMapper.builder().build();
 
 	private final int maxRecordBytes;
 
 	CsvRecordReader(int maxRecordBytes) {
 		this.maxRecordBytes = maxRecordBytes;
-		this.csv = CsvMapper
-			.builder(CsvFactory.builder()
-				.streamReadConstraints(StreamReadConstraints.builder().maxStringLength(maxRecordBytes).build())
-				.build())
-			.build();
 	}
 
 	@Override
 	public void read(InputStream input, RecordSink sink) throws IOException {
-		CsvSchema schema = CsvSchema.emptySchema().withHeader();
-		try (MappingIterator<Map<String, String>> rows = this.csv.readerForMapOf(String.class)
-			.with(schema)
-			.readValues(input)) {
-			long line = 1;
-			while (true) {
-				line = rows.currentLocation().getLineNr();
-				Map<String, String> row;
-				try {
-					if (!rows.hasNextValue()) {
-						break;
-					}
-					line = Math.max(line, rows.currentLocation().getLineNr());
-					row = rows.nextValue();
+		BoundedLineReader lines = new BoundedLineReader(input, this.maxRecordBytes);
+		ObjectReader rows = null;
+		for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
+			if (line.text().isBlank() && !line.oversized()) {
+				continue;
+			}
+			long start = line.number();
+			StringBuilder record = new StringBuilder(line.text());
+			boolean oversized = line.oversized();
+			long length = line.length();
+			while (!oversized && insideQuotes(record)) {
+				BoundedLineReader.Line next = lines.next();
+				if (next == null) {
+					break;
 				}
-				catch (JacksonException ex) {
-					sink.quarantine(Math.max(line, ex.getLocation() != null ? ex.getLocation().getLineNr() : line), "",
-							"unreadable CSV row: " + ex.getOriginalMessage(), null, null);
-					continue;
-				}
-				String raw = raw(row);
-				try {
-					sink.accept(List.of(NativeRecordParser.parse(row, line, raw)));
-				}
-				catch (RejectedRecord ex) {
-					sink.quarantine(line, raw, ex.reason(), ex.recordId(), ex.occurredAt());
-				}
+				record.append('\n').append(next.text());
+				length += 1 + next.length();
+				oversized = next.oversized() || length > this.maxRecordBytes;
+			}
+			String raw = record.toString();
+			if (oversized) {
+				sink.quarantine(start, raw,
+						"record is longer than the limit of " + this.maxRecordBytes + " bytes (--max-record-bytes)",
+						null, null);
+				continue;
+			}
+			if (rows == null) {
+				rows = header(raw, start);
+				continue;
+			}
+			try {
+				Map<String, String> row = rows.readValue(raw);
+				sink.accept(List.of(NativeRecordParser.parse(row, start, raw)));
+			}
+			catch (JacksonException ex) {
+				sink.quarantine(start, raw, "unreadable CSV row: " + ex.getOriginalMessage(), null, null);
+			}
+			catch (RejectedRecord ex) {
+				sink.quarantine(start, raw, ex.reason(), ex.recordId(), ex.occurredAt());
 			}
 		}
 	}
 
-	/** The row as CSV text again, for the quarantine (column order of the header). */
-	private static String raw(Map<String, String> row) {
-		return row.values().stream().map(CsvRecordReader::quote).collect(Collectors.joining(","));
+	/** A reader of rows with the columns the header names. */
+	private static ObjectReader header(String text, long line) throws IOException {
+		List<String> names;
+		try {
+			names = CSV.readerForListOf(String.class)
+				.with(CsvReadFeature.WRAP_AS_ARRAY)
+				.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+				.readValue(text);
+		}
+		catch (JacksonException ex) {
+			throw new IOException("line " + line + ": unreadable CSV header: " + ex.getOriginalMessage(), ex);
+		}
+		CsvSchema.Builder schema = CsvSchema.builder();
+		names.forEach((name) -> schema.addColumn(name.strip()));
+		return CSV.readerForMapOf(String.class).with(schema.build());
 	}
 
-	private static String quote(String value) {
-		if (value == null) {
-			return "";
+	/** An odd number of quotes so far: a quoted cell continues on the next line. */
+	private static boolean insideQuotes(CharSequence text) {
+		int quotes = 0;
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) == '"') {
+				quotes++;
+			}
 		}
-		if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-			return "\"" + value.replace("\"", "\"\"") + "\"";
-		}
-		return value;
+		return quotes % 2 == 1;
 	}
 
 }

@@ -57,7 +57,7 @@ class GenerateHistoryCommand implements Callable<Integer> {
 			description = "Random seed; the same seed and envelopes give the same file. Default: ${DEFAULT-VALUE}.")
 	long seed;
 
-	@Option(names = "--from", paramLabel = "DATE", defaultValue = "2026-04-01",
+	@Option(names = "--from", paramLabel = "DATE", defaultValue = "2026-01-01",
 			description = "First day of the history (UTC). Default: ${DEFAULT-VALUE}.")
 	LocalDate from;
 

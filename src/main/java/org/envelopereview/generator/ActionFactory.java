@@ -49,13 +49,20 @@ final class ActionFactory {
 	}
 
 	GeneratedAction ordinary(Envelope envelope, Instant at, Pools pools) {
+		return build(envelope, this.sampler.pick(routineClasses(envelope)), at, pools);
+	}
+
+	/**
+	 * The classes ordinary traffic uses: not closing ones, and logging or inspection only
+	 * when nothing else.
+	 */
+	static List<ActionClass> routineClasses(Envelope envelope) {
 		List<ActionClass> routine = envelope.actions()
 			.stream()
 			.filter((actionClass) -> !HistoryGenerator.isLoggingOrInspection(actionClass))
 			.filter((actionClass) -> !ActionTypes.isClosing(actionClass.type()))
 			.toList();
-		ActionClass actionClass = this.sampler.pick(routine.isEmpty() ? envelope.actions() : routine);
-		return build(envelope, actionClass, at, pools);
+		return routine.isEmpty() ? envelope.actions() : routine;
 	}
 
 	GeneratedAction build(Envelope envelope, ActionClass actionClass, Instant at, Pools pools) {
@@ -107,8 +114,8 @@ final class ActionFactory {
 			long seconds = actionClass.maxDuration().toSeconds();
 			return at.plusSeconds((long) (seconds * (0.2 + 0.6 * this.random.nextDouble())));
 		}
-		if (ruleChange && ActionTypes.isOpening(actionClass.type()) && actionClass.type().endsWith(".add")) {
-			return at.plus(Duration.ofMinutes(60 + this.random.nextInt(71 * 60)));
+		if (ruleChange && ActionTypes.isOpening(actionClass.type())) {
+			return at.plus(Duration.ofMinutes(60 + this.random.nextInt(5 * 60)));
 		}
 		return null;
 	}
@@ -157,6 +164,12 @@ final class ActionFactory {
 		approval.put("ref", ref);
 		approval.put("approver", approver);
 		return approval;
+	}
+
+	/** Whether ordinary traffic follows a change of this class with its revert. */
+	static boolean isReverted(ActionClass actionClass) {
+		return actionClass.temporary()
+				|| (isRuleChange(actionClass.type()) && ActionTypes.isOpening(actionClass.type()));
 	}
 
 	/** Security-group, NACL and firewall changes carry protocol, ports and CIDR. */

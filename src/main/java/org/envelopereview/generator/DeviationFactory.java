@@ -28,7 +28,11 @@ final class DeviationFactory {
 
 	private static final List<String> FOREIGN_REGIONS = List.of("ap-east-1", "sa-east-1", "us-west-2");
 
+	private static final int SPREAD = 5;
+
 	private final ActionFactory actions;
+
+	private int searches;
 
 	private final TrafficPlan plan;
 
@@ -134,8 +138,15 @@ final class DeviationFactory {
 		return next.with("resource", first.fields().get("resource"));
 	}
 
+	/**
+	 * The first envelope that can show the deviation, searching from a different envelope
+	 * each time so that deviations spread over envelopes and boards.
+	 */
 	private Optional<Candidate> candidate(Instant at, BiPredicate<Envelope, ActionClass> fits) {
-		for (Envelope envelope : this.plan.activeEnvelopes()) {
+		List<Envelope> envelopes = this.plan.activeEnvelopes();
+		int start = (this.searches++ * SPREAD) % Math.max(1, envelopes.size());
+		for (int i = 0; i < envelopes.size(); i++) {
+			Envelope envelope = envelopes.get((start + i) % envelopes.size());
 			if (!inForce(envelope, at)) {
 				continue;
 			}

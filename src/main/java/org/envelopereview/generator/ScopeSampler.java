@@ -15,6 +15,12 @@ import org.envelopereview.envelope.Scope;
  */
 final class ScopeSampler {
 
+	/**
+	 * Ordinary traffic uses a sixteenth of an allowed prefix per slot, so it never fills
+	 * the prefix.
+	 */
+	private static final int SUB_BLOCK_BITS = 4;
+
 	private final Random random;
 
 	ScopeSampler(Random random) {
@@ -56,12 +62,13 @@ final class ScopeSampler {
 			return "198.51.100." + (slot + 1) + "/32";
 		}
 		IPAddress allowed = scope.cidrs().get(slot % scope.cidrs().size());
-		int hostPrefix = allowed.isIPv4() ? 24 : 64;
-		if (allowed.getPrefixLength() == null || allowed.getPrefixLength() >= hostPrefix) {
+		int prefix = (allowed.getPrefixLength() != null) ? allowed.getPrefixLength() : allowed.getBitCount();
+		int subPrefix = Math.min(allowed.getBitCount(), prefix + SUB_BLOCK_BITS);
+		if (subPrefix == prefix) {
 			return allowed.toPrefixBlock().toCanonicalString();
 		}
 		Iterator<? extends IPAddress> blocks = allowed.toPrefixBlock()
-			.setPrefixLength(hostPrefix, false)
+			.setPrefixLength(subPrefix, false)
 			.prefixBlockIterator();
 		IPAddress block = blocks.next();
 		for (int i = 0; i < slot && blocks.hasNext(); i++) {
@@ -78,8 +85,7 @@ final class ScopeSampler {
 		if (scope.ports() == null || scope.ports().isEmpty()) {
 			return "443";
 		}
-		PortRange range = scope.ports().get(slot % scope.ports().size());
-		return Integer.toString(range.from() + (slot / scope.ports().size()) % range.size());
+		return Integer.toString(scope.ports().get(slot % scope.ports().size()).from());
 	}
 
 	String protocol(Scope scope) {

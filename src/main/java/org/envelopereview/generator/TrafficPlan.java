@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import org.envelopereview.envelope.ActionClass;
 import org.envelopereview.envelope.Envelope;
 import org.envelopereview.envelope.EnvelopeCatalog;
 import org.envelopereview.review.Period;
@@ -23,6 +24,8 @@ record TrafficPlan(List<Envelope> activeEnvelopes, List<Period> quarters, long t
 	private static final double GROWTH = 1.6;
 
 	private static final double NEAR_BOUNDS_SHARE = 0.88;
+
+	private static final double WELL_WITHIN_BOUNDS_SHARE = 0.5;
 
 	static TrafficPlan of(EnvelopeCatalog catalog, GenerationRequest request) {
 		List<Envelope> active = catalog.envelopes()
@@ -67,10 +70,23 @@ record TrafficPlan(List<Envelope> activeEnvelopes, List<Period> quarters, long t
 		if (last && this.growing.contains(envelope.id())) {
 			count *= GROWTH;
 		}
-		if (last && Objects.equals(envelope.id(), this.nearBounds)) {
-			count = Math.max(count, Math.ceil(envelope.bounds().maxActionsPerPeriod() * NEAR_BOUNDS_SHARE));
+		Integer bound = (envelope.bounds() != null) ? envelope.bounds().maxActionsPerPeriod() : null;
+		if (bound == null) {
+			return Math.round(count);
 		}
-		return Math.round(count);
+		double recordsPerAction = 1 + revertedShare(envelope);
+		if (last && Objects.equals(envelope.id(), this.nearBounds)) {
+			return (long) Math.ceil(bound * NEAR_BOUNDS_SHARE / recordsPerAction);
+		}
+		return Math.round(Math.min(count, bound * WELL_WITHIN_BOUNDS_SHARE / recordsPerAction));
+	}
+
+	/**
+	 * The share of an envelope's routine classes whose changes ordinary traffic reverts.
+	 */
+	private static double revertedShare(Envelope envelope) {
+		List<ActionClass> routine = ActionFactory.routineClasses(envelope);
+		return (double) routine.stream().filter(ActionFactory::isReverted).count() / routine.size();
 	}
 
 	Pools pools(Envelope envelope, boolean last) {

@@ -25,7 +25,7 @@ class ActionIngestTests {
 		Jdbi jdbi;
 
 		@Autowired
-		AuditTrailVerifier verifier;
+		JdbcAuditTrailVerifier verifier;
 
 		@TempDir
 		Path directory;
@@ -62,7 +62,7 @@ class ActionIngestTests {
 		Jdbi jdbi;
 
 		@Autowired
-		AuditTrailVerifier verifier;
+		JdbcAuditTrailVerifier verifier;
 
 		@TempDir
 		Path directory;

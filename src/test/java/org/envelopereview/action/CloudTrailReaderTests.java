@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -203,6 +205,31 @@ class CloudTrailReaderTests {
 					tuple("e-9#5", "icmp", null, "10.2.0.0/16"));
 	}
 
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource({ "AuthorizeSecurityGroupIngress, security_group.ingress.add",
+			"AuthorizeSecurityGroupEgress, security_group.egress.add",
+			"RevokeSecurityGroupIngress, security_group.ingress.remove",
+			"RevokeSecurityGroupEgress, security_group.egress.remove", "CreateNetworkAclEntry, nacl.entry.add",
+			"ReplaceNetworkAclEntry, nacl.entry.replace", "DeleteNetworkAclEntry, nacl.entry.remove",
+			"CreateRoute, route.add", "ReplaceRoute, route.replace", "DeleteRoute, route.remove",
+			"ChangeResourceRecordSets, dns.record.upsert", "ModifyListener, lb.listener.modify",
+			"ModifyRule, lb.listener.modify", "ModifySecurityGroupRules, security_group.ingress.add" })
+	void shouldMapEveryNetworkEventNameOntoItsCanonicalType(String eventName, String type) throws IOException {
+		read(event(eventName, "e-1", "{}"));
+
+		assertThat(this.sink.actions()).extracting(Action::type).containsExactly(type);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "CreateNetworkAcl", "DeleteRouteTable", "CreateSecurityGroup", "AuthorizeDBSecurityGroupIngress",
+			"ModifyLoadBalancerAttributes", "DescribeSecurityGroups", "authorizesecuritygroupingress" })
+	void shouldSkipAnEventNameThatIsNotMappedEvenWhenItLooksAlike(String eventName) throws IOException {
+		read(event(eventName, "e-1", "{\"groupId\":\"sg-1\",\"cidrIp\":\"0.0.0.0/0\"}"));
+
+		assertThat(this.sink.accepted).isEmpty();
+		assertThat(this.sink.skipped).containsExactly(eventName);
+	}
+
 	@Test
 	void shouldMapRoute53RecordChangesOnePerRecordSet() throws IOException {
 		String request = """
@@ -287,6 +314,23 @@ class CloudTrailReaderTests {
 		assertThat(this.sink.quarantined).singleElement().satisfies((bad) -> {
 			assertThat(bad.line()).isEqualTo(3);
 			assertThat(bad.reason()).startsWith("not valid JSON from here to the end of the file");
+		});
+	}
+
+	@Test
+	void shouldQuarantineAnEventOfARecordsFileLongerThanTheLimitAndReadTheNext() throws IOException {
+		String longRequest = "{\"routeTableId\":\"rtb-1\",\"note\":\"" + "x".repeat(2000) + "\"}";
+		String file = "{\"Records\": [\n" + event("CreateRoute", "e-1", longRequest) + ",\n"
+				+ event("DeleteRoute", "e-2", "{\"routeTableId\":\"rtb-1\"}") + "\n]}";
+
+		new CloudTrailReader(1000, new CloudTrailMapper(Map.of()))
+			.read(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), this.sink);
+
+		assertThat(this.sink.actions()).extracting(Action::id).containsExactly("e-2");
+		assertThat(this.sink.quarantined).singleElement().satisfies((bad) -> {
+			assertThat(bad.line()).isEqualTo(2);
+			assertThat(bad.reason())
+				.matches("record is \\d+ bytes, longer than the limit of 1000 \\(--max-record-bytes\\)");
 		});
 	}
 

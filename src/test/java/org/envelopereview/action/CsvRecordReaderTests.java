@@ -40,6 +40,7 @@ class CsvRecordReaderTests {
 		assertThat(this.sink.quarantined).singleElement().satisfies((bad) -> {
 			assertThat(bad.line()).isEqualTo(2);
 			assertThat(bad.reason()).startsWith("unreadable CSV row");
+			assertThat(bad.raw()).endsWith(",extra");
 		});
 	}
 
@@ -58,6 +59,22 @@ class CsvRecordReaderTests {
 		assertThat(this.sink.quarantined).singleElement()
 			.extracting(RecordingSink.Quarantined::reason)
 			.isEqualTo("missing agent; missing type");
+	}
+
+	@Test
+	void shouldQuarantineACellLongerThanTheLimitAndReadTheNextRow() throws IOException {
+		byte[] bytes = (String.join("\n", NativeRecords.csvHeader(),
+				NativeRecords.action("a-1").with("rationale.text", "x".repeat(5000)).csvRow(),
+				NativeRecords.action("a-2").csvRow()) + "\n")
+			.getBytes(StandardCharsets.UTF_8);
+
+		new CsvRecordReader(1000).read(new ByteArrayInputStream(bytes), this.sink);
+
+		assertThat(this.sink.actions()).extracting(Action::id).containsExactly("a-2");
+		assertThat(this.sink.quarantined).singleElement().satisfies((bad) -> {
+			assertThat(bad.line()).isEqualTo(2);
+			assertThat(bad.reason()).isEqualTo("record is longer than the limit of 1000 bytes (--max-record-bytes)");
+		});
 	}
 
 	private void read(String... lines) throws IOException {
