@@ -10,9 +10,9 @@ import org.envelopereview.review.Period;
 import org.envelopereview.review.ReviewLauncher;
 import org.envelopereview.review.ReviewOutcome;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The review job behind the schedule: launched through {@link ReviewLauncher} (which
- * restarts a period's unfinished run), stopped through Spring Batch's operator.
+ * restarts a period's unfinished run), stopped through the job repository.
  */
 @Component
 class LaunchedPeriodReview implements PeriodReview {
@@ -59,22 +59,28 @@ class LaunchedPeriodReview implements PeriodReview {
 		return new ReviewReport(outcome.status(), summary(outcome));
 	}
 
+	/**
+	 * Marks the period's running execution STOPPING; the running step reads that at its
+	 * next chunk and stops, so the run ends STOPPED and can be restarted. Not
+	 * {@code JobOperator.stop}: in Spring Batch 6.0 it also writes the running step
+	 * execution from a second copy, racing the step's own writes (spring-batch#5120,
+	 * #5484), and when the step loses the race the run ends UNKNOWN, which cannot be
+	 * restarted.
+	 */
 	@Override
 	public void stop(Period period) {
-		for (JobExecution running : runningExecutions(period)) {
+		for (int attempt = 1; attempt <= 3; attempt++) {
 			try {
-				this.jobOperator.stop(running);
-			}
-			catch (JobExecutionNotRunningException ex) {
-				// it ended meanwhile
+				for (JobExecution running : runningExecutions(period)) {
+					running.setStatus(BatchStatus.STOPPING);
+					this.jobRepository.update(running);
+				}
+				return;
 			}
 			catch (OptimisticLockingFailureException ex) {
-				// Spring Batch 6 stores STOPPING on the job execution, then updates the
-				// running
-				// step from its own stale copy, which the step itself has moved on since;
-				// the
-				// step still sees STOPPING at its next chunk and stops
-				log.debug("Step of execution {} moved on while being stopped: {}", running.getId(), ex.getMessage());
+				// the job wrote its execution meanwhile: read it again
+				log.debug("Execution of {} moved on while being stopped (attempt {}): {}", period.label(), attempt,
+						ex.getMessage());
 			}
 		}
 	}
