@@ -1,11 +1,13 @@
 package org.envelopereview.schedule;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.envelopereview.pack.ReviewPacks;
 import org.envelopereview.review.Period;
 import org.envelopereview.review.ReviewLauncher;
 import org.envelopereview.review.ReviewOutcome;
@@ -35,12 +37,15 @@ class LaunchedPeriodReview implements PeriodReview {
 
 	private final Job envelopeReviewJob;
 
+	private final ReviewPacks packs;
+
 	LaunchedPeriodReview(ReviewLauncher launcher, JobOperator jobOperator, JobRepository jobRepository,
-			Job envelopeReviewJob) {
+			Job envelopeReviewJob, ReviewPacks packs) {
 		this.launcher = launcher;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.envelopeReviewJob = envelopeReviewJob;
+		this.packs = packs;
 	}
 
 	@Override
@@ -56,7 +61,9 @@ class LaunchedPeriodReview implements PeriodReview {
 			}
 		}
 		ReviewOutcome outcome = this.launcher.run(period, null, false);
-		return new ReviewReport(outcome.status(), summary(outcome));
+		// as `run` does: the signed packs of a completed run
+		List<Path> written = outcome.completed() ? this.packs.write(outcome.boards()) : List.of();
+		return new ReviewReport(outcome.status(), summary(outcome, written));
 	}
 
 	/**
@@ -92,7 +99,7 @@ class LaunchedPeriodReview implements PeriodReview {
 			.toList();
 	}
 
-	static String summary(ReviewOutcome outcome) {
+	static String summary(ReviewOutcome outcome, List<Path> packs) {
 		String run = "run " + outcome.runNumber() + " (id " + outcome.runId()
 				+ (outcome.restarted() ? ", restarted" : "") + ") in " + outcome.elapsed().toSeconds() + " s";
 		if (!outcome.completed()) {
@@ -105,8 +112,7 @@ class LaunchedPeriodReview implements PeriodReview {
 					.stream()
 					.map((board) -> board.getKey() + " " + board.getValue())
 					.collect(Collectors.joining(", "))
-				+ "), written to "
-				+ outcome.outputDirs().values().stream().map(String::valueOf).collect(Collectors.joining(", "));
+				+ "); " + (packs.isEmpty() ? "written to " + outcome.outputDirs().values() : "packs " + packs);
 	}
 
 }

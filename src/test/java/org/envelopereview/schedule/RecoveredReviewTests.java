@@ -98,6 +98,12 @@ class RecoveredReviewTests {
 		awaitCompletedRun(clusteredDb);
 		assertThat(jobStatuses(clusteredDb)).containsExactly("FAILED", "COMPLETED");
 		assertSameResultAsTheUninterruptedRun(clusteredDb);
+		// and writes the signed packs, which status shows with the run
+		await().atMost(Duration.ofMinutes(2)).until(() -> this.nodeB.scheduler().reviewing().isEmpty());
+		RunStatus run = this.nodeB.bean(ScheduleStatusReader.class).read(1).latestRuns().get(0);
+		assertThat(run.state()).isEqualTo("COMPLETED");
+		assertThat(run.packs()).hasSize(findingsFiles(this.temp.resolve("clustered-out")).size())
+			.allSatisfy((pack) -> assertThat(pack).isRegularFile().hasFileName("review-pack.pdf"));
 	}
 
 	@Test
@@ -176,6 +182,7 @@ class RecoveredReviewTests {
 			Path outputDir) {
 		return ScheduleNode.start(database.url(), database.user(), schedulerName, instanceId, null,
 				"--review.envelopes-dir=" + ENVELOPES, "--review.output-dir=" + outputDir,
+				"--review.data-dir=" + outputDir.resolveSibling("data"), "--review.packs.enabled=true",
 				"--review.job.chunk-size=" + CHUNK_SIZE);
 	}
 
@@ -184,8 +191,9 @@ class RecoveredReviewTests {
 				System.getProperty("java.class.path"), "-Dspring.datasource.url=" + this.clustered.url(),
 				"-Dspring.datasource.username=" + this.clustered.user(), "-Dspring.datasource.password=",
 				"-Dreview.envelopes-dir=" + ENVELOPES, "-Dreview.output-dir=" + this.temp.resolve("clustered-out"),
-				"-Dreview.job.chunk-size=" + CHUNK_SIZE, "-Dreview.schedule.cron=* * * * * ?",
-				"-Dreview.schedule.health-port=0", "-Dspring.quartz.scheduler-name=" + this.schedulerName,
+				"-Dreview.data-dir=" + this.temp.resolve("data"), "-Dreview.job.chunk-size=" + CHUNK_SIZE,
+				"-Dreview.schedule.cron=* * * * * ?", "-Dreview.schedule.health-port=0",
+				"-Dspring.quartz.scheduler-name=" + this.schedulerName,
 				"-Dspring.quartz.properties.org.quartz.scheduler.instanceId=node-a",
 				"-Dspring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000",
 				EnvelopeReviewApplication.class.getName(), "schedule")
