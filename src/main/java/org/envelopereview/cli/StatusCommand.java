@@ -58,7 +58,8 @@ class StatusCommand implements Callable<Integer> {
 			out.printf("Scheduler nodes: %d alive of %d%n", status.aliveNodes().size(), status.nodes().size());
 			for (SchedulerNode node : status.nodes()) {
 				out.printf("  %-40s last check-in %s (%s ago)%s%n", node.instanceId(), node.lastCheckin(),
-						human(Duration.between(node.lastCheckin(), now)), node.alive(now) ? "" : " - NOT ANSWERING");
+						human(Duration.between(node.lastCheckin(), now)),
+						node.alive(now) ? "" : " - STOPPED OR NOT ANSWERING");
 			}
 		}
 		if (status.latestRuns().isEmpty()) {
