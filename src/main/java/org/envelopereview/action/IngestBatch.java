@@ -77,7 +77,8 @@ final class IngestBatch implements RecordSink {
 	}
 
 	private void addQuarantine(long line, String raw, String reason, String recordId, Instant occurredAt) {
-		this.counts.quarantined(this.sourceName + ":" + line + ": " + reason);
+		// printed to the terminal: no escape sequence from the input may reach it
+		this.counts.quarantined(this.sourceName + ":" + line + ": " + QuarantineRow.shown(reason));
 		this.quarantine.add(QuarantineRow.of(this.sourceId, this.sourceName, line, raw, reason, recordId, occurredAt,
 				this.clock.instant()));
 	}

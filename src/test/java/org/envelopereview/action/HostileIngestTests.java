@@ -53,14 +53,19 @@ class HostileIngestTests {
 			file.writeBytes(invalid);
 			file.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
 			line(file, NativeRecords.action("h-6").json());
+			line(file, NativeRecords.action("h-7").with("type", "x\u001b]0;pwned\u0007").json());
 			Path input = directory().resolve("hostile.jsonl");
 			Files.write(input, file.toByteArray());
 
 			IngestReport report = ingester().ingest(List.of(IngestInput.file(input)), null, 1_048_576);
 
-			assertThat(report.totals().read()).isEqualTo(6);
+			assertThat(report.totals().read()).isEqualTo(7);
 			assertThat(report.totals().stored()).isEqualTo(2);
-			assertThat(report.totals().quarantined()).isEqualTo(4);
+			assertThat(report.totals().quarantined()).isEqualTo(5);
+			assertThat(report.sources().get(0).counts().quarantineExamples()).as("printed by the ingest command")
+				.hasSize(5)
+				.noneMatch(HostileInput::hasForbiddenCharacter)
+				.anySatisfy((example) -> assertThat(example).contains("unknown type 'x\\u001B]0;pwned\\u0007'"));
 			String stored = jdbi()
 				.withHandle((handle) -> handle.createQuery("SELECT resource FROM agent_action WHERE id = 'h-1'")
 					.mapTo(String.class)
@@ -75,7 +80,7 @@ class HostileIngestTests {
 				.mapToMap()
 				.list());
 			assertThat(quarantined).extracting((row) -> ((Number) row.get("line_number")).longValue())
-				.containsExactly(2L, 3L, 4L, 5L);
+				.containsExactly(2L, 3L, 4L, 5L, 7L);
 			assertThat(quarantined.get(0).get("raw_text").toString()).contains("raw\\u0000nul");
 			assertThat(quarantined.get(1).get("reason").toString())
 				.isEqualTo("rationale.text holds the control character U+001B at position 4");
