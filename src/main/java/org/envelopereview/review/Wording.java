@@ -13,6 +13,20 @@ final class Wording {
 	}
 
 	/** The subject of an action finding: {@code a-000001 (sg-0a1b2c3d)}. */
+	/**
+	 * A count as a reader takes it in: exact up to 2^32, beyond that a power of two when
+	 * it is one (an IPv6 /64 opens 2^64 addresses) or three significant digits.
+	 */
+	static String count(java.math.BigInteger count) {
+		if (count.compareTo(java.math.BigInteger.ONE.shiftLeft(32)) <= 0) {
+			return count.toString();
+		}
+		if (count.bitCount() == 1) {
+			return "2^" + (count.bitLength() - 1);
+		}
+		return new java.math.BigDecimal(count).round(new java.math.MathContext(3)).toString().replace("E+", "e");
+	}
+
 	static String subject(Action action) {
 		return action.id() + " (" + valueOrNone(action.resource()) + ")";
 	}
