@@ -37,11 +37,33 @@ final class ActionFields {
 	private ActionFields() {
 	}
 
-	static void checkLength(String field, String value, List<String> problems) {
+	/**
+	 * A text value fits its column and holds no character that could hide or disguise
+	 * text where it is shown (the PDF, a terminal, a spreadsheet): no control character
+	 * but tab, line feed and carriage return, and no bidirectional embedding, override or
+	 * isolate. PostgreSQL cannot store NUL at all.
+	 */
+	static void checkText(String field, String value, List<String> problems) {
+		if (value == null) {
+			return;
+		}
 		Integer max = MAX_LENGTH.get(field);
-		if (value != null && max != null && value.length() > max) {
+		if (max != null && value.length() > max) {
 			problems.add(field + " is longer than " + max + " characters (" + value.length() + ")");
 		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (isForbidden(c)) {
+				problems.add(String.format("%s holds the %s character U+%04X at position %d", field,
+						(c >= 0x2000) ? "bidirectional control" : "control", (int) c, i + 1));
+				return;
+			}
+		}
+	}
+
+	private static boolean isForbidden(char c) {
+		return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f)
+				|| (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 	}
 
 	static void require(String field, String value, List<String> problems) {

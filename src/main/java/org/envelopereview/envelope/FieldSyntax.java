@@ -51,7 +51,19 @@ final class FieldSyntax {
 	}
 
 	static Syntax<String> nonBlank(String text) {
-		return text.isBlank() ? Syntax.invalid("must not be blank") : Syntax.valid(text.strip());
+		if (text.isBlank()) {
+			return Syntax.invalid("must not be blank");
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			// shown in the pack: nothing that hides text or makes it read differently
+			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f)
+					|| (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+				return Syntax.invalid(String.format("holds the %s character U+%04X at position %d",
+						(c >= 0x2000) ? "bidirectional control" : "control", (int) c, i + 1));
+			}
+		}
+		return Syntax.valid(text.strip());
 	}
 
 	static Syntax<String> email(String text) {
