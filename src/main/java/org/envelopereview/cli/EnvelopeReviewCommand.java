@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Command(name = "envelope-review", mixinStandardHelpOptions = true,
-		subcommands = { EnvelopesCommand.class, IngestCommand.class, RunCommand.class, GenerateHistoryCommand.class,
-				GenerateEnvelopesCommand.class },
+		subcommands = { EnvelopesCommand.class, IngestCommand.class, RunCommand.class, DemoCommand.class,
+				GenerateHistoryCommand.class, GenerateEnvelopesCommand.class },
 		versionProvider = VersionProvider.class,
 		description = "Periodic review of the policy envelopes under which AI agents change cloud network configuration.")
 public class EnvelopeReviewCommand {

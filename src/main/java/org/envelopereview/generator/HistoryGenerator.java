@@ -38,7 +38,8 @@ public class HistoryGenerator {
 		TrafficPlan plan = TrafficPlan.of(catalog, request);
 		ActionFactory factory = new ActionFactory(catalog.directory(), new ScopeSampler(random), random);
 		DeviationFactory deviations = new DeviationFactory(factory, plan);
-		HistoryOutput output = new HistoryOutput(out);
+		HistoryOutput output = new HistoryOutput(out, sourceChain(plan, request));
+		ExpiredEnvelopes expiry = new ExpiredEnvelopes();
 		long ordinary = 0;
 		long deviationCount = 0;
 		long malformed = 0;
@@ -64,8 +65,10 @@ public class HistoryGenerator {
 			for (Planned next : planned) {
 				output.flushRevertsUntil(next.at());
 				if (next.deviation() == null) {
-					output.write(factory.ordinary(next.envelope(), next.at(), plan.pools(next.envelope(), last)));
-					ordinary++;
+					if (expiry.stillActs(next.envelope(), next.at())) {
+						output.write(factory.ordinary(next.envelope(), next.at(), plan.pools(next.envelope(), last)));
+						ordinary++;
+					}
 				}
 				else {
 					List<GeneratedAction> actions = deviations.create(next.deviation(), next.at(), last);
@@ -83,9 +86,46 @@ public class HistoryGenerator {
 		return new GenerationSummary(ordinary, output.reverts(), deviationCount, malformed);
 	}
 
+	/**
+	 * The first active envelope's first agent signs its log at the source; with
+	 * deviations, one of its records in the last quarter is edited after hashing.
+	 */
+	private static SourceChain sourceChain(TrafficPlan plan, GenerationRequest request) {
+		String agent = plan.activeEnvelopes()
+			.stream()
+			.filter((envelope) -> envelope.agents() != null && !envelope.agents().isEmpty())
+			.map((envelope) -> envelope.agents().get(0))
+			.findFirst()
+			.orElse("");
+		List<Period> quarters = plan.quarters();
+		Instant tamperFrom = request.deviations() ? quarters.get(quarters.size() - 1).start().plus(Duration.ofDays(60))
+				: null;
+		return new SourceChain(agent, tamperFrom);
+	}
+
 	private static Instant randomInstant(Random random, Period period) {
 		long seconds = Duration.between(period.start(), period.end()).toSeconds();
 		return period.start().plusSeconds((long) (random.nextDouble() * seconds));
+	}
+
+	/**
+	 * Agents keep acting under an expired envelope only a little while (until someone
+	 * notices): the first few actions after expiry are written, the rest are not.
+	 */
+	private static final class ExpiredEnvelopes {
+
+		private static final int ACTIONS_AFTER_EXPIRY = 2;
+
+		private final java.util.Map<String, Integer> afterExpiry = new java.util.HashMap<>();
+
+		boolean stillActs(Envelope envelope, Instant at) {
+			if (envelope.expiresAt() == null || at
+				.isBefore(envelope.expiresAt().plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC))) {
+				return true;
+			}
+			return this.afterExpiry.merge(envelope.id(), 1, Integer::sum) <= ACTIONS_AFTER_EXPIRY;
+		}
+
 	}
 
 	private record Planned(Instant at, Envelope envelope, Deviation deviation) {
@@ -99,6 +139,8 @@ public class HistoryGenerator {
 
 		private final Writer out;
 
+		private final SourceChain chain;
+
 		private final PriorityQueue<GeneratedAction> pendingReverts = new PriorityQueue<>(
 				Comparator.comparing(GeneratedAction::occurredAt).thenComparing(GeneratedAction::id));
 
@@ -106,15 +148,16 @@ public class HistoryGenerator {
 
 		private long reverts;
 
-		HistoryOutput(Writer out) {
+		HistoryOutput(Writer out, SourceChain chain) {
 			this.out = out;
+			this.chain = chain;
 		}
 
 		void write(GeneratedAction action) throws IOException {
 			if (this.firstOfQuarter == null) {
 				this.firstOfQuarter = action;
 			}
-			this.out.write(action.toJson());
+			this.out.write(this.chain.apply(action).toJson());
 			this.out.write('\n');
 			if (action.revert() != null) {
 				this.pendingReverts.add(action.revert());
@@ -124,7 +167,7 @@ public class HistoryGenerator {
 		void flushRevertsUntil(Instant instant) throws IOException {
 			while (!this.pendingReverts.isEmpty() && !this.pendingReverts.peek().occurredAt().isAfter(instant)) {
 				GeneratedAction revert = this.pendingReverts.poll();
-				this.out.write(revert.toJson());
+				this.out.write(this.chain.apply(revert).toJson());
 				this.out.write('\n');
 				this.reverts++;
 			}

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.envelopereview.action.Action;
+import org.envelopereview.action.ActionHash;
 import org.envelopereview.envelope.ActionClass;
 import org.envelopereview.envelope.Approver;
 import org.envelopereview.envelope.Board;
@@ -84,6 +86,45 @@ class HistoryGeneratorTests {
 		assertThat(withDeviations).contains("\"cidr\":\"0.0.0.0/0\"", "\"ports\":\"22\"", "shadow-agent-7",
 				"NET-LEGACY-042", "10.0.0.0/33", "2026-13-45", "unmanaged-", "\"protocol\":\"udp\"");
 		assertThat(without).doesNotContain("0.0.0.0/0", "shadow-agent-7", "NET-LEGACY-042", "10.0.0.0/33");
+	}
+
+	@Test
+	void shouldChainOneAgentAtTheSourceAndBreakItOnceOnlyWhenDeviationsAreAsked() throws IOException {
+		List<JsonNode> clean = chained(parse(generate(300, 9, false)));
+		List<JsonNode> withDeviations = chained(parseWellFormed(generate(300, 9, true)));
+
+		assertThat(clean).isNotEmpty().allMatch((record) -> ActionHash.verifies(action(record)));
+		assertThat(withDeviations.stream().filter((record) -> !ActionHash.verifies(action(record)))).hasSize(1);
+		assertThat(withDeviations).extracting((record) -> record.get("seq").asLong())
+			.isEqualTo(java.util.stream.LongStream.rangeClosed(1, withDeviations.size()).boxed().toList());
+	}
+
+	/** The lines that are JSON at all: the deliberately malformed ones are left out. */
+	private static List<JsonNode> parseWellFormed(String lines) {
+		return lines.lines().filter((line) -> line.endsWith("}")).map(JSON::readTree).toList();
+	}
+
+	private static List<JsonNode> chained(List<JsonNode> records) {
+		return records.stream().filter((record) -> record.has("seq")).toList();
+	}
+
+	private static Action action(JsonNode record) {
+		JsonNode rationale = record.path("rationale");
+		JsonNode approval = record.path("approval");
+		return new Action(record.get("id").asString(), Instant.parse(record.get("occurredAt").asString()),
+				record.get("agent").asString(), text(record, "modelVersion"), text(record, "envelope"),
+				text(record, "type"), text(record, "resource"), text(record, "region"), text(record, "protocol"),
+				text(record, "ports"), text(record, "cidr"),
+				new Action.Rationale(text(rationale, "signal"), text(rationale, "text"),
+						rationale.has("confidence") ? rationale.get("confidence").asDouble() : null),
+				new Action.ApprovalRecord(text(approval, "ref"), text(approval, "approver")), text(record, "changeRef"),
+				record.has("revertBy") ? Instant.parse(record.get("revertBy").asString()) : null,
+				text(record, "reverts"), Action.Outcome.SUCCEEDED, null, record.get("seq").asLong(),
+				record.get("prevHash").asString(), record.get("hash").asString());
+	}
+
+	private static String text(JsonNode node, String field) {
+		return (node.has(field) && !node.get(field).isNull()) ? node.get(field).asString() : null;
 	}
 
 	private String generate(long actions, long seed, boolean deviations) throws IOException {
