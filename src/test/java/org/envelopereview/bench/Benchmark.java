@@ -189,6 +189,12 @@ public final class Benchmark {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx" + heap);
+		// e.g.
+		// -Dbench.worker-args="-XX:StartFlightRecording=filename=target/bench/job.jfr" to
+		// profile
+		Arrays.stream(System.getProperty("bench.worker-args", "").split(" "))
+			.filter((arg) -> !arg.isBlank())
+			.forEach(command::add);
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
 		return command;
