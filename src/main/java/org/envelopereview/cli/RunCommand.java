@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import org.envelopereview.pack.ReviewPacks;
 import org.envelopereview.review.Period;
 import org.envelopereview.review.ReviewLauncher;
 import org.envelopereview.review.ReviewOutcome;
@@ -50,18 +51,40 @@ class RunCommand implements Callable<Integer> {
 
 	private final ReviewLauncher launcher;
 
-	RunCommand(ReviewLauncher launcher) {
+	private final ReviewPacks packs;
+
+	RunCommand(ReviewLauncher launcher, ReviewPacks packs) {
 		this.launcher = launcher;
+		this.packs = packs;
 	}
 
 	@Override
 	public Integer call() {
 		Period reviewed = period();
-		ReviewOutcome outcome = this.launcher.run(reviewed, this.board, this.strict);
+		ReviewOutcome outcome;
+		try {
+			outcome = this.launcher.run(reviewed, this.board, this.strict);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ParameterException(this.spec.commandLine(), ex.getMessage());
+		}
 		PrintWriter out = this.spec.commandLine().getOut();
 		out.print(summary(outcome));
 		out.flush();
-		return outcome.completed() ? 0 : 1;
+		if (!outcome.completed()) {
+			return 1;
+		}
+		try {
+			out.print(ReviewPacks.summary(this.packs.write(outcome.boards())));
+			out.flush();
+			return 0;
+		}
+		catch (RuntimeException ex) {
+			this.spec.commandLine()
+				.getErr()
+				.println("The review completed, but its packs could not be written: " + ex.getMessage());
+			return 1;
+		}
 	}
 
 	private Period period() {
@@ -97,6 +120,11 @@ class RunCommand implements Callable<Integer> {
 			.append(" in ")
 			.append(seconds(outcome.elapsed()))
 			.append('\n');
+		if (ReviewLauncher.REJECTED.equals(outcome.status())) {
+			text.append("  ").append(outcome.failure()).append('\n');
+			text.append("Fix the envelope files above and run again: a new run starts.\n");
+			return text.toString();
+		}
 		if (!outcome.completed()) {
 			text.append("  ").append(outcome.failure()).append('\n');
 			text.append("Fix the cause and run the same command again: it restarts run ")

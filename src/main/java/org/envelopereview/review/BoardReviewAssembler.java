@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -15,6 +18,7 @@ import org.envelopereview.review.BoardReview.EnvelopeReview;
 import org.envelopereview.review.BoardReview.InputDigest;
 import org.envelopereview.review.BoardReview.IntegrityReport;
 import org.envelopereview.review.BoardReview.QuarantinedRecord;
+import org.envelopereview.review.BoardReview.ScopeMeasurement;
 
 import org.springframework.stereotype.Component;
 
@@ -23,6 +27,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class BoardReviewAssembler {
+
+	/** How many earlier periods a trend reaches back when no run measured them. */
+	static final int TREND_PERIODS = 3;
 
 	private final Jdbi jdbi;
 
@@ -34,8 +41,11 @@ class BoardReviewAssembler {
 
 	private final ReviewOutputs outputs;
 
+	private final ScopeMeasurer measurer;
+
 	BoardReviewAssembler(Jdbi jdbi, FindingStore store, ChainIntegrity integrity, ReviewRuns runs,
-			ReviewOutputs outputs) {
+			ReviewOutputs outputs, ScopeMeasurer measurer) {
+		this.measurer = measurer;
 		this.jdbi = jdbi;
 		this.store = store;
 		this.integrity = integrity;
@@ -67,7 +77,7 @@ class BoardReviewAssembler {
 		for (Envelope envelope : inputs.catalog().envelopes()) {
 			if (envelope.boardId().equals(boardId)) {
 				envelopes.add(new EnvelopeReview(envelope.id(), envelope.sourceFile(), envelope,
-						this.runs.trend(envelope.id(), inputs.runId(), inputs.period())));
+						trend(envelope.id(), inputs)));
 			}
 		}
 		for (EnvelopeFile file : inputs.catalog().files()) {
@@ -76,6 +86,32 @@ class BoardReviewAssembler {
 			}
 		}
 		return envelopes;
+	}
+
+	/**
+	 * What the runs stored for the envelope, oldest first; the last
+	 * {@value #TREND_PERIODS} periods before this one that no completed run measured are
+	 * measured from the stored actions, so a first review already shows a trend. Periods
+	 * before any activity are left out.
+	 */
+	private List<ScopeMeasurement> trend(String envelopeId, RunInputs inputs) {
+		Map<String, ScopeMeasurement> byPeriod = new HashMap<>();
+		this.runs.trend(envelopeId, inputs.runId(), inputs.period())
+			.forEach((measurement) -> byPeriod.put(measurement.period(), measurement));
+		Period earlier = inputs.period();
+		for (int i = 0; i < TREND_PERIODS; i++) {
+			earlier = earlier.previous();
+			if (!byPeriod.containsKey(earlier.label())) {
+				ScopeMeasurement measured = this.measurer.measure(envelopeId, earlier).measurement();
+				if (measured.actionCount() > 0) {
+					byPeriod.put(earlier.label(), measured);
+				}
+			}
+		}
+		return byPeriod.values()
+			.stream()
+			.sorted(Comparator.comparing((ScopeMeasurement measurement) -> Period.parse(measurement.period()).start()))
+			.toList();
 	}
 
 	private List<QuarantinedRecord> quarantined(Period period) {

@@ -29,6 +29,10 @@ class NotRevertedRule implements ActionRule {
 
 	@Override
 	public void evaluate(Action action, ActionContext context, Consumer<Breach> breaches) {
+		if (Wording.blankToNull(action.reverts()) != null) {
+			return; // a revert restores the earlier state: there is nothing to revert in
+					// turn
+		}
 		Duration maxDuration = context.bestFit(action).map((fit) -> fit.actionClass().maxDuration()).orElse(null);
 		Instant deadline = deadline(action.revertBy(), action.occurredAt(), maxDuration);
 		if (deadline == null || !context.period().contains(deadline)) {

@@ -13,8 +13,13 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import java.util.stream.Collectors;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
+import org.envelopereview.envelope.Board;
+import org.envelopereview.envelope.BoardDirectory;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -40,6 +45,9 @@ public class ReviewLauncher {
 	 * died.
 	 */
 	static final Duration STALE_AFTER = Duration.ofMinutes(10);
+
+	/** The run status of a run that --strict refused: closed, never restarted. */
+	public static final String REJECTED = "REJECTED";
 
 	private static final Set<String> RESTARTABLE = Set.of("FAILED", "STOPPED", "STARTING", "STARTED", "STOPPING",
 			"UNKNOWN");
@@ -84,6 +92,9 @@ public class ReviewLauncher {
 		JobExecution execution;
 		ReviewRuns.RunRow run;
 		boolean restarted = latest.filter((row) -> RESTARTABLE.contains(row.status())).isPresent();
+		if (!restarted && board != null) {
+			requireBoard(board);
+		}
 		try {
 			if (restarted) {
 				run = latest.get();
@@ -103,6 +114,17 @@ public class ReviewLauncher {
 					ex);
 		}
 		return outcome(run, execution, restarted, notes, Duration.between(started, this.clock.instant()));
+	}
+
+	/**
+	 * A new run for a board that does not exist would review nothing and never succeed.
+	 */
+	private void requireBoard(String board) {
+		BoardDirectory directory = this.envelopes.read().directory();
+		if (directory.board(board).isEmpty()) {
+			throw new IllegalArgumentException("board '" + board + "' is not defined in boards.yaml (boards: "
+					+ directory.boards().stream().map(Board::id).collect(Collectors.joining(", ")) + ")");
+		}
 	}
 
 	private JobExecution restart(ReviewRuns.RunRow run, boolean strict) throws Exception {
@@ -153,7 +175,15 @@ public class ReviewLauncher {
 		BatchStatus status = execution.getStatus();
 		Instant finished = this.clock.instant();
 		String outputDir = this.outputs.periodDir(run.period()).toString();
-		this.runs.updateStatus(run.id(), status.name(), execution.getId(), finished, outputDir);
+		String recorded = status.name();
+		if (status == BatchStatus.FAILED && rejectedByStrict(execution)) {
+			// a refusal, not an interruption: the next call starts a new run instead of
+			// retrying this one
+			recorded = REJECTED;
+			abandon(execution);
+			this.envelopes.forget(run.id());
+		}
+		this.runs.updateStatus(run.id(), recorded, execution.getId(), finished, outputDir);
 		String archived = execution.getExecutionContext().containsKey(WriteOutputsTasklet.ARCHIVED)
 				? execution.getExecutionContext().getString(WriteOutputsTasklet.ARCHIVED) : "";
 		archived.lines().filter((line) -> !line.isBlank()).forEach(notes::add);
@@ -172,8 +202,29 @@ public class ReviewLauncher {
 			counts.put(board.board().id(), board.findings().size());
 			dirs.put(board.board().id(), board.outputDir());
 		}
-		return new ReviewOutcome(run.id(), run.runNumber(), run.period(), status.name(), restarted, counts, dirs,
-				boards, notes, failure, elapsed);
+		return new ReviewOutcome(run.id(), run.runNumber(), run.period(), recorded, restarted, counts, dirs, boards,
+				notes, failure, elapsed);
+	}
+
+	private static boolean rejectedByStrict(JobExecution execution) {
+		for (Throwable failure : execution.getAllFailureExceptions()) {
+			for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause()
+					: null) {
+				if (cause instanceof SnapshotEnvelopesTasklet.InvalidEnvelopesException) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private void abandon(JobExecution execution) {
+		try {
+			this.jobOperator.abandon(execution);
+		}
+		catch (Exception ex) {
+			logger.warn("Could not mark job execution " + execution.getId() + " abandoned: " + ex.getMessage());
+		}
 	}
 
 	private static String failure(JobExecution execution) {

@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * What a review run produced: the hand-off to the command line, the scheduler and the
  * pack renderer.
  *
- * @param status the job's status, e.g. {@code COMPLETED} or {@code FAILED}
+ * @param status the job's status, e.g. {@code COMPLETED} or {@code FAILED}, or
+ * {@code REJECTED} when {@code --strict} refused invalid envelope files
  * @param restarted true when this call restarted an earlier failed run of the period
  * @param findingsByBoard finding counts per board
  * @param outputDirs {@code out/<period>/<board>/} per board

@@ -81,10 +81,26 @@ class RunCommandTests {
 	}
 
 	@Test
-	void shouldExplainAFailedRunAndHowToRestartItAndExitOne() {
+	void shouldExplainAStrictRefusalAndExitOne() {
 		int exitCode = run("run", "--period", "2026-Q3", "--strict");
 		assertThat(exitCode).isEqualTo(1);
-		assertThat(this.out.toString()).contains("FAILED", "pa-broken-900.yaml", "run the same command again");
+		assertThat(this.out.toString()).contains("REJECTED", "pa-broken-900.yaml", "a new run starts");
+	}
+
+	@Test
+	void shouldExplainAFailedRunAndHowToRestartItAndExitOne() {
+		this.jdbi.useHandle((handle) -> handle.execute(
+				"ALTER TABLE review_finding ADD CONSTRAINT injected_fault CHECK (action_id IS NULL OR action_id <> 'a-1')"));
+		int exitCode;
+		try {
+			exitCode = run("run", "--period", "2026-Q3");
+		}
+		finally {
+			this.jdbi
+				.useHandle((handle) -> handle.execute("ALTER TABLE review_finding DROP CONSTRAINT injected_fault"));
+		}
+		assertThat(exitCode).isEqualTo(1);
+		assertThat(this.out.toString()).contains("FAILED", "evaluateActionsStep failed", "run the same command again");
 	}
 
 	@Test
@@ -97,6 +113,13 @@ class RunCommandTests {
 	void shouldRejectAPeriodTogetherWithACustomWindow() {
 		assertThat(run("run", "--period", "2026-Q3", "--from", "2026-07-01", "--to", "2026-10-01")).isEqualTo(2);
 		assertThat(this.err.toString()).contains("either --period or --from/--to");
+	}
+
+	@Test
+	void shouldRejectABoardThatDoesNotExist() {
+		assertThat(run("run", "--period", "2026-Q3", "--board", "payments-cba")).isEqualTo(2);
+		assertThat(this.err.toString()).contains("board 'payments-cba' is not defined in boards.yaml",
+				"payments-cab, network-security");
 	}
 
 	@Test

@@ -321,6 +321,17 @@ class ActionRulesTests {
 		}
 
 		@Test
+		void shouldNotAskARevertToBeRevertedInTurn() {
+			Action revert = action().type("mesh.mtls.modify").reverts("a-0000010").build();
+			Envelope mesh = envelope()
+				.with(new org.envelopereview.review.fixtures.EnvelopeBuilder.ClassBuilder("mesh.mtls.modify")
+					.maxDuration(Duration.ofHours(2)))
+				.build();
+			assertThat(judge(new NotRevertedRule(), revert, mesh, null)).isEmpty();
+			assertThat(judge(new NotRevertedRule(), action().type("mesh.mtls.modify").build(), mesh, null)).hasSize(1);
+		}
+
+		@Test
 		void shouldNotJudgeFailedAttemptsWhichChangedNothing() {
 			assertThat(new NotRevertedRule().judgesFailedAttempts()).isFalse();
 		}

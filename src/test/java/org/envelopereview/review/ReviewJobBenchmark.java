@@ -2,10 +2,14 @@ package org.envelopereview.review;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
+import org.envelopereview.action.Action;
+import org.envelopereview.review.fixtures.ActionBuilder;
 import org.envelopereview.review.fixtures.ActionTable;
 import org.envelopereview.review.fixtures.Fixtures;
 import org.envelopereview.support.PostgresIntegrationTest;
@@ -37,21 +41,23 @@ class ReviewJobBenchmark extends PostgresIntegrationTest {
 	void reviewAQuarterOfGeneratedActions() {
 		int actions = Integer.getInteger("review.benchmark.actions", 100_000);
 		ActionTable.clear(this.jdbi);
-		// pairs: an opening in scope, reverted 30 seconds later (clean), every 60th one
+		// pairs: an opening in scope, reverted 30 seconds later (clean); every 60th
 		// opened to the world
-		this.jdbi.useHandle((handle) -> handle.createUpdate("""
-				INSERT INTO agent_action (id, occurred_at, agent, model_version, envelope_id, action_type, resource,
-				    region, protocol, ports, cidr, rationale_signal, confidence, reverts, outcome, seq, prev_hash,
-				    hash, chained_by)
-				SELECT 'b-' || lpad(g::text, 8, '0'), timestamptz '2026-07-01' + (g * interval '30 seconds'),
-				    'failover-agent', 'orchestrator-2.3.1', 'PA-FAILOVER-007',
-				    CASE WHEN g % 2 = 1 THEN 'security_group.ingress.add' ELSE 'security_group.ingress.remove' END,
-				    'sg-0a1b' || ((g / 2) % 50), 'eu-west-1', 'tcp', '443',
-				    CASE WHEN g % 120 = 1 THEN '0.0.0.0/0' ELSE '10.0.' || ((g / 2) % 200) || '.0/24' END,
-				    'benchmark', 0.9,
-				    CASE WHEN g % 2 = 0 THEN 'b-' || lpad((g - 1)::text, 8, '0') END,
-				    'succeeded', g, repeat('0', 64), repeat('0', 64), 'ingest'
-				FROM generate_series(1, :actions) g""").bind("actions", actions).execute());
+		Instant start = Instant.parse("2026-07-01T00:00:00Z");
+		List<Action> history = new ArrayList<>();
+		for (int g = 1; g <= actions; g++) {
+			String id = String.format("b-%08d", g);
+			ActionBuilder action = ActionBuilder.action()
+				.id(id)
+				.at(start.plusSeconds(30L * g).toString())
+				.resource("sg-0a1b" + ((g / 2) % 50))
+				.cidr((g % 120 == 1) ? "0.0.0.0/0" : "10.0." + ((g / 2) % 200) + ".0/24");
+			if (g % 2 == 0) {
+				action.type("security_group.ingress.remove").reverts(String.format("b-%08d", g - 1));
+			}
+			history.add(action.build());
+		}
+		ActionTable.insert(this.jdbi, history);
 		this.jdbi.useHandle((handle) -> handle.execute("ANALYZE agent_action"));
 		Instant started = Instant.now();
 		ReviewOutcome outcome = this.launcher.run(Fixtures.Q3, null, false);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import org.envelopereview.action.ChainBreak;
 import org.envelopereview.review.fixtures.ActionTable;
 import org.envelopereview.review.fixtures.Fixtures;
 import org.envelopereview.support.IntegrationTest;
@@ -106,26 +104,31 @@ class ReviewJobTests {
 		}
 
 		@Test
-		default void shouldReportChainBreaksOfThePeriodAndOfUnknownTimeOnly() throws IOException {
+		default void shouldReportTheChainBreaksOfThePeriod() throws IOException {
 			given();
-			InterimAuditTrailVerifier.SCRIPTED.addAll(List.of(
-					new ChainBreak("failover-agent", 4, "a-0004", Instant.parse("2026-07-04T10:00:00Z"),
-							ChainBreak.Kind.HASH_MISMATCH, "stored 00…, computed 9f…"),
-					new ChainBreak("failover-agent", 1, "a-0001", Instant.parse("2026-06-30T23:50:00Z"),
-							ChainBreak.Kind.HASH_MISMATCH, "belongs to 2026-Q2"),
-					new ChainBreak("dr-agent", 3, null, null, ChainBreak.Kind.SEQ_GAP, "seq 2 is missing")));
-			ReviewOutcome outcome;
-			try {
-				outcome = launcher().run(Fixtures.Q3, null, false);
-			}
-			finally {
-				InterimAuditTrailVerifier.SCRIPTED.clear();
-			}
+			jdbi().useHandle((handle) -> {
+				// edited in Q3, edited in Q2 (not this period's finding), a Q3 row
+				// deleted
+				handle.execute("UPDATE agent_action SET rationale_text = 'edited' WHERE id = 'a-0004'");
+				handle.execute("UPDATE agent_action SET rationale_text = 'edited' WHERE id = 'a-0001'");
+				handle.execute("DELETE FROM agent_action WHERE id = 'a-0120'");
+			});
+			ReviewOutcome outcome = launcher().run(Fixtures.Q3, null, false);
 			assertThat(keys(outcome.runId())).filteredOn((key) -> key.startsWith("LOG-CHAIN-BROKEN"))
-				.containsExactly("LOG-CHAIN-BROKEN|network-security|||dr-agent#3#SEQ_GAP",
-						"LOG-CHAIN-BROKEN|payments-cab|PA-FAILOVER-007|a-0004|failover-agent#4#HASH_MISMATCH");
-			assertThat(outcome.boards().get(0).integrity().breaks()).hasSize(3);
-			assertThat(outcome.boards().get(0).integrity().rowsChecked()).isEqualTo(ReviewScenario.actions().size());
+				.containsExactly("LOG-CHAIN-BROKEN|payments-cab|PA-FAILOVER-007|a-0004|failover-agent#4#HASH_MISMATCH",
+						"LOG-CHAIN-BROKEN|payments-cab|PA-FAILOVER-007|a-0121|failover-agent#30#PREV_HASH_MISMATCH",
+						"LOG-CHAIN-BROKEN|payments-cab|PA-FAILOVER-007|a-0121|failover-agent#30#SEQ_GAP");
+			assertThat(outcome.boards().get(0).integrity().breaks()).hasSize(4);
+			assertThat(outcome.boards().get(0).integrity().rowsChecked())
+				.isEqualTo(ReviewScenario.actions().size() - 1);
+		}
+
+		@Test
+		default void shouldFindNoChainBreakInAnUntouchedHistory() throws IOException {
+			given();
+			ReviewOutcome outcome = launcher().run(Fixtures.Q3, null, false);
+			assertThat(outcome.boards().get(0).integrity().breaks()).isEmpty();
+			assertThat(keys(outcome.runId())).noneMatch((key) -> key.startsWith("LOG-CHAIN-BROKEN"));
 		}
 
 		/** The same bytes on H2 and PostgreSQL: both compare with one expected file. */
@@ -224,6 +227,26 @@ class ReviewJobTests {
 		}
 
 		@Test
+		default void shouldHandThePackEachEnvelopesTrendIncludingPeriodsNoRunMeasured() throws IOException {
+			given();
+			ReviewOutcome outcome = launcher().run(Fixtures.Q3, null, false);
+			BoardReview payments = outcome.boards().get(0);
+			assertThat(payments.envelopes()).extracting(BoardReview.EnvelopeReview::envelopeId)
+				.containsExactlyInAnyOrder(ReviewScenario.PA, "PA-BROKEN-900");
+			List<BoardReview.ScopeMeasurement> trend = payments.envelopes()
+				.stream()
+				.filter((envelope) -> ReviewScenario.PA.equals(envelope.envelopeId()))
+				.findFirst()
+				.orElseThrow()
+				.trend();
+			// Q2 measured from the stored actions (a-0001 only), Q3 as this run stored it
+			assertThat(trend).extracting(BoardReview.ScopeMeasurement::period).containsExactly("2026-Q2", "2026-Q3");
+			assertThat(trend.get(0).actionCount()).isEqualTo(1);
+			assertThat(trend.get(1).openRulesStart()).isEqualTo(1);
+			assertThat(trend.get(1).openRulesEnd()).isEqualTo(2);
+		}
+
+		@Test
 		default void shouldReviewOnlyTheBoardAskedFor() throws IOException {
 			given();
 			ReviewOutcome outcome = launcher().run(Fixtures.Q3, Fixtures.NETWORK, false);
@@ -237,10 +260,15 @@ class ReviewJobTests {
 		default void shouldFailAStrictRunWithAnInvalidEnvelopeBeforeWritingAnything() throws IOException {
 			given();
 			ReviewOutcome outcome = launcher().run(Fixtures.Q3, null, true);
-			assertThat(outcome.status()).isEqualTo("FAILED");
+			assertThat(outcome.status()).isEqualTo(ReviewLauncher.REJECTED);
 			assertThat(outcome.failure()).contains("--strict", "pa-broken-900.yaml");
 			assertThat(outputDir().resolve("2026-Q3")).doesNotExist();
 			assertThat(keys(outcome.runId())).isEmpty();
+			// a refusal is not retried: the next run is a new one, here without --strict
+			ReviewOutcome lenient = launcher().run(Fixtures.Q3, null, false);
+			assertThat(lenient.restarted()).isFalse();
+			assertThat(lenient.runNumber()).isEqualTo(outcome.runNumber() + 1);
+			assertThat(lenient.status()).isEqualTo("COMPLETED");
 		}
 
 	}

@@ -1,0 +1,75 @@
+package org.envelopereview.pack;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import net.sf.jasperreports.engine.JasperReport;
+
+import org.envelopereview.envelope.Envelope;
+import org.envelopereview.review.BoardReview;
+import org.envelopereview.review.Finding;
+
+import static org.envelopereview.pack.Rows.digests;
+import static org.envelopereview.pack.Rows.fact;
+import static org.envelopereview.pack.Rows.rows;
+
+/** The appendix: method, control mapping and the manifest. */
+final class AppendixSection {
+
+	private final BoardReview review;
+
+	private final ReviewFacts facts;
+
+	private final PackManifest manifest;
+
+	private final Map<String, JasperReport> subreports;
+
+	AppendixSection(ReviewFacts facts, PackManifest manifest, Map<String, JasperReport> subreports) {
+		this.review = facts.review();
+		this.facts = facts;
+		this.manifest = manifest;
+		this.subreports = subreports;
+	}
+
+	Map<String, Object> parameters() {
+		Map<String, Object> parameters = PackSections.section(this.subreports, "appendix",
+				new net.sf.jasperreports.engine.JREmptyDataSource(0));
+		parameters.put("METHOD", "The review loaded every envelope file of the board and the boards.yaml directory, "
+				+ "took every action recorded for " + this.review.period().label() + " (" + this.facts.periodRange()
+				+ ") and the history before it, and evaluated the finding rules of SPEC §4 as of the period's last "
+				+ "instant. Exercised scope is measured per period from the actions themselves; addresses and ports "
+				+ "count opening actions only. Findings with no board go to the default board. findings.json, "
+				+ "findings.csv and manifest.json are embedded in this PDF as associated files and written beside it; "
+				+ "the PAdES signature covers the whole document, attachments included.");
+		Map<String, Set<String>> controls = new TreeMap<>();
+		FindingPresentation.CONTROLS.keySet().forEach((control) -> controls.put(control, new TreeSet<>()));
+		for (Finding finding : this.review.findings()) {
+			for (String control : finding.controls()) {
+				controls.computeIfAbsent(control, (c) -> new TreeSet<>()).add(finding.code().code());
+			}
+		}
+		List<Map<String, ?>> rows = new ArrayList<>();
+		controls.forEach(
+				(control, codes) -> rows.add(Map.of("control", control, "meaning", FindingPresentation.control(control),
+						"codes", codes.isEmpty() ? "none this period" : String.join(", ", codes))));
+		parameters.put("CONTROLS", rows(rows));
+		List<Map<String, ?>> facts = new ArrayList<>();
+		facts.add(fact("Format", this.manifest.format()));
+		facts.add(fact("Software", "Envelope Review " + this.manifest.softwareVersion()));
+		facts.add(fact("Signer", this.manifest.signer().subject()));
+		facts.add(fact("Certificate SHA-256", this.manifest.signer().certificateSha256()));
+		facts.add(fact("Development key", this.manifest.signer().developmentKey() ? "yes — not for submission" : "no"));
+		parameters.put("MANIFEST_FACTS", rows(facts));
+		parameters.put("MANIFEST_NOTE", "manifest.json records the SHA-256 of every input and output; "
+				+ "`envelope-review verify review-pack.pdf` checks the embedded files against it and the signature "
+				+ "over the whole file.");
+		parameters.put("INPUTS", digests(this.manifest.inputs()));
+		parameters.put("OUTPUTS", digests(this.manifest.outputs()));
+		return parameters;
+	}
+
+}

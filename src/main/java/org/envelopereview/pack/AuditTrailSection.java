@@ -1,0 +1,70 @@
+package org.envelopereview.pack;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import net.sf.jasperreports.engine.JasperReport;
+
+import org.envelopereview.review.BoardReview;
+
+import static org.envelopereview.pack.Rows.INSTANT;
+import static org.envelopereview.pack.Rows.count;
+import static org.envelopereview.pack.Rows.findingRows;
+import static org.envelopereview.pack.Rows.plural;
+import static org.envelopereview.pack.Rows.rows;
+
+/** Audit-trail integrity: the hash-chain walk, its breaks and the LOG- findings. */
+final class AuditTrailSection {
+
+	private final BoardReview review;
+
+	private final ReviewFacts facts;
+
+	private final Map<String, JasperReport> subreports;
+
+	AuditTrailSection(ReviewFacts facts, Map<String, JasperReport> subreports) {
+		this.review = facts.review();
+		this.facts = facts;
+		this.subreports = subreports;
+	}
+
+	Map<String, Object> parameters() {
+		BoardReview.IntegrityReport integrity = this.review.integrity();
+		List<Map<String, ?>> breaks = new ArrayList<>();
+		integrity.breaks().forEach((b) -> {
+			Map<String, Object> row = new HashMap<>();
+			row.put("agent", b.agent());
+			row.put("seq", Long.toString(b.seq()));
+			row.put("actionId", (b.actionId() != null) ? b.actionId() : "(missing)");
+			row.put("occurredAt", (b.occurredAt() != null) ? INSTANT.format(b.occurredAt()) : "–");
+			row.put("kind", b.kind().name().replace('_', ' ').toLowerCase(Locale.ROOT));
+			row.put("detail", b.detail());
+			breaks.add(row);
+		});
+		Map<String, Object> parameters = PackSections.section(this.subreports, "integrity",
+				new net.sf.jasperreports.engine.JREmptyDataSource(0));
+		boolean intact = integrity.breaks().isEmpty();
+		parameters.put("STATUS",
+				intact ? "INTACT — " + count(integrity.rowsChecked())
+						+ " rows checked; every agent's hash chain verifies"
+						: "BROKEN — " + plural(integrity.breaks().size(), "break") + " in "
+								+ count(integrity.rowsChecked()) + " rows checked");
+		parameters.put("STATUS_COLOR", intact ? "#1E7B34" : "#B00020");
+		parameters
+			.put("EXPLANATION", "Every action row carries hash = SHA-256(canonical JSON of the record + prevHash), "
+					+ "chained per agent by seq. The review recomputed every hash and walked every chain: an edited row "
+					+ "shows as a hash mismatch, an inserted, removed or reordered row as a prevHash mismatch or a seq gap "
+					+ "or repeat.");
+		parameters.put("BREAKS", rows(breaks));
+		parameters.put("FINDINGS",
+				findingRows(this.review.findings()
+					.stream()
+					.filter((finding) -> finding.code().code().startsWith("LOG-"))
+					.toList()));
+		return parameters;
+	}
+
+}

@@ -1,0 +1,73 @@
+package org.envelopereview.pack;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import net.sf.jasperreports.engine.JRDataSource;
+import net.sf.jasperreports.engine.JasperReport;
+
+import org.envelopereview.envelope.Board;
+import org.envelopereview.review.BoardReview;
+import org.envelopereview.review.BoardReview.EnvelopeReview;
+import org.envelopereview.review.Finding;
+
+import static org.envelopereview.pack.Rows.rows;
+
+/**
+ * Decisions requested: every envelope with an ENV- or EXP- finding, and a sign-off line
+ * per board member.
+ */
+final class DecisionsSection {
+
+	private final BoardReview review;
+
+	private final ReviewFacts facts;
+
+	private final Map<String, JasperReport> subreports;
+
+	DecisionsSection(ReviewFacts facts, Map<String, JasperReport> subreports) {
+		this.review = facts.review();
+		this.facts = facts;
+		this.subreports = subreports;
+	}
+
+	Map<String, Object> parameters() {
+		List<Map<String, ?>> rows = new ArrayList<>();
+		for (EnvelopeReview envelope : this.review.envelopes()) {
+			List<Finding> reasons = this.facts.decisionReasons(envelope.envelopeId());
+			if (reasons.isEmpty()) {
+				continue;
+			}
+			Map<String, Object> row = new HashMap<>();
+			row.put("envelopeId", envelope.envelopeId());
+			row.put("title", (envelope.envelope() != null) ? envelope.envelope().title() : null);
+			row.put("reasons",
+					reasons.stream()
+						.map((finding) -> "• " + finding.code().code() + " (" + finding.severity().label() + "): "
+								+ finding.explanation())
+						.collect(Collectors.joining("\n")));
+			row.put("members", members());
+			rows.add(row);
+		}
+		Map<String, Object> parameters = PackSections.section(this.subreports, "decisions", rows(rows));
+		parameters.put("INTRODUCTION", rows.size() + " of " + this.review.envelopes().size()
+				+ " envelopes are stale or have outgrown their approval (an ENV- or EXP- finding). For each, the board "
+				+ "decides to re-approve it as is, revise it, or retire it; every member signs the line below it.");
+		parameters.put("ACKNOWLEDGEMENT", "The members below have read this review pack for "
+				+ this.review.period().label() + " and record the decisions above.");
+		parameters.put("MEMBERS", members());
+		return parameters;
+	}
+
+	private JRDataSource members() {
+		List<Map<String, ?>> rows = new ArrayList<>();
+		for (Board.Member member : this.review.board().members()) {
+			rows.add(Map.of("name", member.name(), "role", (member.role() != null) ? member.role() : ""));
+		}
+		return rows(rows);
+	}
+
+}

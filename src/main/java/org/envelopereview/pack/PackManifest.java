@@ -1,0 +1,48 @@
+package org.envelopereview.pack;
+
+import java.util.List;
+
+/**
+ * What {@code manifest.json} records about one pack: the SHA-256 of every input and
+ * output, the software version and the signer. Deterministic: apart from the run id and
+ * number it holds no wall-clock value, so the same inputs, software and key give the same
+ * manifest.
+ *
+ * @param format the manifest format, {@code envelope-review-manifest/v1}
+ * @param pack the file name of the signed pack the manifest belongs to
+ */
+record PackManifest(String format, String board, String boardName, Period period, Run run, String softwareVersion,
+		Signer signer, String pack, List<FileDigest> inputs, List<FileDigest> outputs) {
+
+	static final String FORMAT = "envelope-review-manifest/v1";
+
+	PackManifest {
+		inputs = List.copyOf(inputs);
+		outputs = List.copyOf(outputs);
+	}
+
+	/** The review window, start inclusive and end exclusive, ISO-8601 UTC. */
+	record Period(String label, String start, String end) {
+	}
+
+	/** The review run that produced the pack. */
+	record Run(long id, int number) {
+	}
+
+	/**
+	 * Who signs the pack.
+	 *
+	 * @param certificateSha256 SHA-256 of the DER signing certificate, lower-case hex
+	 */
+	record Signer(String subject, String certificateSha256, boolean developmentKey) {
+	}
+
+	/**
+	 * A named file or data set and its SHA-256 (lower-case hex).
+	 *
+	 * @param size bytes, or {@code null} for inputs that are not single files
+	 */
+	record FileDigest(String name, String sha256, Long size) {
+	}
+
+}

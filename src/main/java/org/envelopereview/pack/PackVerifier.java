@@ -1,0 +1,188 @@
+package org.envelopereview.pack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.common.PDNameTreeNode;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import tools.jackson.core.JacksonException;
+
+import org.envelopereview.signing.CertificateFingerprint;
+import org.envelopereview.signing.PadesVerifier;
+import org.envelopereview.signing.VerificationCheck;
+import org.springframework.stereotype.Component;
+
+/**
+ * Verifies a signed review pack (SPEC §5): exactly one PAdES signature, covering the
+ * whole file and valid; the embedded manifest present and matching every attachment and
+ * the signer; optionally the signer trusted.
+ */
+@Component
+public class PackVerifier {
+
+	private final PadesVerifier signatures = new PadesVerifier();
+
+	/**
+	 * @param trusted trusted certificates, or {@code null} to skip the trust check
+	 */
+	public PackVerification verify(Path pack, List<X509Certificate> trusted) {
+		List<VerificationCheck> checks = new ArrayList<>();
+		byte[] file;
+		try {
+			file = Files.readAllBytes(pack);
+		}
+		catch (IOException ex) {
+			checks.add(VerificationCheck.fail("file", "cannot read " + pack + ": " + ex.getMessage()));
+			return new PackVerification(pack, checks, null);
+		}
+		try (PDDocument document = Loader.loadPDF(file)) {
+			PadesVerifier.SignatureReport report = this.signatures.verify(file, document, trusted);
+			checks.addAll(report.checks());
+			String fingerprint = (report.signer() != null) ? CertificateFingerprint.sha256(report.signer()) : null;
+			if (report.signer() != null) {
+				checks.add(VerificationCheck.info("signer",
+						report.signer().getSubjectX500Principal().getName() + ", certificate SHA-256 "
+								+ CertificateFingerprint.colonSeparated(fingerprint)
+								+ (report.signer().getSubjectX500Principal().getName().contains("DEVELOPMENT KEY")
+										? " (DEVELOPMENT KEY — NOT FOR SUBMISSION)" : "")));
+			}
+			if (trusted == null) {
+				checks.add(VerificationCheck.info("trust", "not checked (no --trust-store given)"));
+			}
+			checkAttachments(document, fingerprint, checks);
+			return new PackVerification(pack, checks, fingerprint);
+		}
+		catch (IOException ex) {
+			checks.add(VerificationCheck.fail("file", pack + " is not a readable PDF: " + ex.getMessage()));
+			return new PackVerification(pack, checks, null);
+		}
+	}
+
+	private static void checkAttachments(PDDocument document, String signerFingerprint, List<VerificationCheck> checks)
+			throws IOException {
+		Map<String, byte[]> attachments = attachments(document);
+		byte[] manifestBytes = attachments.get(ReviewPackWriter.MANIFEST);
+		if (manifestBytes == null) {
+			checks.add(VerificationCheck.fail("manifest",
+					"no embedded " + ReviewPackWriter.MANIFEST + "; attachments are " + attachments.keySet()));
+			return;
+		}
+		PackManifest manifest;
+		try {
+			manifest = ManifestJson.read(manifestBytes);
+		}
+		catch (JacksonException ex) {
+			checks.add(VerificationCheck.fail("manifest",
+					"the embedded manifest.json is not a manifest: " + ex.getOriginalMessage()));
+			return;
+		}
+		checks.add(VerificationCheck.pass("manifest",
+				"embedded manifest.json for board " + manifest.board() + ", period " + manifest.period().label()
+						+ ", run " + manifest.run().number() + " (id " + manifest.run().id() + "), "
+						+ manifest.inputs().size() + " inputs"));
+		List<String> problems = new ArrayList<>();
+		TreeSet<String> unlisted = new TreeSet<>(attachments.keySet());
+		unlisted.remove(ReviewPackWriter.MANIFEST);
+		for (PackManifest.FileDigest output : manifest.outputs()) {
+			unlisted.remove(output.name());
+			byte[] content = attachments.get(output.name());
+			if (content == null) {
+				problems.add(output.name() + " is listed in the manifest but not embedded");
+				continue;
+			}
+			String actual = HexFormat.of().formatHex(sha256(content));
+			if (!actual.equals(output.sha256())) {
+				problems.add(output.name() + " has SHA-256 " + actual + " but the manifest says " + output.sha256());
+			}
+		}
+		unlisted.forEach((name) -> problems.add(name + " is embedded but not listed in the manifest"));
+		if (problems.isEmpty()) {
+			checks.add(VerificationCheck.pass("attachments", "every embedded file matches its SHA-256 in the manifest ("
+					+ String.join(", ", attachments.keySet()) + ")"));
+		}
+		else {
+			checks.add(VerificationCheck.fail("attachments", String.join("; ", problems)));
+		}
+		if (signerFingerprint != null) {
+			if (signerFingerprint.equals(manifest.signer().certificateSha256())) {
+				checks.add(VerificationCheck.pass("manifest-signer", "the manifest names the signing certificate"));
+			}
+			else {
+				checks.add(VerificationCheck.fail("manifest-signer", "the manifest names certificate "
+						+ manifest.signer().certificateSha256() + " but the pack is signed by " + signerFingerprint));
+			}
+		}
+	}
+
+	/** Embedded files by name, from the EmbeddedFiles name tree. */
+	static Map<String, byte[]> attachments(PDDocument document) throws IOException {
+		Map<String, byte[]> files = new LinkedHashMap<>();
+		PDDocumentNameDictionary names = document.getDocumentCatalog().getNames();
+		if (names == null || names.getEmbeddedFiles() == null) {
+			return files;
+		}
+		collect(names.getEmbeddedFiles(), files);
+		return files;
+	}
+
+	private static void collect(PDNameTreeNode<PDComplexFileSpecification> node, Map<String, byte[]> files)
+			throws IOException {
+		Map<String, PDComplexFileSpecification> entries = node.getNames();
+		if (entries != null) {
+			for (Map.Entry<String, PDComplexFileSpecification> entry : entries.entrySet()) {
+				PDEmbeddedFile file = entry.getValue().getEmbeddedFileUnicode();
+				if (file == null) {
+					file = entry.getValue().getEmbeddedFile();
+				}
+				if (file != null) {
+					files.put(entry.getKey(), file.toByteArray());
+				}
+			}
+		}
+		if (node.getKids() != null) {
+			for (PDNameTreeNode<PDComplexFileSpecification> kid : node.getKids()) {
+				collect(kid, files);
+			}
+		}
+	}
+
+	/** The file names the catalog's /AF array lists, for tests and diagnostics. */
+	static List<String> associatedFileNames(PDDocument document) {
+		List<String> result = new ArrayList<>();
+		COSBase af = document.getDocumentCatalog().getCOSObject().getDictionaryObject(COSName.getPDFName("AF"));
+		if (af instanceof COSArray array) {
+			for (int i = 0; i < array.size(); i++) {
+				if (array.getObject(i) instanceof COSDictionary specification) {
+					result.add(specification.getString(COSName.UF));
+				}
+			}
+		}
+		return result;
+	}
+
+	private static byte[] sha256(byte[] content) {
+		try {
+			return java.security.MessageDigest.getInstance("SHA-256").digest(content);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("the JDK always has SHA-256", ex);
+		}
+	}
+
+}

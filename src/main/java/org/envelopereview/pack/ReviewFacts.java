@@ -1,0 +1,89 @@
+package org.envelopereview.pack;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.envelopereview.review.BoardReview;
+import org.envelopereview.review.BoardReview.EnvelopeReview;
+import org.envelopereview.review.Finding;
+import org.envelopereview.review.Severity;
+
+import static org.envelopereview.pack.Rows.DAY;
+import static org.envelopereview.pack.Rows.plural;
+
+/** What several sections of the pack ask of a board review. */
+final class ReviewFacts {
+
+	private final BoardReview review;
+
+	private final Set<String> reviewedEnvelopes;
+
+	ReviewFacts(BoardReview review) {
+		this.review = review;
+		this.reviewedEnvelopes = review.envelopes()
+			.stream()
+			.map(EnvelopeReview::envelopeId)
+			.collect(Collectors.toCollection(TreeSet::new));
+	}
+
+	BoardReview review() {
+		return this.review;
+	}
+
+	String headline() {
+		List<Finding> findings = this.review.findings();
+		Map<Severity, Long> bySeverity = findings.stream()
+			.collect(Collectors.groupingBy(Finding::severity, () -> new EnumMap<>(Severity.class),
+					Collectors.counting()));
+		long decisions = this.review.envelopes()
+			.stream()
+			.filter((envelope) -> !decisionReasons(envelope.envelopeId()).isEmpty())
+			.count();
+		int breaks = this.review.integrity().breaks().size();
+		return findings.size() + " findings in " + this.review.period().label() + ": "
+				+ bySeverity.getOrDefault(Severity.CRITICAL, 0L) + " critical, "
+				+ bySeverity.getOrDefault(Severity.HIGH, 0L) + " high, " + bySeverity.getOrDefault(Severity.MEDIUM, 0L)
+				+ " medium, " + bySeverity.getOrDefault(Severity.LOW, 0L) + " low. " + decisions + " of "
+				+ this.review.envelopes().size() + " envelopes need a decision; " + flaggedActions().size()
+				+ " actions were flagged; the audit trail "
+				+ ((breaks == 0) ? "is intact" : "has " + plural(breaks, "chain break")) + "; "
+				+ this.review.quarantined().size() + " input records were quarantined.";
+	}
+
+	/**
+	 * Why the board must decide on an envelope: its envelope-level (ENV-) and expansion
+	 * (EXP-) findings, which say it is stale or has outgrown its approval. Out-of-scope
+	 * actions alone call for follow-up, not for a decision on the envelope.
+	 */
+	List<Finding> decisionReasons(String envelopeId) {
+		return findingsOf(envelopeId).stream()
+			.filter((finding) -> finding.code().code().startsWith("ENV-") || finding.code().code().startsWith("EXP-"))
+			.toList();
+	}
+
+	Set<String> flaggedActions() {
+		return this.review.findings()
+			.stream()
+			.map(Finding::actionId)
+			.filter(java.util.Objects::nonNull)
+			.collect(Collectors.toSet());
+	}
+
+	List<Finding> findingsOf(String envelopeId) {
+		return this.review.findings().stream().filter((f) -> envelopeId.equals(f.envelopeId())).toList();
+	}
+
+	boolean reviewed(Finding finding) {
+		return finding.envelopeId() != null && this.reviewedEnvelopes.contains(finding.envelopeId());
+	}
+
+	String periodRange() {
+		return DAY.format(this.review.period().start()) + " to " + DAY.format(this.review.period().lastInstant())
+				+ " inclusive (UTC)";
+	}
+
+}

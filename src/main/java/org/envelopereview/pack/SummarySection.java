@@ -1,0 +1,132 @@
+package org.envelopereview.pack;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import net.sf.jasperreports.engine.JasperReport;
+
+import org.envelopereview.review.BoardReview;
+import org.envelopereview.review.BoardReview.EnvelopeReview;
+import org.envelopereview.review.BoardReview.ScopeMeasurement;
+import org.envelopereview.review.Finding;
+import org.envelopereview.review.Severity;
+
+import static org.envelopereview.pack.Rows.chartRow;
+import static org.envelopereview.pack.Rows.count;
+import static org.envelopereview.pack.Rows.rows;
+
+/**
+ * The executive summary: headline, metrics, charts, counts by code and severity, and
+ * scope against the previous period.
+ */
+final class SummarySection {
+
+	private final BoardReview review;
+
+	private final ReviewFacts facts;
+
+	private final Map<String, JasperReport> subreports;
+
+	SummarySection(ReviewFacts facts, Map<String, JasperReport> subreports) {
+		this.review = facts.review();
+		this.facts = facts;
+		this.subreports = subreports;
+	}
+
+	Map<String, Object> parameters() {
+		List<Finding> findings = this.review.findings();
+		Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
+		for (Severity severity : Severity.values()) {
+			bySeverity.put(severity, 0);
+		}
+		Map<String, int[]> byCodeAndSeverity = new TreeMap<>();
+		Map<String, Integer> byCode = new TreeMap<>();
+		for (Finding finding : findings) {
+			bySeverity.merge(finding.severity(), 1, Integer::sum);
+			byCode.merge(finding.code().code(), 1, Integer::sum);
+			String key = finding.severity().ordinal() + "|" + finding.code().code();
+			byCodeAndSeverity.computeIfAbsent(key, (k) -> new int[1])[0]++;
+		}
+		List<Map<String, ?>> counts = new ArrayList<>();
+		for (Map.Entry<String, int[]> entry : byCodeAndSeverity.entrySet()) {
+			Severity severity = Severity.values()[Integer.parseInt(entry.getKey().substring(0, 1))];
+			String code = entry.getKey().substring(2);
+			counts.add(Map.of("code", code, "severity", severity.label(), "severityColor",
+					FindingPresentation.color(severity), "count", entry.getValue()[0], "meaning",
+					FindingPresentation.meaning(org.envelopereview.review.FindingCode.fromCode(code))));
+		}
+		Map<String, Object> parameters = PackSections.section(this.subreports, "summary", rows(counts));
+		parameters.put("HEADLINE", this.facts.headline());
+		List<String[]> metrics = new ArrayList<>();
+		metrics.add(new String[] { "findings", Integer.toString(findings.size()) });
+		for (Severity severity : Severity.values()) {
+			metrics.add(new String[] { severity.label(), bySeverity.get(severity).toString() });
+		}
+		metrics.add(new String[] { "envelopes", Integer.toString(this.review.envelopes().size()) });
+		metrics.add(new String[] { "flagged actions", Integer.toString(this.facts.flaggedActions().size()) });
+		metrics.add(new String[] { "chain breaks", Integer.toString(this.review.integrity().breaks().size()) });
+		parameters.put("METRICS", metrics);
+		List<Map<String, ?>> severityChart = new ArrayList<>();
+		bySeverity.forEach((severity, count) -> severityChart.add(chartRow(severity.label(), "Findings", count)));
+		parameters.put("SEVERITY_CHART", rows(severityChart));
+		List<Map<String, ?>> codeChart = new ArrayList<>();
+		byCode.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+			.forEach((entry) -> codeChart.add(chartRow(entry.getKey(), "Findings", entry.getValue())));
+		parameters.put("CODE_CHART", rows(codeChart));
+		parameters.put("SCOPE_CHART", rows(scopeChart()));
+		parameters.put("TREND", rows(scopeChanges()));
+		return parameters;
+	}
+
+	private List<Map<String, ?>> scopeChart() {
+		TreeSet<String> periods = new TreeSet<>();
+		this.review.envelopes().forEach((envelope) -> envelope.trend().forEach((m) -> periods.add(m.period())));
+		List<Map<String, ?>> rows = new ArrayList<>();
+		for (String period : periods) {
+			for (EnvelopeReview envelope : this.review.envelopes()) {
+				for (ScopeMeasurement measurement : envelope.trend()) {
+					if (measurement.period().equals(period)) {
+						rows.add(chartRow(period, envelope.envelopeId(), measurement.resources()));
+					}
+				}
+			}
+		}
+		return rows;
+	}
+
+	private List<Map<String, ?>> scopeChanges() {
+		List<Map<String, ?>> rows = new ArrayList<>();
+		for (EnvelopeReview envelope : this.review.envelopes()) {
+			List<ScopeMeasurement> trend = envelope.trend();
+			ScopeMeasurement now = trend.isEmpty() ? null : trend.get(trend.size() - 1);
+			ScopeMeasurement before = (trend.size() < 2) ? null : trend.get(trend.size() - 2);
+			Map<String, Object> row = new HashMap<>();
+			row.put("envelope", envelope.envelopeId());
+			row.put("actions", change(before, now, (m) -> BigInteger.valueOf(m.actionCount())));
+			row.put("resources", change(before, now, (m) -> BigInteger.valueOf(m.resources())));
+			row.put("addresses", change(before, now, ScopeMeasurement::ipv4Addresses));
+			row.put("ports", change(before, now, (m) -> BigInteger.valueOf(m.ports())));
+			row.put("openRules", change(before, now, (m) -> BigInteger.valueOf(m.openRulesEnd())));
+			row.put("findings", (int) this.facts.findingsOf(envelope.envelopeId()).size());
+			rows.add(row);
+		}
+		return rows;
+	}
+
+	private static String change(ScopeMeasurement before, ScopeMeasurement now,
+			Function<ScopeMeasurement, BigInteger> value) {
+		String current = (now != null) ? count(value.apply(now)) : "–";
+		String previous = (before != null) ? count(value.apply(before)) : "–";
+		return previous + " → " + current;
+	}
+
+}

@@ -1,0 +1,66 @@
+package org.envelopereview.signing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.security.SecureRandom;
+
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampRequest;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.bouncycastle.tsp.TimeStampResponse;
+import org.bouncycastle.tsp.TimeStampToken;
+
+/** Asks an RFC 3161 time-stamp authority to time-stamp a signature value. */
+class SignatureTimeStamper {
+
+	private final URI tsa;
+
+	SignatureTimeStamper(URI tsa) {
+		this.tsa = tsa;
+	}
+
+	TimeStampToken timeStamp(byte[] signatureValue) {
+		TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
+		generator.setCertReq(true);
+		BigInteger nonce = new BigInteger(64, new SecureRandom());
+		TimeStampRequest request = generator.generate(NISTObjectIdentifiers.id_sha256,
+				CertificateFingerprint.digest(signatureValue), nonce);
+		try {
+			HttpURLConnection connection = (HttpURLConnection) this.tsa.toURL().openConnection();
+			connection.setDoOutput(true);
+			connection.setConnectTimeout(10_000);
+			connection.setReadTimeout(30_000);
+			connection.setRequestMethod("POST");
+			connection.setRequestProperty("Content-Type", "application/timestamp-query");
+			try (OutputStream out = connection.getOutputStream()) {
+				out.write(request.getEncoded());
+			}
+			if (connection.getResponseCode() != 200) {
+				throw new SigningException("time-stamp authority " + this.tsa + " answered HTTP "
+						+ connection.getResponseCode() + " (review.signing.tsa-url)");
+			}
+			TimeStampResponse response;
+			try (InputStream in = connection.getInputStream()) {
+				response = new TimeStampResponse(in);
+			}
+			response.validate(request);
+			TimeStampToken token = response.getTimeStampToken();
+			if (token == null) {
+				throw new SigningException("time-stamp authority " + this.tsa + " granted no token: "
+						+ response.getStatusString() + " (review.signing.tsa-url)");
+			}
+			return token;
+		}
+		catch (IOException | TSPException ex) {
+			throw new SigningException(
+					"cannot time-stamp the signature at " + this.tsa + " (review.signing.tsa-url): " + ex.getMessage(),
+					ex);
+		}
+	}
+
+}

@@ -1,0 +1,61 @@
+package org.envelopereview.pack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.envelopereview.review.BoardReview;
+import org.envelopereview.signing.PadesSigner;
+import org.envelopereview.signing.SigningKeys;
+import org.envelopereview.signing.SigningProperties;
+import org.envelopereview.system.ReviewPaths;
+
+/**
+ * The example pack of {@link BoardReviewFixtures}, written once per test JVM under
+ * {@code target/example-packs/} (kept for a look with pdftoppm); tests that tamper with
+ * it work on copies.
+ */
+final class ExamplePacks {
+
+	private static final Path ROOT = Path.of("target", "example-packs");
+
+	private static BoardReview review;
+
+	private static Path pack;
+
+	private ExamplePacks() {
+	}
+
+	static synchronized Path developmentPack() {
+		if (pack == null) {
+			try {
+				Path root = Files.createDirectories(ROOT.resolve("development-key"));
+				review = BoardReviewFixtures.paymentsReview(root.resolve("out/2026-Q3/payments-cab"));
+				BoardReviewFixtures.writeFindingsFiles(review);
+				pack = writer(root.resolve("data"), SigningProperties.developmentDefaults()).write(review);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return pack;
+	}
+
+	static synchronized BoardReview developmentReview() {
+		developmentPack();
+		return review;
+	}
+
+	static ReviewPackWriter writer(Path dataDir, SigningProperties properties) {
+		ReviewPaths paths = new ReviewPaths(dataDir.resolveSibling("envelopes"), dataDir.resolveSibling("out"),
+				dataDir);
+		return new ReviewPackWriter(new SigningKeys(properties, paths), new PadesSigner(properties));
+	}
+
+	/** A copy of the example pack, to tamper with. */
+	static Path copy(Path directory) throws IOException {
+		return Files.copy(developmentPack(), directory.resolve("review-pack.pdf"));
+	}
+
+}
