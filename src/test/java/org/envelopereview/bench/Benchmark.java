@@ -44,6 +44,10 @@ public final class Benchmark {
 
 	private static final String JOB_HEAP = System.getProperty("bench.job-heap", "512m");
 
+	private static final String RENDER_HEAP = System.getProperty("bench.render-heap", "512m");
+
+	private static final int FINDINGS = Integer.getInteger("bench.findings", 100_000);
+
 	private static final String PERIOD = "2026-Q3";
 
 	private static final long CALIBRATION_ACTIONS = 30_000;
@@ -75,6 +79,9 @@ public final class Benchmark {
 				records, history.getFileName(), ENVELOPES, REPEATS, databases);
 		for (String database : databases) {
 			runOn(database, envelopes, history);
+		}
+		if (FINDINGS > 0) {
+			render();
 		}
 		String report = report(actions, records, started);
 		System.out.println(report);
@@ -140,6 +147,22 @@ public final class Benchmark {
 			if (target != null) {
 				target.close();
 			}
+		}
+	}
+
+	/**
+	 * Renders a pack of many findings: the database plays no part, H2 keeps it simple.
+	 */
+	private void render() throws Exception {
+		Target target = Target.create("h2", DIR);
+		try {
+			for (int repeat = 1; repeat <= REPEATS; repeat++) {
+				worker(target, DIR.resolve("envelopes-" + ENVELOPES), RENDER_HEAP, "render", Integer.toString(FINDINGS),
+						DIR.toString());
+			}
+		}
+		finally {
+			target.close();
 		}
 	}
 
@@ -216,8 +239,9 @@ public final class Benchmark {
 		StringBuilder text = new StringBuilder();
 		text.append(String.format(Locale.ROOT, "## %,d actions, %d envelopes (%s)%n%n", records, ENVELOPES, started));
 		text.append(String.format(Locale.ROOT,
-				"Machine: %d cores, %s; %d repeats; seed %d; heaps: ingest -Xmx%s, " + "job -Xmx%s.%n%n",
-				Runtime.getRuntime().availableProcessors(), Machine.memory(), REPEATS, SEED, INGEST_HEAP, JOB_HEAP));
+				"Machine: %d cores, %s; %d repeats; seed %d; heaps: ingest -Xmx%s, job -Xmx%s, render -Xmx%s.%n%n",
+				Runtime.getRuntime().availableProcessors(), Machine.memory(), REPEATS, SEED, INGEST_HEAP, JOB_HEAP,
+				RENDER_HEAP));
 		text.append("| database | measurement | rows | median s | median rows/s | spread rows/s (min–max) | "
 				+ "peak heap MiB (used / live after GC) | -Xmx |\n");
 		text.append("|---|---|---:|---:|---:|---|---|---:|\n");

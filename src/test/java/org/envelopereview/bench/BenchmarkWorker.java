@@ -21,6 +21,8 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -29,6 +31,8 @@ import org.envelopereview.EnvelopeReviewApplication;
 import org.envelopereview.action.ActionIngester;
 import org.envelopereview.action.IngestInput;
 import org.envelopereview.action.IngestReport;
+import org.envelopereview.pack.ReviewPackWriter;
+import org.envelopereview.review.BoardReview;
 import org.envelopereview.review.Period;
 import org.envelopereview.review.ReviewLauncher;
 import org.envelopereview.review.ReviewOutcome;
@@ -78,6 +82,7 @@ public final class BenchmarkWorker {
 				case "ingest" -> worker.ingest(Path.of(args[1]));
 				case "review" -> worker.review(Period.quarter(args[1]), Integer.parseInt(args[2]));
 				case "copy-in" -> worker.copyIn(Path.of(args[1]), Integer.parseInt(args[2]));
+				case "render" -> worker.render(Integer.parseInt(args[1]), Path.of(args[2]));
 				default -> throw new IllegalArgumentException("unknown measurement " + args[0]);
 			}
 		}
@@ -263,6 +268,23 @@ public final class BenchmarkWorker {
 		finally {
 			Files.deleteIfExists(file);
 		}
+	}
+
+	private void render(int findings, Path dir) throws IOException {
+		ReviewPackWriter writer = this.context.getBean(ReviewPackWriter.class);
+		BoardReview review = LargeBoardReview.of(findings, dir);
+		this.heap.reset();
+		long started = System.nanoTime();
+		Path pack = writer.write(review);
+		double seconds = seconds(started);
+		long peak = this.heap.peakUsedMb();
+		long live = this.heap.liveAfterGcMb();
+		int pages;
+		try (PDDocument document = Loader.loadPDF(pack.toFile())) {
+			pages = document.getNumberOfPages();
+		}
+		result("render", findings, seconds, "peakHeapMb=" + peak, "liveHeapMb=" + live, "pages=" + pages,
+				"packMb=" + Files.size(pack) / (1024 * 1024));
 	}
 
 	private void result(String name, long rows, double seconds, String... extra) {
