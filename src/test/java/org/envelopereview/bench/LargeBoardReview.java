@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.envelopereview.pack.PackTestSupport;
@@ -34,7 +34,7 @@ final class LargeBoardReview {
 		List<Finding> findings = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			FindingCode code = CODES[i % CODES.length];
-			Map<String, String> evidence = new TreeMap<>();
+			SortedMap<String, String> evidence = new TreeMap<>();
 			evidence.put("rationale.signal", "failover event FE-2026-" + (i % 977));
 			evidence.put("rationale.confidence", "0.9" + (i % 10));
 			evidence.put("cidr", "10." + (i % 250) + ".0.0/16");
