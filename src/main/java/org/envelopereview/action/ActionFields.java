@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 import inet.ipaddr.AddressStringException;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
-import inet.ipaddr.IPAddressStringParameters;
-import inet.ipaddr.AddressStringParameters.RangeParameters;
+import org.envelopereview.system.CidrSyntax;
 
 /**
  * The edge validation of an action's fields, shared by every input format. Each check
@@ -32,20 +31,6 @@ final class ActionFields {
 			Map.entry("reverts", 200), Map.entry("errorCode", 256));
 
 	private static final Pattern PORTS = Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?");
-
-	/**
-	 * The same strictness as envelope scopes: no masks, ranges, wildcards or inet_aton
-	 * forms.
-	 */
-	private static final IPAddressStringParameters STRICT = new IPAddressStringParameters.Builder().allowEmpty(false)
-		.allowAll(false)
-		.allowSingleSegment(false)
-		.allowMask(false)
-		.allowPrefixOnly(false)
-		.allowWildcardedSeparator(false)
-		.allow_inet_aton(false)
-		.setRangeOptions(RangeParameters.NO_RANGE)
-		.toParams();
 
 	private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
@@ -117,7 +102,7 @@ final class ActionFields {
 		}
 		IPAddress address;
 		try {
-			address = new IPAddressString(cidr.trim(), STRICT).toAddress();
+			address = new IPAddressString(cidr.trim(), CidrSyntax.STRICT).toAddress();
 		}
 		catch (AddressStringException | RuntimeException ex) {
 			address = null;

@@ -1,11 +1,8 @@
 package org.envelopereview.action;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
+import org.envelopereview.system.Sha256;
 
 /**
  * A record that could not become an action, as one row of {@code quarantined_record}
@@ -63,13 +60,7 @@ public record QuarantineRow(Long ingestSourceId, String sourceName, long lineNum
 	}
 
 	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(text);
 	}
 
 }

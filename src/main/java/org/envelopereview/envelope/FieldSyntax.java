@@ -8,12 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import inet.ipaddr.AddressStringException;
-import inet.ipaddr.AddressStringParameters.RangeParameters;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
-import inet.ipaddr.IPAddressStringParameters;
 
 import org.envelopereview.action.ActionTypes;
+import org.envelopereview.system.CidrSyntax;
 
 /** The syntax rules of the values written in envelope files and boards.yaml. */
 final class FieldSyntax {
@@ -37,17 +36,6 @@ final class FieldSyntax {
 		.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
 
 	private static final Pattern COMPLIANCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,63}");
-
-	private static final IPAddressStringParameters STRICT_CIDR = new IPAddressStringParameters.Builder()
-		.allowEmpty(false)
-		.allowAll(false)
-		.allowSingleSegment(false)
-		.allowMask(false)
-		.allowPrefixOnly(false)
-		.allowWildcardedSeparator(false)
-		.allow_inet_aton(false)
-		.setRangeOptions(RangeParameters.NO_RANGE)
-		.toParams();
 
 	private FieldSyntax() {
 	}
@@ -97,7 +85,7 @@ final class FieldSyntax {
 	static Syntax<IPAddress> cidr(String text) {
 		IPAddress address;
 		try {
-			address = new IPAddressString(text.strip(), STRICT_CIDR).toAddress();
+			address = new IPAddressString(text.strip(), CidrSyntax.STRICT).toAddress();
 		}
 		catch (AddressStringException | RuntimeException ex) {
 			return Syntax.invalid("'" + text + "' is not a CIDR");

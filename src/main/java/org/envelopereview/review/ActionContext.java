@@ -9,13 +9,53 @@ import org.envelopereview.envelope.Envelope;
 
 /**
  * What an action rule may consult about one action.
- *
- * @param envelope the valid envelope the action names, or {@code null} when it names
- * none, an unknown one or one whose file is invalid
- * @param revertedAt when the first successful action reverting this one happened, or
- * {@code null}
  */
-record ActionContext(Period period, Envelope envelope, BoardDirectory directory, Instant revertedAt) {
+final class ActionContext {
+
+	private final Period period;
+
+	private final Envelope envelope;
+
+	private final BoardDirectory directory;
+
+	private final Instant revertedAt;
+
+	/**
+	 * Several rules ask for the best-fitting class of the same action: matched once (not
+	 * a record for this reason; evaluated per action, so no thread shares it).
+	 */
+	private Action fitted;
+
+	private Optional<ScopeMatcher.Fit> fit;
+
+	/**
+	 * @param envelope the valid envelope the action names, or {@code null} when it names
+	 * none, an unknown one or one whose file is invalid
+	 * @param revertedAt when the first successful action reverting this one happened, or
+	 * {@code null}
+	 */
+	ActionContext(Period period, Envelope envelope, BoardDirectory directory, Instant revertedAt) {
+		this.period = period;
+		this.envelope = envelope;
+		this.directory = directory;
+		this.revertedAt = revertedAt;
+	}
+
+	Period period() {
+		return this.period;
+	}
+
+	Envelope envelope() {
+		return this.envelope;
+	}
+
+	BoardDirectory directory() {
+		return this.directory;
+	}
+
+	Instant revertedAt() {
+		return this.revertedAt;
+	}
 
 	boolean hasEnvelope() {
 		return this.envelope != null;
@@ -29,7 +69,14 @@ record ActionContext(Period period, Envelope envelope, BoardDirectory directory,
 	 * The class of the envelope the action is judged against, if its type is authorized.
 	 */
 	Optional<ScopeMatcher.Fit> bestFit(Action action) {
-		return hasEnvelope() ? ScopeMatcher.bestFit(this.envelope, action) : Optional.empty();
+		if (!hasEnvelope()) {
+			return Optional.empty();
+		}
+		if (this.fitted != action) {
+			this.fit = ScopeMatcher.bestFit(this.envelope, action);
+			this.fitted = action;
+		}
+		return this.fit;
 	}
 
 	/**

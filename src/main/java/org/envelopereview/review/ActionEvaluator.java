@@ -1,7 +1,9 @@
 package org.envelopereview.review;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.envelopereview.action.Action;
 import org.envelopereview.envelope.Envelope;
@@ -21,17 +23,21 @@ class ActionEvaluator implements ItemProcessor<ReviewedAction, List<StoredFindin
 
 	private final RunInputs inputs;
 
+	/** By id: the catalog's own look-up is a scan, and this runs once per action. */
+	private final Map<String, Envelope> envelopes = new HashMap<>();
+
 	ActionEvaluator(List<ActionRule> rules, FindingRouter router, RunInputs inputs) {
 		this.rules = List.copyOf(rules);
 		this.router = router;
 		this.inputs = inputs;
+		inputs.catalog().envelopes().forEach((envelope) -> this.envelopes.putIfAbsent(envelope.id(), envelope));
 	}
 
 	@Override
 	public List<StoredFinding> process(ReviewedAction item) {
 		Action action = item.action();
 		String envelopeId = Wording.blankToNull(action.envelopeId());
-		Envelope envelope = (envelopeId != null) ? this.inputs.catalog().envelope(envelopeId).orElse(null) : null;
+		Envelope envelope = (envelopeId != null) ? this.envelopes.get(envelopeId) : null;
 		ActionContext context = new ActionContext(this.inputs.period(), envelope, this.inputs.catalog().directory(),
 				item.revertedAt());
 		boolean inPeriod = context.inPeriod(action);

@@ -1,6 +1,7 @@
 package org.envelopereview.review;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -65,6 +66,7 @@ class EnvelopeAssessment {
 		List<Breach> breaches = new ArrayList<>();
 		List<ExercisedScope> scopes = new ArrayList<>();
 		List<String> measured = new ArrayList<>();
+		Map<String, Instant> firstSeen = this.measurer.firstSeen();
 		for (Envelope envelope : inputs.catalog().envelopes()) {
 			if (!inputs.includesBoard(envelope.boardId())) {
 				continue;
@@ -72,7 +74,7 @@ class EnvelopeAssessment {
 			ExercisedScope current = this.measurer.measure(envelope.id(), period);
 			EnvelopeContext context = new EnvelopeContext(period, inputs.catalog().directory(), current,
 					previous(envelope.id(), period), this.measurer.attempts(envelope.id(), period),
-					this.measurer.modelVersions(envelope.id(), period));
+					this.measurer.modelVersions(envelope.id(), period, firstSeen));
 			for (EnvelopeRule rule : this.rules) {
 				rule.evaluate(envelope, context, breaches::add);
 			}

@@ -69,7 +69,7 @@ class ReviewJobConfiguration {
 	Step evaluateActionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcCursorItemReader<ReviewedAction> periodActionReader, ActionEvaluator actionEvaluator,
 			FindingWriter findingWriter, EvaluationProgress evaluationProgress,
-			@Value("${review.job.chunk-size:200}") int chunkSize) {
+			@Value("${review.job.chunk-size:1000}") int chunkSize) {
 		return new StepBuilder("evaluateActionsStep", jobRepository)
 			.<ReviewedAction, List<StoredFinding>>chunk(chunkSize)
 			.transactionManager(transactionManager)

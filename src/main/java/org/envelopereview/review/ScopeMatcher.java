@@ -3,7 +3,9 @@ package org.envelopereview.review;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -27,6 +29,21 @@ import org.envelopereview.envelope.Scope;
 final class ScopeMatcher {
 
 	static final String NONE = "(none)";
+
+	/**
+	 * Globs come from the envelopes (a few thousand at most), and every action is matched
+	 * against them: compile each once.
+	 */
+	private static final Map<String, Pattern> GLOBS = new ConcurrentHashMap<>();
+
+	/**
+	 * Action CIDRs repeat heavily (agents reuse their address blocks); parsing is the
+	 * dearest part of matching. Bounded: cleared when full, so memory cannot grow with
+	 * the history.
+	 */
+	private static final Map<String, Optional<IPAddress>> CIDRS = new ConcurrentHashMap<>();
+
+	private static final int CIDR_CACHE_SIZE = 10_000;
 
 	private ScopeMatcher() {
 	}
@@ -87,6 +104,10 @@ final class ScopeMatcher {
 	}
 
 	private static Pattern globPattern(String glob) {
+		return GLOBS.computeIfAbsent(glob, ScopeMatcher::compileGlob);
+	}
+
+	private static Pattern compileGlob(String glob) {
 		StringBuilder regex = new StringBuilder();
 		StringBuilder literal = new StringBuilder();
 		for (char c : glob.toCharArray()) {
@@ -127,8 +148,16 @@ final class ScopeMatcher {
 		if (text == null || text.isBlank()) {
 			return Optional.empty();
 		}
-		IPAddress address = new IPAddressString(text.trim()).getAddress();
-		return Optional.ofNullable(address).map(IPAddress::toPrefixBlock);
+		Optional<IPAddress> parsed = CIDRS.get(text);
+		if (parsed == null) {
+			IPAddress address = new IPAddressString(text.trim()).getAddress();
+			parsed = Optional.ofNullable(address).map(IPAddress::toPrefixBlock);
+			if (CIDRS.size() >= CIDR_CACHE_SIZE) {
+				CIDRS.clear();
+			}
+			CIDRS.put(text, parsed);
+		}
+		return parsed;
 	}
 
 	/** Whether every port the action opens lies inside one declared range. */

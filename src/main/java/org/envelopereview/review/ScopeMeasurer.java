@@ -1,9 +1,12 @@
 package org.envelopereview.review;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -104,12 +107,29 @@ class ScopeMeasurer {
 			.one());
 	}
 
-	List<ModelVersionUse> modelVersions(String envelopeId, Period period) {
+	/**
+	 * When each model version first appeared anywhere in the stored history: one pass for
+	 * the whole run rather than one look-up per envelope and version.
+	 */
+	Map<String, Instant> firstSeen() {
+		Map<String, Instant> firstSeen = new HashMap<>();
+		this.jdbi.useHandle((handle) -> handle.createQuery(SqlFiles.sql(ScopeMeasurer.class, "first-seen"))
+			.map((row, ctx) -> Map.entry(row.getString("model_version"), SqlFiles.instant(row, "first_seen")))
+			.forEach((entry) -> firstSeen.put(entry.getKey(), entry.getValue())));
+		return firstSeen;
+	}
+
+	/**
+	 * The model versions the envelope's actions ran in the period, with their first
+	 * appearance.
+	 */
+	List<ModelVersionUse> modelVersions(String envelopeId, Period period, Map<String, Instant> firstSeen) {
 		return this.jdbi.withHandle((handle) -> handle.createQuery(SqlFiles.sql(ScopeMeasurer.class, "model-versions"))
 			.bind("envelope", envelopeId)
 			.bind("start", SqlFiles.utc(period.start()))
 			.bind("end", SqlFiles.utc(period.end()))
-			.map((row, ctx) -> new ModelVersionUse(row.getString("model_version"), SqlFiles.instant(row, "first_seen")))
+			.map((row, ctx) -> row.getString("model_version"))
+			.map((version) -> new ModelVersionUse(version, firstSeen.get(version)))
 			.list());
 	}
 

@@ -36,14 +36,26 @@ final class Wording {
 	}
 
 	/** The usual evidence of an action finding. */
+	/**
+	 * The action's identity plus what it recorded as rationale and authorization, for the
+	 * register.
+	 */
 	static Breach.Builder withAction(Breach.Builder builder, Action action) {
+		Action.Rationale rationale = (action.rationale() != null) ? action.rationale() : Action.Rationale.NONE;
+		Action.ApprovalRecord approval = (action.approval() != null) ? action.approval() : Action.ApprovalRecord.NONE;
 		return builder.action(action.id())
 			.envelope(blankToNull(action.envelopeId()))
 			.evidence("occurredAt", action.occurredAt())
 			.evidence("agent", action.agent())
 			.evidence("type", action.type())
 			.evidence("resource", action.resource())
-			.evidence("outcome", action.outcome().name().toLowerCase(java.util.Locale.ROOT));
+			.evidence("outcome", action.outcome().name().toLowerCase(java.util.Locale.ROOT))
+			.evidence("rationale.signal", rationale.signal())
+			.evidence("rationale.text", rationale.text())
+			.evidence("rationale.confidence", rationale.confidence())
+			.evidence("approval.ref", approval.ref())
+			.evidence("approval.approver", approval.approver())
+			.evidence("changeRef", action.changeRef());
 	}
 
 	static String blankToNull(String value) {

@@ -89,18 +89,40 @@ class MissedFireTests {
 		assertThat(this.node.scheduler().nextReview().orElseThrow().fireTime()).isAfter(Instant.now());
 	}
 
+	@Test
+	void shouldStillReviewAMissedPeriodWhoseOnlyCompletedRunCoveredOneBoard() throws Exception {
+		// given the period just ended has a completed run of one board only (`run
+		// --board`)
+		Period period = ReviewCadence.QUARTER.periodBefore(Instant.now());
+		insertCompletedRun(period, "payments-cab");
+		FireLog log = new FireLog();
+		log.listenTo("node-a", this.node.quartz());
+
+		// when the scheduler starts and fires the missed schedule
+		this.node.scheduler().start();
+		await().atMost(Duration.ofSeconds(60)).until(() -> log.count() >= 1);
+
+		// then every board is reviewed
+		assertThat(this.calls).singleElement().satisfies((call) -> assertThat(call.period()).isEqualTo(period.label()));
+	}
+
 	private void insertCompletedRun(Period period) throws Exception {
+		insertCompletedRun(period, null);
+	}
+
+	private void insertCompletedRun(Period period, String board) throws Exception {
 		try (Connection connection = this.node.bean(DataSource.class).getConnection();
 				PreparedStatement insert = connection.prepareStatement("""
 						INSERT INTO review_run (period, period_start, period_end, run_number, status, started_at,
-						                        finished_at)
-						VALUES (?, ?, ?, 1, 'COMPLETED', ?, ?)
+						                        finished_at, board_filter)
+						VALUES (?, ?, ?, 1, 'COMPLETED', ?, ?, ?)
 						""")) {
 			insert.setString(1, period.label());
 			insert.setObject(2, period.start().atOffset(ZoneOffset.UTC));
 			insert.setObject(3, period.end().atOffset(ZoneOffset.UTC));
 			insert.setObject(4, period.end().atOffset(ZoneOffset.UTC));
 			insert.setObject(5, period.end().plusSeconds(60).atOffset(ZoneOffset.UTC));
+			insert.setString(6, board);
 			insert.executeUpdate();
 		}
 	}

@@ -1,0 +1,311 @@
+package org.envelopereview.bench;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import org.envelopereview.EnvelopeReviewApplication;
+import org.envelopereview.action.ActionIngester;
+import org.envelopereview.action.IngestInput;
+import org.envelopereview.action.IngestReport;
+import org.envelopereview.pack.ReviewPackWriter;
+import org.envelopereview.review.BoardReview;
+import org.envelopereview.review.Period;
+import org.envelopereview.review.ReviewLauncher;
+import org.envelopereview.review.ReviewOutcome;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One measurement in a JVM of its own (so that its {@code -Xmx} and peak heap are its
+ * own), started by {@link Benchmark}. Prints one {@code BENCH key=value…} line per
+ * measurement on standard output.
+ *
+ * <ul>
+ * <li>{@code ingest FILE}: ingests a JSON Lines file into an empty database.</li>
+ * <li>{@code review PERIOD REPEATS}: per repeat, the raw JDBC scan of the rows the
+ * evaluate step reads, the same with the job's query, on PostgreSQL
+ * {@code COPY … TO STDOUT}, then the review job.</li>
+ * <li>{@code copy-in DIR REPEATS} (PostgreSQL): {@code COPY FROM} of the stored rows into
+ * a plain table, the ingest baseline.</li>
+ * </ul>
+ */
+public final class BenchmarkWorker {
+
+	private static final ClasspathSqlLocator SQL = ClasspathSqlLocator.removingComments();
+
+	private static final int FETCH_SIZE = 1000;
+
+	private final ConfigurableApplicationContext context;
+
+	private final HeapWatch heap = new HeapWatch();
+
+	private final String database;
+
+	private BenchmarkWorker(ConfigurableApplicationContext context) {
+		this.context = context;
+		this.database = System.getProperty("bench.database", "?");
+	}
+
+	public static void main(String[] args) throws Exception {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(EnvelopeReviewApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties("review.cli.enabled=false")
+			.run()) {
+			BenchmarkWorker worker = new BenchmarkWorker(context);
+			switch (args[0]) {
+				case "ingest" -> worker.ingest(Path.of(args[1]));
+				case "review" -> worker.review(Period.quarter(args[1]), Integer.parseInt(args[2]));
+				case "copy-in" -> worker.copyIn(Path.of(args[1]), Integer.parseInt(args[2]));
+				case "render" -> worker.render(Integer.parseInt(args[1]), Path.of(args[2]));
+				default -> throw new IllegalArgumentException("unknown measurement " + args[0]);
+			}
+		}
+		System.exit(0);
+	}
+
+	private void ingest(Path file) {
+		ActionIngester ingester = this.context.getBean(ActionIngester.class);
+		this.heap.reset();
+		long started = System.nanoTime();
+		IngestReport report = ingester.ingest(List.of(IngestInput.file(file)), null, 1 << 20);
+		double seconds = seconds(started);
+		long stored = report.totals().stored();
+		if (report.hasUnreadableInput() || report.totals().quarantined() > 0) {
+			throw new IllegalStateException("ingest of " + file + " was not clean: " + report.totals());
+		}
+		result("ingest", stored, seconds, "peakHeapMb=" + this.heap.peakUsedMb(),
+				"liveHeapMb=" + this.heap.liveAfterGcMb());
+	}
+
+	private void review(Period period, int repeats) throws SQLException, IOException {
+		ReviewLauncher launcher = this.context.getBean(ReviewLauncher.class);
+		DataSource dataSource = this.context.getBean(DataSource.class);
+		boolean postgres = this.database.equals("postgresql");
+		for (int repeat = 1; repeat <= repeats; repeat++) {
+			scan("raw-scan", dataSource, SQL.locate(BenchmarkWorker.class, "raw-scan"), period);
+			scan("job-query-scan", dataSource,
+					SQL.locate("org.envelopereview.review.ReviewJobConfiguration.period-actions"), period);
+			if (postgres) {
+				copyOut(dataSource);
+			}
+			this.heap.reset();
+			long started = System.nanoTime();
+			ReviewOutcome outcome = launcher.run(period, null, false);
+			double seconds = seconds(started);
+			if (!outcome.completed()) {
+				throw new IllegalStateException("the review failed: " + outcome.failure());
+			}
+			long findings = outcome.findingsByBoard().values().stream().mapToLong(Integer::longValue).sum();
+			long evaluated = steps(dataSource, outcome.runId(), seconds);
+			result("job", evaluated, seconds, "peakHeapMb=" + this.heap.peakUsedMb(),
+					"liveHeapMb=" + this.heap.liveAfterGcMb(), "findings=" + findings);
+		}
+	}
+
+	/** Reports every step of the run; returns the evaluate step's read count. */
+	private long steps(DataSource dataSource, long runId, double jobSeconds) throws SQLException {
+		long evaluated = 0;
+		try (Connection connection = dataSource.getConnection();
+				PreparedStatement statement = connection
+					.prepareStatement(SQL.locate(BenchmarkWorker.class, "evaluate-steps"))) {
+			statement.setLong(1, runId);
+			try (ResultSet row = statement.executeQuery()) {
+				while (row.next()) {
+					String step = row.getString("step_name");
+					long read = row.getLong("read_count");
+					double seconds = Duration
+						.between(row.getObject("start_time", LocalDateTime.class),
+								row.getObject("end_time", LocalDateTime.class))
+						.toNanos() / 1e9;
+					if (step.equals("evaluateActionsStep")) {
+						evaluated = read;
+						result("evaluate", read, seconds);
+					}
+					else if (!step.contains(":partition")) {
+						result("step." + step, read, seconds);
+					}
+				}
+			}
+		}
+		return evaluated;
+	}
+
+	/**
+	 * A plain JDBC streaming scan: every column of every row read into the Java type the
+	 * job maps it to, nothing else.
+	 */
+	private void scan(String name, DataSource dataSource, String sql, Period period) throws SQLException {
+		OffsetDateTime start = period.start().atOffset(ZoneOffset.UTC);
+		OffsetDateTime end = period.end().atOffset(ZoneOffset.UTC);
+		OffsetDateTime lookback = period.start().minus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC);
+		long started = System.nanoTime();
+		long rows = 0;
+		long checksum = 0;
+		try (Connection connection = dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+					ResultSet.CONCUR_READ_ONLY)) {
+				statement.setFetchSize(FETCH_SIZE);
+				statement.setObject(1, lookback);
+				statement.setObject(2, end);
+				statement.setObject(3, lookback);
+				statement.setObject(4, start);
+				statement.setObject(5, end);
+				try (ResultSet row = statement.executeQuery()) {
+					ColumnKind[] kinds = ColumnKind.of(row);
+					while (row.next()) {
+						rows++;
+						for (int column = 1; column <= kinds.length; column++) {
+							checksum += kinds[column - 1].read(row, column);
+						}
+					}
+				}
+			}
+			connection.rollback();
+		}
+		result(name, rows, seconds(started), "checksum=" + (checksum & 0xffff));
+	}
+
+	/** How the job maps a column: the scan reads each one the same way. */
+	private enum ColumnKind {
+
+		TIME, DOUBLE, LONG, TEXT;
+
+		static ColumnKind[] of(ResultSet row) throws SQLException {
+			ColumnKind[] kinds = new ColumnKind[row.getMetaData().getColumnCount()];
+			for (int column = 1; column <= kinds.length; column++) {
+				String label = row.getMetaData().getColumnLabel(column).toLowerCase(Locale.ROOT);
+				kinds[column - 1] = (label.endsWith("_at") || label.equals("revert_by")) ? TIME
+						: label.equals("confidence") ? DOUBLE : label.equals("seq") ? LONG : TEXT;
+			}
+			return kinds;
+		}
+
+		long read(ResultSet row, int column) throws SQLException {
+			switch (this) {
+				case TIME -> {
+					OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+					return (value != null) ? value.getNano() : 0;
+				}
+				case DOUBLE -> {
+					return (long) row.getDouble(column);
+				}
+				case LONG -> {
+					return row.getLong(column);
+				}
+				default -> {
+					String value = row.getString(column);
+					return (value != null) ? value.length() : 0;
+				}
+			}
+		}
+
+	}
+
+	private void copyOut(DataSource dataSource) throws SQLException, IOException {
+		long started = System.nanoTime();
+		long rows;
+		try (Connection connection = dataSource.getConnection()) {
+			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+			rows = copy.copyOut(SQL.locate(BenchmarkWorker.class, "copy-out"), OutputStream.nullOutputStream());
+		}
+		result("copy-out", rows, seconds(started));
+	}
+
+	/**
+	 * Exports the stored actions once, then loads them into a plain table (no index, no
+	 * key) with {@code COPY FROM}, truncating in between.
+	 */
+	private void copyIn(Path dir, int repeats) throws SQLException, IOException {
+		DataSource dataSource = this.context.getBean(DataSource.class);
+		Path file = dir.resolve("agent_action.copy");
+		try (Connection connection = dataSource.getConnection();
+				OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+			connection.unwrap(PGConnection.class)
+				.getCopyAPI()
+				.copyOut(SQL.locate(BenchmarkWorker.class, "export-stored"), out);
+		}
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			connection.setAutoCommit(true);
+			statement.execute(SQL.locate(BenchmarkWorker.class, "create-copy-target"));
+			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+			for (int repeat = 1; repeat <= repeats; repeat++) {
+				statement.execute(SQL.locate(BenchmarkWorker.class, "truncate-copy-target"));
+				long started = System.nanoTime();
+				long rows;
+				try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+					rows = copy.copyIn(SQL.locate(BenchmarkWorker.class, "copy-in"), in);
+				}
+				result("copy-in", rows, seconds(started));
+			}
+		}
+		finally {
+			Files.deleteIfExists(file);
+		}
+	}
+
+	private void render(int findings, Path dir) throws IOException {
+		ReviewPackWriter writer = this.context.getBean(ReviewPackWriter.class);
+		BoardReview review = LargeBoardReview.of(findings, dir);
+		this.heap.reset();
+		long started = System.nanoTime();
+		Path pack = writer.write(review);
+		double seconds = seconds(started);
+		long peak = this.heap.peakUsedMb();
+		long live = this.heap.liveAfterGcMb();
+		int pages;
+		try (PDDocument document = Loader.loadPDF(pack.toFile())) {
+			pages = document.getNumberOfPages();
+		}
+		result("render", findings, seconds, "peakHeapMb=" + peak, "liveHeapMb=" + live, "pages=" + pages,
+				"packMb=" + Files.size(pack) / (1024 * 1024));
+	}
+
+	private void result(String name, long rows, double seconds, String... extra) {
+		StringBuilder line = new StringBuilder("BENCH name=").append(name)
+			.append(" db=")
+			.append(this.database)
+			.append(" rows=")
+			.append(rows)
+			.append(" seconds=")
+			.append(String.format(Locale.ROOT, "%.3f", seconds))
+			.append(" maxHeapMb=")
+			.append(HeapWatch.maxHeapMb());
+		for (String value : extra) {
+			line.append(' ').append(value);
+		}
+		System.out.println(line);
+		System.out.flush();
+	}
+
+	private static double seconds(long startedNanos) {
+		return (System.nanoTime() - startedNanos) / 1e9;
+	}
+
+}

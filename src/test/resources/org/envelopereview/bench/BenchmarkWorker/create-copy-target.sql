@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS bench_copy_target (LIKE agent_action INCLUDING DEFAULTS)

@@ -1,0 +1,1 @@
+COPY agent_action TO STDOUT

@@ -1,0 +1,1 @@
+TRUNCATE bench_copy_target
