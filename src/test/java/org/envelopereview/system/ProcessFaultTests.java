@@ -34,7 +34,7 @@ class ProcessFaultTests {
 	/**
 	 * Lines of history reviewed; every 100th line is malformed and must be quarantined.
 	 */
-	static final int LINES = 12_000;
+	static final int LINES = 16_000;
 
 	static final int ACTIONS = LINES - LINES / 100;
 
@@ -118,7 +118,7 @@ class ProcessFaultTests {
 			assertThat(product().run("ingest", history.toString()).exitCode()).isZero();
 
 			ReviewProcess.Killed killed = product().runAndKill(FINDINGS_OF_RUN_1, (count) -> count > ACTIONS / 10,
-					"Evaluating 2026-Q3", Duration.ofMillis(1500), "run", "--period", "2026-Q3");
+					"Evaluating 2026-Q3", Duration.ofMillis(1000), "run", "--period", "2026-Q3");
 			ReviewProcess.Result restarted = product().run("run", "--period", "2026-Q3");
 			ReviewProcess.Result uninterrupted = product().run("run", "--period", "2026-Q3");
 
