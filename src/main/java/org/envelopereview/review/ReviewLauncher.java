@@ -284,7 +284,9 @@ public class ReviewLauncher {
 		}
 		if (failure instanceof SQLException sql && sql.getSQLState() != null
 				&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57"))) {
-			return sql.getMessage();
+			// a failed batch repeats its SQL in the message: the next exception says why
+			SQLException reason = (sql.getNextException() != null) ? sql.getNextException() : sql;
+			return String.valueOf(reason.getMessage()).lines().findFirst().orElse("");
 		}
 		if (failure instanceof DataAccessResourceFailureException resource) {
 			return resource.getMostSpecificCause().getMessage();
