@@ -143,6 +143,15 @@ public class ReviewLauncher {
 	}
 
 	private JobExecution restart(ReviewRuns.RunRow run, boolean strict) throws Exception {
+		// we hold the period's lock: an execution of this run still marked running was
+		// left by a process that died, whatever the run row recorded before it died
+		for (JobExecution stale : this.jobRepository.findRunningJobExecutions(this.envelopeReviewJob.getName())) {
+			if (Objects.equals(stale.getJobParameters().getLong("runId"), run.id())) {
+				logger.warn("Recovering review run " + run.runNumber() + " of " + run.period().label()
+						+ " left running by a process that stopped");
+				return this.jobOperator.restart(this.jobOperator.recover(stale));
+			}
+		}
 		JobExecution previous;
 		if (run.jobExecutionId() != null) {
 			previous = this.jobRepository.getJobExecution(run.jobExecutionId());
