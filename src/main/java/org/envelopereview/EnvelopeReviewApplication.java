@@ -1,5 +1,7 @@
 package org.envelopereview;
 
+import org.envelopereview.schedule.HealthServer;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class EnvelopeReviewApplication {
 
 	public static void main(String[] args) {
-		System.exit(SpringApplication.exit(SpringApplication.run(EnvelopeReviewApplication.class, args)));
+		System.exit(SpringApplication
+			.exit(SpringApplication.run(EnvelopeReviewApplication.class, HealthServer.argumentsFor(args))));
 	}
 
 }

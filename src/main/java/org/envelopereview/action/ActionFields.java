@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 import inet.ipaddr.AddressStringException;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
-import inet.ipaddr.IPAddressStringParameters;
-import inet.ipaddr.AddressStringParameters.RangeParameters;
+import org.envelopereview.system.CidrSyntax;
 
 /**
  * The edge validation of an action's fields, shared by every input format. Each check
@@ -33,30 +32,38 @@ final class ActionFields {
 
 	private static final Pattern PORTS = Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?");
 
-	/**
-	 * The same strictness as envelope scopes: no masks, ranges, wildcards or inet_aton
-	 * forms.
-	 */
-	private static final IPAddressStringParameters STRICT = new IPAddressStringParameters.Builder().allowEmpty(false)
-		.allowAll(false)
-		.allowSingleSegment(false)
-		.allowMask(false)
-		.allowPrefixOnly(false)
-		.allowWildcardedSeparator(false)
-		.allow_inet_aton(false)
-		.setRangeOptions(RangeParameters.NO_RANGE)
-		.toParams();
-
 	private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
 	private ActionFields() {
 	}
 
-	static void checkLength(String field, String value, List<String> problems) {
+	/**
+	 * A text value fits its column and holds no character that could hide or disguise
+	 * text where it is shown (the PDF, a terminal, a spreadsheet): no control character
+	 * but tab, line feed and carriage return, and no bidirectional embedding, override or
+	 * isolate. PostgreSQL cannot store NUL at all.
+	 */
+	static void checkText(String field, String value, List<String> problems) {
+		if (value == null) {
+			return;
+		}
 		Integer max = MAX_LENGTH.get(field);
-		if (value != null && max != null && value.length() > max) {
+		if (max != null && value.length() > max) {
 			problems.add(field + " is longer than " + max + " characters (" + value.length() + ")");
 		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (isForbidden(c)) {
+				problems.add(String.format("%s holds the %s character U+%04X at position %d", field,
+						(c >= 0x2000) ? "bidirectional control" : "control", (int) c, i + 1));
+				return;
+			}
+		}
+	}
+
+	private static boolean isForbidden(char c) {
+		return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f)
+				|| (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 	}
 
 	static void require(String field, String value, List<String> problems) {
@@ -95,7 +102,7 @@ final class ActionFields {
 		}
 		IPAddress address;
 		try {
-			address = new IPAddressString(cidr.trim(), STRICT).toAddress();
+			address = new IPAddressString(cidr.trim(), CidrSyntax.STRICT).toAddress();
 		}
 		catch (AddressStringException | RuntimeException ex) {
 			address = null;

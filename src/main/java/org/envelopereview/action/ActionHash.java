@@ -3,7 +3,6 @@ package org.envelopereview.action;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
@@ -12,6 +11,7 @@ import java.util.TreeMap;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.util.RawValue;
+import org.envelopereview.system.Sha256;
 
 /**
  * The integrity chain of SPEC §3: the one definition of an action's canonical JSON and
@@ -84,15 +84,10 @@ public final class ActionHash {
 
 	/** The hash of the action's content chained to {@code prevHash}. */
 	public static String hash(Action action, String prevHash) {
-		try {
-			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-			sha256.update(canonicalJson(action).getBytes(StandardCharsets.UTF_8));
-			sha256.update(prevHash.getBytes(StandardCharsets.US_ASCII));
-			return HexFormat.of().formatHex(sha256.digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required by the Java platform", ex);
-		}
+		MessageDigest sha256 = Sha256.newDigest();
+		sha256.update(canonicalJson(action).getBytes(StandardCharsets.UTF_8));
+		sha256.update(prevHash.getBytes(StandardCharsets.US_ASCII));
+		return HexFormat.of().formatHex(sha256.digest());
 	}
 
 	/** Whether the action's stored hash is the hash of its content and its prevHash. */

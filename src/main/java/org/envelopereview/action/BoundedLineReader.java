@@ -2,6 +2,9 @@ package org.envelopereview.action;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -34,8 +37,13 @@ final class BoundedLineReader {
 		this.line = new byte[Math.min(1024, maxBytes + 1)];
 	}
 
-	/** One line of input: its text, or its beginning when it was longer than allowed. */
-	record Line(long number, String text, boolean oversized, long length) {
+	/**
+	 * One line of input: its text, or its beginning when it was longer than allowed.
+	 *
+	 * @param utf8 whether its bytes were valid UTF-8 (otherwise the text shows U+FFFD in
+	 * place of the bad bytes and must not be trusted as a value)
+	 */
+	record Line(long number, String text, boolean oversized, long length, boolean utf8) {
 
 	}
 
@@ -80,8 +88,21 @@ final class BoundedLineReader {
 				&& (this.line[2] & 0xFF) == 0xBF) {
 			start = 3;
 		}
-		return new Line(this.lineNumber, new String(this.line, start, end - start, StandardCharsets.UTF_8), oversized,
-				total);
+		String text;
+		boolean utf8 = true;
+		try {
+			text = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(this.line, start, end - start))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			// an oversized line may end inside a character: only a whole line is judged
+			utf8 = oversized;
+			text = new String(this.line, start, end - start, StandardCharsets.UTF_8);
+		}
+		return new Line(this.lineNumber, text, oversized, total, utf8);
 	}
 
 }

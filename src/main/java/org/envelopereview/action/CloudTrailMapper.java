@@ -70,22 +70,24 @@ final class CloudTrailMapper {
 			List<String> changeProblems = new ArrayList<>();
 			ActionFields.checkCidr(change.cidr(), changeProblems);
 			ActionFields.checkPorts(change.ports(), changeProblems);
-			ActionFields.checkLength("resource", change.resource(), changeProblems);
+			ActionFields.checkText("resource", change.resource(), changeProblems);
+			ActionFields.checkText("protocol", change.protocol(), changeProblems);
 			String where = (changes.size() > 1) ? " (change " + (i + 1) + " of " + changes.size() + ")" : "";
 			changeProblems.forEach((problem) -> problems.add(problem + where));
 		}
 		String errorCode = text(event, "errorCode");
 		String region = text(event, "awsRegion");
-		ActionFields.checkLength("agent", agent, problems);
-		ActionFields.checkLength("region", region, problems);
-		ActionFields.checkLength("errorCode", errorCode, problems);
+		ActionFields.checkText("agent", agent, problems);
+		ActionFields.checkText("region", region, problems);
+		ActionFields.checkText("errorCode", errorCode, problems);
 		if (eventId != null) {
-			ActionFields.checkLength("id", eventId + ((changes.size() > 1) ? "#" + changes.size() : ""), problems);
+			ActionFields.checkText("id", eventId + ((changes.size() > 1) ? "#" + changes.size() : ""), problems);
 		}
+		String envelope = envelope(identity);
+		ActionFields.checkText("envelope", envelope, problems);
 		if (!problems.isEmpty()) {
 			throw new RejectedRecord(name + ": " + String.join("; ", problems), eventId, occurredAt);
 		}
-		String envelope = envelope(identity);
 		Action.Outcome outcome = (errorCode != null) ? Action.Outcome.FAILED : Action.Outcome.SUCCEEDED;
 		List<SourceRecord> records = new ArrayList<>(changes.size());
 		for (int i = 0; i < changes.size(); i++) {

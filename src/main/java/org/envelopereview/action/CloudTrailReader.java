@@ -107,6 +107,10 @@ final class CloudTrailReader implements ActionRecordReader {
 			if (line.text().isBlank()) {
 				continue;
 			}
+			if (!line.utf8()) {
+				sink.quarantine(line.number(), line.text(), JsonLinesReader.NOT_UTF8, null, null);
+				continue;
+			}
 			JsonNode node;
 			try {
 				node = this.json.readTree(line.text());

@@ -42,6 +42,7 @@ final class CsvRecordReader implements ActionRecordReader {
 			long start = line.number();
 			StringBuilder record = new StringBuilder(line.text());
 			boolean oversized = line.oversized();
+			boolean utf8 = line.utf8();
 			long length = line.length();
 			while (!oversized && insideQuotes(record)) {
 				BoundedLineReader.Line next = lines.next();
@@ -49,6 +50,7 @@ final class CsvRecordReader implements ActionRecordReader {
 					break;
 				}
 				record.append('\n').append(next.text());
+				utf8 &= next.utf8();
 				length += 1 + next.length();
 				oversized = next.oversized() || length > this.maxRecordBytes;
 			}
@@ -57,6 +59,14 @@ final class CsvRecordReader implements ActionRecordReader {
 				sink.quarantine(start, raw,
 						"record is longer than the limit of " + this.maxRecordBytes + " bytes (--max-record-bytes)",
 						null, null);
+				continue;
+			}
+			if (!utf8) {
+				if (rows == null) {
+					throw new IOException(
+							"line " + start + ": the CSV header is not valid UTF-8 (save the file as UTF-8)");
+				}
+				sink.quarantine(start, raw, JsonLinesReader.NOT_UTF8, null, null);
 				continue;
 			}
 			if (rows == null) {

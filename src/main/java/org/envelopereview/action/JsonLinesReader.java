@@ -16,6 +16,12 @@ final class JsonLinesReader implements ActionRecordReader {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/**
+	 * Why a line whose bytes are not UTF-8 is quarantined rather than read with U+FFFD in
+	 * it.
+	 */
+	static final String NOT_UTF8 = "the record's bytes are not valid UTF-8 (save the file as UTF-8)";
+
 	private final int maxRecordBytes;
 
 	JsonLinesReader(int maxRecordBytes) {
@@ -33,6 +39,10 @@ final class JsonLinesReader implements ActionRecordReader {
 				continue;
 			}
 			if (line.text().isBlank()) {
+				continue;
+			}
+			if (!line.utf8()) {
+				sink.quarantine(line.number(), line.text(), NOT_UTF8, null, null);
 				continue;
 			}
 			try {

@@ -90,7 +90,7 @@ final class NativeRecordParser {
 		if (blank(value)) {
 			return null;
 		}
-		ActionFields.checkLength(name, value, problems);
+		ActionFields.checkText(name, value, problems);
 		return value;
 	}
 

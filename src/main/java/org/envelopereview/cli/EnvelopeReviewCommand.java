@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 @Component
 @Command(name = "envelope-review", mixinStandardHelpOptions = true,
 		subcommands = { EnvelopesCommand.class, IngestCommand.class, RunCommand.class, DemoCommand.class,
-				GenerateHistoryCommand.class, GenerateEnvelopesCommand.class, VerifyCommand.class },
+				GenerateHistoryCommand.class, GenerateEnvelopesCommand.class, VerifyCommand.class,
+				ScheduleCommand.class, StatusCommand.class },
 		versionProvider = VersionProvider.class,
 		description = "Periodic review of the policy envelopes under which AI agents change cloud network configuration.")
 public class EnvelopeReviewCommand {

@@ -68,6 +68,10 @@ class RunCommand implements Callable<Integer> {
 		catch (IllegalArgumentException ex) {
 			throw new ParameterException(this.spec.commandLine(), ex.getMessage());
 		}
+		catch (IllegalStateException ex) {
+			this.spec.commandLine().getErr().println("run: " + ex.getMessage());
+			return 1;
+		}
 		PrintWriter out = this.spec.commandLine().getOut();
 		out.print(summary(outcome));
 		out.flush();

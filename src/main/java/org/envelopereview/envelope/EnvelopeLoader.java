@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -25,6 +24,7 @@ import org.envelopereview.envelope.BoardsReader.Boards;
 import org.envelopereview.envelope.EnvelopeReader.Declared;
 
 import org.springframework.stereotype.Component;
+import org.envelopereview.system.Sha256;
 
 /**
  * Loads an envelopes directory ({@code boards.yaml} and every other {@code *.yaml} or
@@ -187,12 +187,7 @@ public class EnvelopeLoader {
 		}
 
 		private static MessageDigest newDigest() {
-			try {
-				return MessageDigest.getInstance("SHA-256");
-			}
-			catch (NoSuchAlgorithmException ex) {
-				throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);
-			}
+			return Sha256.newDigest();
 		}
 
 	}

@@ -8,12 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import inet.ipaddr.AddressStringException;
-import inet.ipaddr.AddressStringParameters.RangeParameters;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
-import inet.ipaddr.IPAddressStringParameters;
 
 import org.envelopereview.action.ActionTypes;
+import org.envelopereview.system.CidrSyntax;
 
 /** The syntax rules of the values written in envelope files and boards.yaml. */
 final class FieldSyntax {
@@ -38,17 +37,6 @@ final class FieldSyntax {
 
 	private static final Pattern COMPLIANCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,63}");
 
-	private static final IPAddressStringParameters STRICT_CIDR = new IPAddressStringParameters.Builder()
-		.allowEmpty(false)
-		.allowAll(false)
-		.allowSingleSegment(false)
-		.allowMask(false)
-		.allowPrefixOnly(false)
-		.allowWildcardedSeparator(false)
-		.allow_inet_aton(false)
-		.setRangeOptions(RangeParameters.NO_RANGE)
-		.toParams();
-
 	private FieldSyntax() {
 	}
 
@@ -63,7 +51,19 @@ final class FieldSyntax {
 	}
 
 	static Syntax<String> nonBlank(String text) {
-		return text.isBlank() ? Syntax.invalid("must not be blank") : Syntax.valid(text.strip());
+		if (text.isBlank()) {
+			return Syntax.invalid("must not be blank");
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			// shown in the pack: nothing that hides text or makes it read differently
+			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f)
+					|| (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+				return Syntax.invalid(String.format("holds the %s character U+%04X at position %d",
+						(c >= 0x2000) ? "bidirectional control" : "control", (int) c, i + 1));
+			}
+		}
+		return Syntax.valid(text.strip());
 	}
 
 	static Syntax<String> email(String text) {
@@ -85,7 +85,7 @@ final class FieldSyntax {
 	static Syntax<IPAddress> cidr(String text) {
 		IPAddress address;
 		try {
-			address = new IPAddressString(text.strip(), STRICT_CIDR).toAddress();
+			address = new IPAddressString(text.strip(), CidrSyntax.STRICT).toAddress();
 		}
 		catch (AddressStringException | RuntimeException ex) {
 			return Syntax.invalid("'" + text + "' is not a CIDR");

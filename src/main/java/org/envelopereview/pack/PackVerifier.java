@@ -27,6 +27,7 @@ import org.envelopereview.signing.CertificateFingerprint;
 import org.envelopereview.signing.PadesVerifier;
 import org.envelopereview.signing.VerificationCheck;
 import org.springframework.stereotype.Component;
+import org.envelopereview.system.Sha256;
 
 /**
  * Verifies a signed review pack (SPEC §5): exactly one PAdES signature, covering the
@@ -177,12 +178,7 @@ public class PackVerifier {
 	}
 
 	private static byte[] sha256(byte[] content) {
-		try {
-			return java.security.MessageDigest.getInstance("SHA-256").digest(content);
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("the JDK always has SHA-256", ex);
-		}
+		return Sha256.of(content);
 	}
 
 }

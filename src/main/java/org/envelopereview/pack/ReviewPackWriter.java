@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -29,6 +28,7 @@ import org.envelopereview.signing.SigningKeys;
 import org.envelopereview.signing.VisibleSignature;
 import org.envelopereview.system.SoftwareVersion;
 import org.springframework.stereotype.Component;
+import org.envelopereview.system.Sha256;
 
 /**
  * Writes one board's signed review pack: renders {@code review-pack.pdf} (PDF/A-3b),
@@ -157,13 +157,7 @@ public class ReviewPackWriter {
 	}
 
 	static PackManifest.FileDigest digest(String name, byte[] content) {
-		try {
-			byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(content);
-			return new PackManifest.FileDigest(name, HexFormat.of().formatHex(hash), (long) content.length);
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("the JDK always has SHA-256", ex);
-		}
+		return new PackManifest.FileDigest(name, Sha256.hex(content), (long) content.length);
 	}
 
 	private static PackRenderer.Metadata metadata(BoardReview review) {

@@ -2,7 +2,6 @@ package org.envelopereview.review;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,6 +20,7 @@ import org.envelopereview.review.BoardReview.QuarantinedRecord;
 import org.envelopereview.review.BoardReview.ScopeMeasurement;
 
 import org.springframework.stereotype.Component;
+import org.envelopereview.system.Sha256;
 
 /**
  * Builds one {@link BoardReview} per board of a completed run, from what the run stored.
@@ -153,12 +153,7 @@ class BoardReviewAssembler {
 	}
 
 	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.newDigest();
 	}
 
 }

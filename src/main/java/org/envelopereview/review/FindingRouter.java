@@ -1,10 +1,6 @@
 package org.envelopereview.review;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +9,7 @@ import org.envelopereview.envelope.BoardDirectory;
 import org.envelopereview.envelope.Envelope;
 
 import org.springframework.stereotype.Component;
+import org.envelopereview.system.Sha256;
 
 /**
  * Routes a breach to the board(s) whose pack shows it and gives it its controls: the
@@ -85,13 +82,7 @@ class FindingRouter {
 	}
 
 	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(text);
 	}
 
 	/** A board a finding goes to, and whether it arrives there as unassigned. */

@@ -18,10 +18,15 @@ import org.springframework.stereotype.Component;
 /**
  * EXP-NEAR-BOUNDS: the exercised scope reached {@code review.thresholds.near-bounds} of
  * the declared address space, ports, maxActionsPerPeriod or maxOpenRules (against the
- * peak of rules open at once); exceeding a bound is reported with severity high.
+ * peak of rules open at once); exceeding a bound is reported with severity high. A
+ * declared scope of a single port or address is not "near" its bound when it is used:
+ * that is its only use.
  */
 @Component
 class NearBoundsRule implements EnvelopeRule {
+
+	private static final java.util.Set<String> SCOPE_DIMENSIONS = java.util.Set.of("ipv4Addresses", "ipv6Addresses",
+			"ports");
 
 	private final ReviewThresholds thresholds;
 
@@ -59,6 +64,11 @@ class NearBoundsRule implements EnvelopeRule {
 		if (declared.signum() == 0) {
 			return; // nothing declared: any use is already out of scope, not near a bound
 		}
+		if (SCOPE_DIMENSIONS.contains(dimension) && declared.equals(BigInteger.ONE)
+				&& exercised.compareTo(declared) <= 0) {
+			return; // a single allowed port or address: using it is the only use, not
+					// pressure on the bound
+		}
 		BigDecimal ratio = new BigDecimal(exercised).divide(new BigDecimal(declared), 6, java.math.RoundingMode.DOWN);
 		if (ratio.compareTo(BigDecimal.valueOf(this.thresholds.nearBounds())) < 0) {
 			return;
@@ -72,9 +82,9 @@ class NearBoundsRule implements EnvelopeRule {
 			.evidence("exercised", exercised)
 			.evidence("declared", declared)
 			.evidence("threshold", this.thresholds.nearBounds())
-			.explain(envelope.id() + ": " + dimension + " exercised " + exercised + " of " + declared + " declared ("
-					+ ScopeGrowthRule.percent(ratio.doubleValue()) + ") in " + context.period().label()
-					+ (exceeded ? " — bound exceeded"
+			.explain(envelope.id() + ": " + dimension + " exercised " + Wording.count(exercised) + " of "
+					+ Wording.count(declared) + " declared (" + ScopeGrowthRule.percent(ratio.doubleValue()) + ") in "
+					+ context.period().label() + (exceeded ? " — bound exceeded"
 							: ", at or above " + ScopeGrowthRule.percent(this.thresholds.nearBounds()))));
 	}
 

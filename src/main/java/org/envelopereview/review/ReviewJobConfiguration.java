@@ -113,22 +113,33 @@ class ReviewJobConfiguration {
 	}
 
 	/**
-	 * The period's actions ordered by (occurred_at, id), plus earlier ones whose revert
-	 * deadline can fall in the period; saveState lets a restart resume after the last
-	 * committed chunk.
+	 * The actions from the look-back start to the period's end, ordered by (occurred_at,
+	 * id); saveState lets a restart resume after the last committed chunk. The look-back
+	 * reaches as far as the earliest action whose revert deadline can fall in the period:
+	 * the longest maxDuration before the start, or an earlier action whose revertBy is in
+	 * the period. Actions before the period are judged only by deadline rules.
 	 */
 	@Bean
 	@StepScope
-	JdbcCursorItemReader<ReviewedAction> periodActionReader(DataSource dataSource, RunEnvelopes envelopes,
+	JdbcCursorItemReader<ReviewedAction> periodActionReader(DataSource dataSource, Jdbi jdbi, RunEnvelopes envelopes,
 			@Value("#{jobParameters['runId']}") Long runId) {
 		RunInputs inputs = envelopes.inputs(runId);
 		Period period = inputs.period();
 		Instant lookback = period.start().minus(longestMaxDuration(inputs));
+		Instant earliestRevertBy = jdbi.withHandle((handle) -> handle
+			.createQuery(SqlFiles.sql(ReviewJobConfiguration.class, "earliest-with-revert-by-in-period"))
+			.bind("start", SqlFiles.utc(period.start()))
+			.bind("end", SqlFiles.utc(period.end()))
+			.map((row, ctx) -> SqlFiles.instant(row, 1))
+			.findOne()
+			.orElse(null));
+		if (earliestRevertBy != null && earliestRevertBy.isBefore(lookback)) {
+			lookback = earliestRevertBy;
+		}
 		return new JdbcCursorItemReaderBuilder<ReviewedAction>().name("periodActionReader")
 			.dataSource(dataSource)
 			.sql(SqlFiles.sql(ReviewJobConfiguration.class, "period-actions"))
-			.queryArguments(SqlFiles.utc(lookback), SqlFiles.utc(period.end()), SqlFiles.utc(lookback),
-					SqlFiles.utc(period.start()), SqlFiles.utc(period.end()))
+			.queryArguments(SqlFiles.utc(lookback), SqlFiles.utc(period.end()))
 			.rowMapper((row, rowNumber) -> ReviewedAction.fromRow(row))
 			.fetchSize(FETCH_SIZE)
 			.connectionAutoCommit(false)

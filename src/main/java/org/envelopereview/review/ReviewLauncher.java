@@ -1,10 +1,11 @@
 package org.envelopereview.review;
 
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,8 +16,11 @@ import java.util.TreeMap;
 
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jdbi.v3.core.Jdbi;
 
 import org.envelopereview.envelope.Board;
 import org.envelopereview.envelope.BoardDirectory;
@@ -28,23 +32,20 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Runs the review of a period: starts a new numbered run, or restarts the period's latest
  * run when it failed or was stopped (it then resumes where it stopped). The command line
- * and the scheduler both launch through here.
+ * and the scheduler both launch through here. One process at a time reviews a period
+ * ({@link ReviewLock}); a run left running by a process that died is recovered at once.
  */
 @Component
 public class ReviewLauncher {
 
 	private static final Log logger = LogFactory.getLog(ReviewLauncher.class);
-
-	/**
-	 * A running execution that made no progress for this long was left by a process that
-	 * died.
-	 */
-	static final Duration STALE_AFTER = Duration.ofMinutes(10);
 
 	/** The run status of a run that --strict refused: closed, never restarted. */
 	public static final String REJECTED = "REJECTED";
@@ -66,10 +67,15 @@ public class ReviewLauncher {
 
 	private final ReviewOutputs outputs;
 
+	private final Jdbi jdbi;
+
+	private final DataSource dataSource;
+
 	private final Clock clock;
 
 	ReviewLauncher(JobOperator jobOperator, JobRepository jobRepository, Job envelopeReviewJob, ReviewRuns runs,
-			RunEnvelopes envelopes, BoardReviewAssembler assembler, ReviewOutputs outputs) {
+			RunEnvelopes envelopes, BoardReviewAssembler assembler, ReviewOutputs outputs, Jdbi jdbi,
+			DataSource dataSource) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.envelopeReviewJob = envelopeReviewJob;
@@ -77,6 +83,8 @@ public class ReviewLauncher {
 		this.envelopes = envelopes;
 		this.assembler = assembler;
 		this.outputs = outputs;
+		this.jdbi = jdbi;
+		this.dataSource = dataSource;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -84,8 +92,15 @@ public class ReviewLauncher {
 	 * Reviews the period, synchronously.
 	 * @param board the only board to review, or {@code null} for every board
 	 * @param strict fail the run before writing anything if an envelope file is invalid
+	 * @throws IllegalStateException when another process is reviewing the period
 	 */
 	public ReviewOutcome run(Period period, String board, boolean strict) {
+		try (ReviewLock lock = ReviewLock.acquire(this.jdbi, this.dataSource, period.label())) {
+			return runLocked(period, board, strict);
+		}
+	}
+
+	private ReviewOutcome runLocked(Period period, String board, boolean strict) {
 		Instant started = this.clock.instant();
 		List<String> notes = new ArrayList<>();
 		Optional<ReviewRuns.RunRow> latest = this.runs.latest(period.label());
@@ -128,11 +143,19 @@ public class ReviewLauncher {
 	}
 
 	private JobExecution restart(ReviewRuns.RunRow run, boolean strict) throws Exception {
-		if (run.jobExecutionId() == null) {
-			// the run was created but its job never started (the process died in between)
-			return this.jobOperator.start(this.envelopeReviewJob, parameters(run, strict));
+		JobExecution previous;
+		if (run.jobExecutionId() != null) {
+			previous = this.jobRepository.getJobExecution(run.jobExecutionId());
 		}
-		JobExecution previous = this.jobRepository.getJobExecution(run.jobExecutionId());
+		else {
+			// the process died before it recorded the execution: find it by the run's
+			// parameters, or start the job if it never started
+			previous = this.jobRepository.getLastJobExecution(this.envelopeReviewJob.getName(),
+					parameters(run, strict));
+			if (previous == null) {
+				return this.jobOperator.start(this.envelopeReviewJob, parameters(run, strict));
+			}
+		}
 		if (previous == null) {
 			throw new IllegalStateException("run " + run.runNumber() + " of " + run.period().label()
 					+ " refers to job execution " + run.jobExecutionId() + ", which the job repository does not hold");
@@ -143,16 +166,10 @@ public class ReviewLauncher {
 			return previous;
 		}
 		if (previous.getStatus().isRunning()) {
-			LocalDateTime lastUpdated = (previous.getLastUpdated() != null) ? previous.getLastUpdated()
-					: previous.getCreateTime();
-			if (lastUpdated != null && lastUpdated.isAfter(LocalDateTime.now().minus(STALE_AFTER))) {
-				throw new IllegalStateException("run " + run.runNumber() + " of " + run.period().label()
-						+ " is still running (last progress at " + lastUpdated + "); if the process running it has "
-						+ "stopped, run the command again after " + STALE_AFTER.toMinutes() + " minutes");
-			}
-			// left running by a process that died: mark it failed so it can be restarted
+			// we hold the period's lock, so the process that left it running has died:
+			// mark it failed so it can be restarted
 			logger.warn("Recovering review run " + run.runNumber() + " of " + run.period().label() + " left "
-					+ previous.getStatus() + " since " + lastUpdated + " by a process that stopped");
+					+ previous.getStatus() + " since " + previous.getLastUpdated() + " by a process that stopped");
 			previous = this.jobOperator.recover(previous);
 		}
 		return this.jobOperator.restart(previous);
@@ -234,16 +251,57 @@ public class ReviewLauncher {
 					+ ")";
 		}
 		Throwable cause = failures.get(0);
-		while (cause.getCause() != null && cause.getCause() != cause) {
+		// our own messages name the board, file or setting; a bare JDK one only the path
+		while (!(cause instanceof UncheckedIOException) && cause.getCause() != null && cause.getCause() != cause) {
 			cause = cause.getCause();
 		}
+		String lost = failures.stream()
+			.map((failure) -> lostConnection(failure, 0))
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(null);
 		String step = execution.getStepExecutions()
 			.stream()
 			.filter((stepExecution) -> stepExecution.getStatus() == BatchStatus.FAILED)
 			.map((stepExecution) -> stepExecution.getStepName())
 			.findFirst()
 			.orElse("the job");
+		if (lost != null) {
+			return step + " failed: lost the connection to the database (" + lost
+					+ "); once the database answers again, run the same command to restart the run";
+		}
 		return step + " failed: " + ((cause.getMessage() != null) ? cause.getMessage() : cause.toString());
+	}
+
+	/**
+	 * The message of a lost connection anywhere in the failure: SQLSTATE class 08
+	 * (connection) or 57 (the server ended the session), or what Spring translated from
+	 * them; {@code null} if there is none.
+	 */
+	private static String lostConnection(Throwable failure, int depth) {
+		if (failure == null || depth > 20) {
+			return null;
+		}
+		if (failure instanceof SQLException sql && sql.getSQLState() != null
+				&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57"))) {
+			return sql.getMessage();
+		}
+		if (failure instanceof DataAccessResourceFailureException resource) {
+			return resource.getMostSpecificCause().getMessage();
+		}
+		if (failure instanceof TransactionSystemException transaction) {
+			String original = lostConnection(transaction.getApplicationException(), depth + 1);
+			if (original != null) {
+				return original;
+			}
+		}
+		for (Throwable suppressed : failure.getSuppressed()) {
+			String message = lostConnection(suppressed, depth + 1);
+			if (message != null) {
+				return message;
+			}
+		}
+		return (failure.getCause() != failure) ? lostConnection(failure.getCause(), depth + 1) : null;
 	}
 
 }

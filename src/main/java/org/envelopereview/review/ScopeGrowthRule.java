@@ -60,8 +60,8 @@ class ScopeGrowthRule implements EnvelopeRule {
 				.evidence("previousPeriod", previous.period())
 				.evidence("current", now)
 				.evidence("threshold", this.thresholds.scopeGrowth())
-				.explain(envelope.id() + ": " + dimension + " exercised grew from " + before + " in "
-						+ previous.period() + " to " + now + " in " + context.period().label() + " ("
+				.explain(envelope.id() + ": " + dimension + " exercised grew from " + Wording.count(before) + " in "
+						+ previous.period() + " to " + Wording.count(now) + " in " + context.period().label() + " ("
 						+ growth(before, now) + ", threshold +" + percent(this.thresholds.scopeGrowth()) + ")"));
 		});
 	}

@@ -28,6 +28,11 @@ final class SqlFiles {
 		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
 	}
 
+	static Instant instant(ResultSet row, int column) throws SQLException {
+		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
 	static Instant instant(ResultSet row, String column) throws SQLException {
 		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
 		return (value != null) ? value.toInstant() : null;

@@ -1,7 +1,5 @@
 package org.envelopereview.signing;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 
@@ -9,6 +7,7 @@ import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import javax.security.auth.x500.X500Principal;
+import org.envelopereview.system.Sha256;
 
 /**
  * SHA-256 fingerprints and display names of certificates, as packs and verify show them.
@@ -44,12 +43,7 @@ public final class CertificateFingerprint {
 	}
 
 	static byte[] digest(byte[] bytes) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(bytes);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("the JDK always has SHA-256", ex);
-		}
+		return Sha256.of(bytes);
 	}
 
 }

@@ -3,7 +3,6 @@ package org.envelopereview.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,6 +13,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 
 import org.envelopereview.review.fixtures.ActionTable;
+import org.envelopereview.review.fixtures.TemporaryDirectories;
 import org.envelopereview.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,12 +30,7 @@ class RunCommandTests {
 	static final Path OUTPUT;
 
 	static {
-		try {
-			OUTPUT = Files.createTempDirectory("run-command-tests-");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		OUTPUT = TemporaryDirectories.create("run-command-tests-");
 	}
 
 	@DynamicPropertySource

@@ -23,6 +23,7 @@ import org.envelopereview.review.fixtures.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.envelopereview.review.fixtures.EnvelopeBuilder.envelope;
+import static org.envelopereview.review.fixtures.EnvelopeBuilder.ingressClass;
 
 class EnvelopeRulesTests {
 
@@ -308,6 +309,23 @@ class EnvelopeRulesTests {
 			assertThat(judge(this.rule, envelope().build(), context(below))).isEmpty();
 			assertThat(judge(this.rule, envelope().build(), context(near))).extracting(Breach::discriminator)
 				.containsExactly("ipv4Addresses");
+		}
+
+		@Test
+		void shouldNotCallTheUseOfASingleAllowedPortNearItsBound() {
+			Envelope singlePort = envelope().with(ingressClass().ports("443")).build();
+			ExercisedScope used = scope(1, List.of(), List.of(new PortRange(443, 443)), OpenRules.NONE,
+					new TreeMap<>());
+			assertThat(judge(this.rule, singlePort, context(used))).isEmpty();
+		}
+
+		@Test
+		void shouldStillFlagASecondPortOpenedWhereOnlyOneIsAllowed() {
+			Envelope singlePort = envelope().with(ingressClass().ports("443")).build();
+			ExercisedScope twoPorts = scope(1, List.of(), List.of(new PortRange(443, 443), new PortRange(22, 22)),
+					OpenRules.NONE, new TreeMap<>());
+			assertThat(judge(this.rule, singlePort, context(twoPorts))).singleElement()
+				.satisfies((breach) -> assertThat(breach.severity()).isEqualTo(Severity.HIGH));
 		}
 
 	}

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import org.envelopereview.review.fixtures.ActionBuilder;
 import org.envelopereview.review.fixtures.ActionTable;
 import org.envelopereview.review.fixtures.Fixtures;
+import org.envelopereview.review.fixtures.TemporaryDirectories;
 import org.envelopereview.support.IntegrationTest;
 import org.envelopereview.support.PostgresIntegrationTest;
 
@@ -37,12 +39,7 @@ class ReviewJobTests {
 	}
 
 	static Path newOutputDir() {
-		try {
-			return Files.createTempDirectory("review-job-tests-");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TemporaryDirectories.create("review-job-tests-");
 	}
 
 	/** The job's behaviour, the same on both databases. */
@@ -131,7 +128,12 @@ class ReviewJobTests {
 			assertThat(keys(outcome.runId())).noneMatch((key) -> key.startsWith("LOG-CHAIN-BROKEN"));
 		}
 
-		/** The same bytes on H2 and PostgreSQL: both compare with one expected file. */
+		/**
+		 * The same bytes on H2 and PostgreSQL: both compare with one expected file. After
+		 * a deliberate change of wording, rewrite the files with
+		 * {@code -Dtest='ReviewJobTests$OnH2' -Dreview.test.rewrite-expected=true} and
+		 * review the diff.
+		 */
 		@Test
 		default void shouldWriteExactlyTheExpectedFindingsJson() throws IOException {
 			given();
@@ -141,8 +143,12 @@ class ReviewJobTests {
 						new ClassPathResource("review/expected/" + board + ".findings.json").getInputStream()
 							.readAllBytes(),
 						StandardCharsets.UTF_8);
-				assertThat(read(outputDir().resolve("2026-Q3").resolve(board).resolve("findings.json"))).as(board)
-					.isEqualTo(expected);
+				String actual = read(outputDir().resolve("2026-Q3").resolve(board).resolve("findings.json"));
+				if (Boolean.getBoolean("review.test.rewrite-expected")) {
+					Files.writeString(Path.of("src/test/resources/review/expected/" + board + ".findings.json"),
+							actual);
+				}
+				assertThat(actual).as(board).isEqualTo(expected);
 			}
 		}
 
@@ -244,6 +250,29 @@ class ReviewJobTests {
 			assertThat(trend.get(0).actionCount()).isEqualTo(1);
 			assertThat(trend.get(1).openRulesStart()).isEqualTo(1);
 			assertThat(trend.get(1).openRulesEnd()).isEqualTo(2);
+		}
+
+		@Test
+		default void shouldFindAnEarlierChangeWhoseRevertByFallsInThePeriod() throws IOException {
+			given();
+			ActionTable.insert(jdbi(),
+					List.of(ActionBuilder.action()
+						.id("a-0300")
+						.agent("batch-agent")
+						.envelope(null)
+						.at("2026-05-01T00:00:00Z")
+						.revertBy("2026-07-01T00:00:00Z")
+						.build(),
+							ActionBuilder.action()
+								.id("a-0301")
+								.agent("batch-agent")
+								.envelope(null)
+								.at("2026-05-01T00:00:00Z")
+								.revertBy("2026-06-30T23:59:59Z")
+								.build()));
+			ReviewOutcome outcome = launcher().run(Fixtures.Q3, null, false);
+			assertThat(keys(outcome.runId())).contains("OOS-NOT-REVERTED|network-security||a-0300|")
+				.noneMatch((key) -> key.contains("a-0301"));
 		}
 
 		@Test

@@ -1,12 +1,10 @@
--- The actions a run judges, in a stable order so that a restart resumes at the same row:
--- the period's actions, and earlier ones whose revert deadline may fall in the period
--- (within the longest maxDuration before it, or with a revertBy inside it).
+-- The actions a run judges, from the look-back start to the period's end, in a stable order so that
+-- a restart resumes at the same row. One range of the (occurred_at, id) index: it streams unsorted.
 SELECT a.id, a.occurred_at, a.agent, a.model_version, a.envelope_id, a.action_type, a.resource, a.region,
        a.protocol, a.ports, a.cidr, a.rationale_signal, a.rationale_text, a.confidence, a.approval_ref,
        a.approver, a.change_ref, a.revert_by, a.reverts, a.outcome, a.error_code, a.seq, a.prev_hash, a.hash,
        (SELECT MIN(r.occurred_at) FROM agent_action r
          WHERE r.reverts = a.id AND r.outcome = 'succeeded') AS reverted_at
 FROM agent_action a
-WHERE (a.occurred_at >= ? AND a.occurred_at < ?)
-   OR (a.occurred_at < ? AND a.revert_by >= ? AND a.revert_by < ?)
+WHERE a.occurred_at >= ? AND a.occurred_at < ?
 ORDER BY a.occurred_at, a.id

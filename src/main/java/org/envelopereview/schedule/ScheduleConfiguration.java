@@ -1,0 +1,17 @@
+package org.envelopereview.schedule;
+
+import org.jdbi.v3.core.Jdbi;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The schedule's data access. */
+@Configuration(proxyBeanMethods = false)
+class ScheduleConfiguration {
+
+	@Bean
+	ReviewRunHistory reviewRunHistory(Jdbi jdbi) {
+		return jdbi.onDemand(ReviewRunHistory.class);
+	}
+
+}

@@ -1,0 +1,1 @@
+INSERT INTO review_lock (period) VALUES (:period) ON CONFLICT DO NOTHING

@@ -1,0 +1,1 @@
+SELECT period FROM review_lock WHERE period = ? FOR UPDATE NOWAIT
