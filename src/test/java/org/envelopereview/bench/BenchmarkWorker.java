@@ -162,7 +162,8 @@ public final class BenchmarkWorker {
 	 */
 	private void scan(String name, DataSource dataSource, String sql, Period period) throws SQLException {
 		OffsetDateTime end = period.end().atOffset(ZoneOffset.UTC);
-		// the job reaches back by the longest maxDuration (PT1H for the synthetic envelopes)
+		// the job reaches back by the longest maxDuration (PT1H for the synthetic
+		// envelopes)
 		OffsetDateTime lookback = period.start().minus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC);
 		long started = System.nanoTime();
 		long rows = 0;
