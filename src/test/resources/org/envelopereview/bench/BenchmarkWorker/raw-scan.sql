@@ -4,6 +4,5 @@ SELECT a.id, a.occurred_at, a.agent, a.model_version, a.envelope_id, a.action_ty
        a.protocol, a.ports, a.cidr, a.rationale_signal, a.rationale_text, a.confidence, a.approval_ref,
        a.approver, a.change_ref, a.revert_by, a.reverts, a.outcome, a.error_code, a.seq, a.prev_hash, a.hash
 FROM agent_action a
-WHERE (a.occurred_at >= ? AND a.occurred_at < ?)
-   OR (a.occurred_at < ? AND a.revert_by >= ? AND a.revert_by < ?)
+WHERE a.occurred_at >= ? AND a.occurred_at < ?
 ORDER BY a.occurred_at, a.id
