@@ -6,11 +6,10 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.TreeMap;
+import java.io.StringWriter;
 
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.util.RawValue;
+import tools.jackson.core.JsonGenerator;
 import org.envelopereview.system.Sha256;
 
 /**
@@ -45,41 +44,54 @@ public final class ActionHash {
 	private ActionHash() {
 	}
 
-	/** The canonical JSON of the action's content (its chain fields are ignored). */
+	/**
+	 * The canonical JSON of the action's content (its chain fields are ignored), written
+	 * field by field in code-point order: this runs once per ingested record.
+	 */
 	public static String canonicalJson(Action action) {
-		Map<String, Object> fields = new TreeMap<>();
-		put(fields, "id", action.id());
-		put(fields, "occurredAt", instant(action.occurredAt()));
-		put(fields, "agent", action.agent());
-		put(fields, "modelVersion", action.modelVersion());
-		put(fields, "envelope", action.envelopeId());
-		put(fields, "type", action.type());
-		put(fields, "resource", action.resource());
-		put(fields, "region", action.region());
-		put(fields, "protocol", action.protocol());
-		put(fields, "ports", action.ports());
-		put(fields, "cidr", action.cidr());
-		Action.Rationale rationale = action.rationale();
-		if (rationale != null) {
-			Map<String, Object> nested = new TreeMap<>();
-			put(nested, "signal", rationale.signal());
-			put(nested, "text", rationale.text());
-			put(nested, "confidence", (rationale.confidence() != null) ? decimal(rationale.confidence()) : null);
-			put(fields, "rationale", nested.isEmpty() ? null : nested);
+		StringWriter text = new StringWriter(512);
+		try (JsonGenerator json = JSON.createGenerator(text)) {
+			json.writeStartObject();
+			string(json, "agent", action.agent());
+			Action.ApprovalRecord approval = action.approval();
+			if (approval != null && (approval.approver() != null || approval.ref() != null)) {
+				json.writeName("approval");
+				json.writeStartObject();
+				string(json, "approver", approval.approver());
+				string(json, "ref", approval.ref());
+				json.writeEndObject();
+			}
+			string(json, "changeRef", action.changeRef());
+			string(json, "cidr", action.cidr());
+			string(json, "envelope", action.envelopeId());
+			string(json, "errorCode", action.errorCode());
+			string(json, "id", action.id());
+			string(json, "modelVersion", action.modelVersion());
+			string(json, "occurredAt", instant(action.occurredAt()));
+			string(json, "outcome", (action.outcome() == Action.Outcome.FAILED) ? "failed" : null);
+			string(json, "ports", action.ports());
+			string(json, "protocol", action.protocol());
+			Action.Rationale rationale = action.rationale();
+			if (rationale != null
+					&& (rationale.confidence() != null || rationale.signal() != null || rationale.text() != null)) {
+				json.writeName("rationale");
+				json.writeStartObject();
+				if (rationale.confidence() != null) {
+					json.writeName("confidence");
+					json.writeRawValue(decimal(rationale.confidence()));
+				}
+				string(json, "signal", rationale.signal());
+				string(json, "text", rationale.text());
+				json.writeEndObject();
+			}
+			string(json, "region", action.region());
+			string(json, "resource", action.resource());
+			string(json, "revertBy", instant(action.revertBy()));
+			string(json, "reverts", action.reverts());
+			string(json, "type", action.type());
+			json.writeEndObject();
 		}
-		Action.ApprovalRecord approval = action.approval();
-		if (approval != null) {
-			Map<String, Object> nested = new TreeMap<>();
-			put(nested, "ref", approval.ref());
-			put(nested, "approver", approval.approver());
-			put(fields, "approval", nested.isEmpty() ? null : nested);
-		}
-		put(fields, "changeRef", action.changeRef());
-		put(fields, "revertBy", instant(action.revertBy()));
-		put(fields, "reverts", action.reverts());
-		put(fields, "outcome", (action.outcome() == Action.Outcome.FAILED) ? "failed" : null);
-		put(fields, "errorCode", action.errorCode());
-		return JSON.writeValueAsString(fields);
+		return text.toString();
 	}
 
 	/** The hash of the action's content chained to {@code prevHash}. */
@@ -103,9 +115,9 @@ public final class ActionHash {
 				action.outcome(), action.errorCode(), seq, prevHash, hash(action, prevHash));
 	}
 
-	private static void put(Map<String, Object> fields, String name, Object value) {
+	private static void string(JsonGenerator json, String name, String value) {
 		if (value != null) {
-			fields.put(name, value);
+			json.writeStringProperty(name, value);
 		}
 	}
 
@@ -113,9 +125,9 @@ public final class ActionHash {
 		return (instant != null) ? DateTimeFormatter.ISO_INSTANT.format(instant) : null;
 	}
 
-	private static RawValue decimal(double value) {
+	private static String decimal(double value) {
 		BigDecimal decimal = BigDecimal.valueOf(value).stripTrailingZeros();
-		return new RawValue(((decimal.scale() < 0) ? decimal.setScale(0) : decimal).toPlainString());
+		return ((decimal.scale() < 0) ? decimal.setScale(0) : decimal).toPlainString();
 	}
 
 }

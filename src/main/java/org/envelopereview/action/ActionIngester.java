@@ -89,28 +89,29 @@ public class ActionIngester {
 			IngestFormat format = (givenFormat != null) ? givenFormat : detect(content, input.name());
 			long sourceId = this.jdbi.inTransaction((handle) -> ActionDao.attach(handle)
 				.startSource(input.name(), format.optionValue(), this.clock.instant().atOffset(ZoneOffset.UTC)));
-			IngestBatch batch = new IngestBatch(this.jdbi, writer, chainTips, sourceId, input.name(),
-					this.properties.batchSize(), this.clock);
-			String error = null;
-			try {
-				reader(format, maxRecordBytes).read(new FilterInputStream(content) {
-					@Override
-					public void close() {
-						// the digest still needs the rest of the input
-					}
-				}, batch);
+			try (IngestBatch batch = new IngestBatch(this.jdbi, writer, chainTips, sourceId, input.name(),
+					this.properties.batchSize(), this.clock)) {
+				String error = null;
+				try {
+					reader(format, maxRecordBytes).read(new FilterInputStream(content) {
+						@Override
+						public void close() {
+							// the digest still needs the rest of the input
+						}
+					}, batch);
+				}
+				catch (IOException | UncheckedIOException ex) {
+					error = "read failed after " + batch.counts().totals().read() + " records: " + describe(ex);
+				}
+				batch.flush();
+				drain(digested);
+				String digest = HexFormat.of().formatHex(sha256.digest());
+				SourceCounts counts = batch.counts();
+				this.jdbi.useTransaction((handle) -> ActionDao.attach(handle)
+					.finishSource(sourceId, counts.totals(), digest, counts.skippedNames(),
+							this.clock.instant().atOffset(ZoneOffset.UTC)));
+				return new SourceReport(input.name(), format, digest, counts, error);
 			}
-			catch (IOException | UncheckedIOException ex) {
-				error = "read failed after " + batch.counts().totals().read() + " records: " + describe(ex);
-			}
-			batch.flush();
-			drain(digested);
-			String digest = HexFormat.of().formatHex(sha256.digest());
-			SourceCounts counts = batch.counts();
-			this.jdbi.useTransaction((handle) -> ActionDao.attach(handle)
-				.finishSource(sourceId, counts.totals(), digest, counts.skippedNames(),
-						this.clock.instant().atOffset(ZoneOffset.UTC)));
-			return new SourceReport(input.name(), format, digest, counts, error);
 		}
 		catch (IOException | UncheckedIOException ex) {
 			return new SourceReport(input.name(), givenFormat, null, new SourceCounts(),

@@ -8,6 +8,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -17,9 +21,11 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Collects one input's records and writes them batch by batch, one transaction per batch:
  * drops exact duplicates, quarantines conflicting ones, verifies a source's chain or
- * chains the records itself.
+ * chains the records itself. Batches are written on a thread of their own while the
+ * reader parses the next one (at most one batch in flight, so memory stays bounded);
+ * every count is kept by that writer, in record order, except reads and skips.
  */
-final class IngestBatch implements RecordSink {
+final class IngestBatch implements RecordSink, AutoCloseable {
 
 	private final Jdbi jdbi;
 
@@ -37,9 +43,17 @@ final class IngestBatch implements RecordSink {
 
 	private final SourceCounts counts = new SourceCounts();
 
-	private final List<SourceRecord> pending = new ArrayList<>();
+	private final ExecutorService writerThread = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "ingest-writer");
+		thread.setDaemon(true);
+		return thread;
+	});
 
-	private final List<QuarantineRow> quarantine = new ArrayList<>();
+	private List<SourceRecord> pending = new ArrayList<>();
+
+	private List<QuarantineRow> quarantine = new ArrayList<>();
+
+	private Future<?> inFlight;
 
 	IngestBatch(Jdbi jdbi, ActionRowWriter writer, Map<String, ActionDao.ChainTip> chainTips, long sourceId,
 			String sourceName, int batchSize, Clock clock) {
@@ -77,31 +91,73 @@ final class IngestBatch implements RecordSink {
 	}
 
 	private void addQuarantine(long line, String raw, String reason, String recordId, Instant occurredAt) {
-		// printed to the terminal: no escape sequence from the input may reach it
-		this.counts.quarantined(this.sourceName + ":" + line + ": " + QuarantineRow.shown(reason));
 		this.quarantine.add(QuarantineRow.of(this.sourceId, this.sourceName, line, raw, reason, recordId, occurredAt,
 				this.clock.instant()));
 	}
 
 	private void flushWhenFull() {
 		if (this.pending.size() + this.quarantine.size() >= this.batchSize) {
-			flush();
+			handOff();
 		}
 	}
 
-	/** Writes what is pending in one transaction. */
+	/** Writes what is pending and waits until every batch is written. */
 	void flush() {
+		handOff();
+		awaitInFlight();
+	}
+
+	@Override
+	public void close() {
+		this.writerThread.shutdownNow();
+	}
+
+	private void handOff() {
 		if (this.pending.isEmpty() && this.quarantine.isEmpty()) {
 			return;
 		}
-		this.jdbi.useTransaction((handle) -> write(handle));
-		this.pending.clear();
-		this.quarantine.clear();
+		awaitInFlight();
+		Batch batch = new Batch(this.pending, this.quarantine);
+		this.pending = new ArrayList<>();
+		this.quarantine = new ArrayList<>();
+		this.inFlight = this.writerThread.submit(() -> this.jdbi.useTransaction((handle) -> write(handle, batch)));
 	}
 
-	private void write(Handle handle) {
+	/** Rethrows what failed the batch in flight, as the writer threw it. */
+	private void awaitInFlight() {
+		if (this.inFlight == null) {
+			return;
+		}
+		try {
+			this.inFlight.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while writing a batch of " + this.sourceName, ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		finally {
+			this.inFlight = null;
+		}
+	}
+
+	private void write(Handle handle, Batch batch) {
+		// printed to the terminal: no escape sequence from the input may reach it
+		batch.quarantine()
+			.forEach((row) -> this.counts
+				.quarantined(this.sourceName + ":" + row.lineNumber() + ": " + QuarantineRow.shown(row.reason())));
+		List<QuarantineRow> conflicts = new ArrayList<>();
 		ActionDao dao = ActionDao.attach(handle);
-		Set<String> ids = this.pending.stream()
+		Set<String> ids = batch.records()
+			.stream()
 			.map((record) -> record.action().id())
 			.collect(Collectors.toCollection(LinkedHashSet::new));
 		Map<String, StoredAction> stored = ids.isEmpty() ? Map.of()
@@ -111,7 +167,7 @@ final class IngestBatch implements RecordSink {
 		Map<String, SourceRecord> inBatch = new HashMap<>();
 		Map<String, String> seqsInBatch = new HashMap<>();
 		List<ActionRow> rows = new ArrayList<>();
-		for (SourceRecord record : this.pending) {
+		for (SourceRecord record : batch.records()) {
 			Action action = record.action();
 			String origin = origin(stored.get(action.id()), inBatch.get(action.id()));
 			Action earlier = (stored.get(action.id()) != null) ? stored.get(action.id()).action()
@@ -121,9 +177,8 @@ final class IngestBatch implements RecordSink {
 					this.counts.duplicate();
 				}
 				else {
-					addQuarantine(record.line(), record.raw(),
-							"conflicting duplicate of " + action.id() + " already stored from " + origin, action.id(),
-							action.occurredAt());
+					conflicts.add(quarantined(record,
+							"conflicting duplicate of " + action.id() + " already stored from " + origin));
 				}
 				continue;
 			}
@@ -137,8 +192,8 @@ final class IngestBatch implements RecordSink {
 					holder = dao.actionAt(action.agent(), action.seq()).orElse(null);
 				}
 				if (holder != null) {
-					addQuarantine(record.line(), record.raw(), "seq " + action.seq() + " of agent " + action.agent()
-							+ " is already taken by action " + holder, action.id(), action.occurredAt());
+					conflicts.add(quarantined(record, "seq " + action.seq() + " of agent " + action.agent()
+							+ " is already taken by action " + holder));
 					continue;
 				}
 				checkSourceChain(record, tip);
@@ -158,9 +213,18 @@ final class IngestBatch implements RecordSink {
 			this.counts.stored(action);
 		}
 		this.writer.write(handle, rows);
-		if (!this.quarantine.isEmpty()) {
-			dao.insertQuarantined(this.quarantine);
+		List<QuarantineRow> quarantined = new ArrayList<>(batch.quarantine());
+		quarantined.addAll(conflicts);
+		if (!quarantined.isEmpty()) {
+			dao.insertQuarantined(quarantined);
 		}
+	}
+
+	private QuarantineRow quarantined(SourceRecord record, String reason) {
+		Action action = record.action();
+		this.counts.quarantined(this.sourceName + ":" + record.line() + ": " + QuarantineRow.shown(reason));
+		return QuarantineRow.of(this.sourceId, this.sourceName, record.line(), record.raw(), reason, action.id(),
+				action.occurredAt(), this.clock.instant());
 	}
 
 	/**
@@ -183,6 +247,11 @@ final class IngestBatch implements RecordSink {
 			this.counts.chainBreak(this.sourceName + ":" + record.line() + ": action " + action.id() + " (agent "
 					+ action.agent() + ", seq " + action.seq() + "): " + String.join("; ", problems));
 		}
+	}
+
+	/** What the reader handed over for one transaction. */
+	private record Batch(List<SourceRecord> records, List<QuarantineRow> quarantine) {
+
 	}
 
 	private String origin(StoredAction stored, SourceRecord inBatch) {

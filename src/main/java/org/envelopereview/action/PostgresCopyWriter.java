@@ -11,13 +11,15 @@ import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.postgresql.PGConnection;
 
 /**
- * PostgreSQL bulk insert: {@code COPY} into a temporary staging table, then one
- * {@code INSERT … SELECT … ON CONFLICT DO NOTHING}. The batch was deduplicated before, so
- * the conflict clause only guards against a concurrent writer.
+ * PostgreSQL bulk insert: {@code COPY} straight into {@code agent_action}. The batch was
+ * deduplicated against the table under the ingest lock, so a key taken meanwhile can only
+ * mean a writer that bypassed the lock: the batch then fails as a whole.
  */
 final class PostgresCopyWriter implements ActionRowWriter {
 
 	private static final ClasspathSqlLocator SQL = ClasspathSqlLocator.create();
+
+	private static final String UNIQUE_VIOLATION = "23505";
 
 	private static final List<Function<ActionRow, Object>> COLUMNS = List.of(ActionRow::id, ActionRow::occurredAt,
 			ActionRow::agent, ActionRow::modelVersion, ActionRow::envelopeId, ActionRow::actionType,
@@ -32,21 +34,21 @@ final class PostgresCopyWriter implements ActionRowWriter {
 		if (rows.isEmpty()) {
 			return;
 		}
-		handle.execute(SQL.locate(PostgresCopyWriter.class, "createStaging"));
 		try {
 			PGConnection connection = handle.getConnection().unwrap(PGConnection.class);
 			connection.getCopyAPI()
-				.copyIn(SQL.locate(PostgresCopyWriter.class, "copyIntoStaging"), new StringReader(csv(rows)));
+				.copyIn(SQL.locate(PostgresCopyWriter.class, "copyIntoActions"), new StringReader(csv(rows)));
 		}
-		catch (SQLException | IOException ex) {
-			throw new IllegalStateException("COPY into agent_action_staging failed: " + ex.getMessage(), ex);
+		catch (SQLException ex) {
+			if (UNIQUE_VIOLATION.equals(ex.getSQLState())) {
+				throw new IllegalStateException("another writer changed agent_action during ingest (" + ex.getMessage()
+						+ "); is something writing to it without the ingest lock?", ex);
+			}
+			throw new IllegalStateException("COPY into agent_action failed: " + ex.getMessage(), ex);
 		}
-		int inserted = handle.execute(SQL.locate(PostgresCopyWriter.class, "insertFromStaging"));
-		if (inserted != rows.size()) {
-			throw new IllegalStateException("another writer changed agent_action during ingest: " + inserted + " of "
-					+ rows.size() + " rows inserted; is a second ingest running?");
+		catch (IOException ex) {
+			throw new IllegalStateException("COPY into agent_action failed: " + ex.getMessage(), ex);
 		}
-		handle.execute(SQL.locate(PostgresCopyWriter.class, "clearStaging"));
 	}
 
 	/** COPY's CSV: null is an unquoted empty field, every value is quoted. */

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * What became of one input's records: the counts of the ingest summary, with the first
- * few quarantine reasons and chain breaks as examples.
+ * few quarantine reasons and chain breaks as examples. Counted by the ingest's reader and
+ * writer threads at once.
  */
 public final class SourceCounts {
 
@@ -47,52 +48,52 @@ public final class SourceCounts {
 
 	}
 
-	void read() {
+	synchronized void read() {
 		this.read++;
 	}
 
-	void stored(Action action) {
+	synchronized void stored(Action action) {
 		this.stored++;
 		if (action.outcome() == Action.Outcome.FAILED) {
 			this.failedAttempts++;
 		}
 	}
 
-	void duplicate() {
+	synchronized void duplicate() {
 		this.duplicates++;
 	}
 
-	void quarantined(String example) {
+	synchronized void quarantined(String example) {
 		this.quarantined++;
 		if (this.quarantineExamples.size() < EXAMPLES) {
 			this.quarantineExamples.add(example);
 		}
 	}
 
-	void chainBreak(String example) {
+	synchronized void chainBreak(String example) {
 		this.chainBreaks++;
 		if (this.chainBreakExamples.size() < EXAMPLES) {
 			this.chainBreakExamples.add(example);
 		}
 	}
 
-	void skipped(String name) {
+	synchronized void skipped(String name) {
 		this.skipped.merge(name, 1L, Long::sum);
 	}
 
-	public Totals totals() {
+	public synchronized Totals totals() {
 		long skippedTotal = this.skipped.values().stream().mapToLong(Long::longValue).sum();
 		return new Totals(this.read, this.stored, this.duplicates, this.quarantined, skippedTotal, this.failedAttempts,
 				this.chainBreaks);
 	}
 
 	/** Skipped records per name (CloudTrail event name), sorted by name. */
-	public Map<String, Long> skippedByName() {
-		return Collections.unmodifiableMap(this.skipped);
+	public synchronized Map<String, Long> skippedByName() {
+		return Collections.unmodifiableMap(new TreeMap<>(this.skipped));
 	}
 
 	/** e.g. {@code AssumeRole=3, DescribeInstances=12}, or {@code null} when none. */
-	public String skippedNames() {
+	public synchronized String skippedNames() {
 		if (this.skipped.isEmpty()) {
 			return null;
 		}
@@ -103,11 +104,11 @@ public final class SourceCounts {
 		return (names.length() > 4000) ? names.substring(0, 3997) + "..." : names;
 	}
 
-	public List<String> quarantineExamples() {
+	public synchronized List<String> quarantineExamples() {
 		return List.copyOf(this.quarantineExamples);
 	}
 
-	public List<String> chainBreakExamples() {
+	public synchronized List<String> chainBreakExamples() {
 		return List.copyOf(this.chainBreakExamples);
 	}
 

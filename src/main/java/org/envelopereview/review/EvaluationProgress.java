@@ -1,52 +1,79 @@
 package org.envelopereview.review;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.jdbi.v3.core.Jdbi;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ItemReadListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
 
-/** Shows the evaluate step's progress on stderr, counted in actions read. */
-class EvaluationProgress implements StepExecutionListener, ItemReadListener<ReviewedAction> {
+/**
+ * Shows the evaluate step's progress on stderr, counted in actions read: one bar per run,
+ * opened and closed by the partitioned step and advanced by every partition's reads.
+ */
+@Component
+class EvaluationProgress implements StepExecutionListener {
 
-	private final String label;
+	private final Jdbi jdbi;
 
-	private final long total;
+	private final RunEnvelopes envelopes;
 
-	private ProgressBar bar;
+	/** By job execution: two periods may be reviewed at once by one scheduler. */
+	private final Map<Long, ProgressBar> bars = new ConcurrentHashMap<>();
 
-	EvaluationProgress(String label, long total) {
-		this.label = label;
-		this.total = total;
+	EvaluationProgress(Jdbi jdbi, RunEnvelopes envelopes) {
+		this.jdbi = jdbi;
+		this.envelopes = envelopes;
 	}
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
-		this.bar = new ProgressBarBuilder().setTaskName("Evaluating " + this.label)
-			.setInitialMax(this.total)
-			.setStyle(ProgressBarStyle.ASCII)
-			.setUnit(" actions", 1)
-			.showSpeed()
-			.build();
-	}
-
-	@Override
-	public void afterRead(ReviewedAction item) {
-		if (this.bar != null) {
-			this.bar.step();
-		}
+		Period period = this.envelopes.inputs(stepExecution.getJobParameters().getLong("runId")).period();
+		long total = this.jdbi.withHandle(
+				(handle) -> handle.createQuery(SqlFiles.sql(ReviewJobConfiguration.class, "count-period-actions"))
+					.bind("start", SqlFiles.utc(period.start()))
+					.bind("end", SqlFiles.utc(period.end()))
+					.mapTo(Long.class)
+					.one());
+		this.bars.put(stepExecution.getJobExecutionId(),
+				new ProgressBarBuilder().setTaskName("Evaluating " + period.label())
+					.setInitialMax(total)
+					.setStyle(ProgressBarStyle.ASCII)
+					.setUnit(" actions", 1)
+					.showSpeed()
+					.build());
 	}
 
 	@Override
 	public ExitStatus afterStep(StepExecution stepExecution) {
-		if (this.bar != null) {
-			this.bar.close();
-			this.bar = null;
+		ProgressBar bar = this.bars.remove(stepExecution.getJobExecutionId());
+		if (bar != null) {
+			bar.close();
 		}
 		return stepExecution.getExitStatus();
+	}
+
+	/** The listener of each partition's reads. */
+	ItemReadListener<ReviewedAction> counter() {
+		return new ItemReadListener<>() {
+			@Override
+			public void afterRead(ReviewedAction item) {
+				var context = StepSynchronizationManager.getContext();
+				ProgressBar bar = (context != null)
+						? EvaluationProgress.this.bars.get(context.getStepExecution().getJobExecutionId()) : null;
+				if (bar != null) {
+					bar.step();
+				}
+			}
+		};
 	}
 
 }

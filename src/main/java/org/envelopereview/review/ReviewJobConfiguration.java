@@ -1,16 +1,13 @@
 package org.envelopereview.review;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 import javax.sql.DataSource;
 
 import org.jdbi.v3.core.Jdbi;
 
 import org.envelopereview.action.AuditTrailVerifier;
-import org.envelopereview.envelope.ActionClass;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -23,6 +20,7 @@ import org.springframework.batch.infrastructure.item.database.builder.JdbcCursor
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -65,18 +63,38 @@ class ReviewJobConfiguration {
 			.build();
 	}
 
+	/**
+	 * The period's actions in time ranges of about equal size, evaluated by
+	 * {@code review.job.threads} workers at once: each range streams from its own cursor,
+	 * so the database produces one range's rows while the other range is judged.
+	 */
 	@Bean
-	Step evaluateActionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+	Step evaluateActionsStep(JobRepository jobRepository, Step evaluateActionsPartition,
+			EvaluationPartitioner evaluationPartitioner, EvaluationProgress evaluationProgress,
+			@Value("${review.job.threads:2}") int threads) {
+		SimpleAsyncTaskExecutor workers = new SimpleAsyncTaskExecutor("evaluate-");
+		workers.setConcurrencyLimit(threads);
+		return new StepBuilder("evaluateActionsStep", jobRepository)
+			.partitioner(evaluateActionsPartition.getName(), evaluationPartitioner)
+			.step(evaluateActionsPartition)
+			.gridSize(threads)
+			.taskExecutor(workers)
+			.listener(evaluationProgress)
+			.build();
+	}
+
+	@Bean
+	Step evaluateActionsPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcCursorItemReader<ReviewedAction> periodActionReader, ActionEvaluator actionEvaluator,
 			FindingWriter findingWriter, EvaluationProgress evaluationProgress,
 			@Value("${review.job.chunk-size:1000}") int chunkSize) {
-		return new StepBuilder("evaluateActionsStep", jobRepository)
+		return new StepBuilder("evaluateActionsPartition", jobRepository)
 			.<ReviewedAction, List<StoredFinding>>chunk(chunkSize)
 			.transactionManager(transactionManager)
 			.reader(periodActionReader)
 			.processor(actionEvaluator)
 			.writer(findingWriter)
-			.listener(evaluationProgress)
+			.listener(evaluationProgress.counter())
 			.faultTolerant()
 			.retry(TransientDataAccessException.class)
 			.retryLimit(3)
@@ -112,34 +130,27 @@ class ReviewJobConfiguration {
 		return new VerifyAuditTrailTasklet(verifier, integrity, store, router, envelopes.inputs(runId));
 	}
 
+	@Bean
+	@StepScope
+	EvaluationPartitioner evaluationPartitioner(Jdbi jdbi, RunEnvelopes envelopes,
+			@Value("#{jobParameters['runId']}") Long runId) {
+		return new EvaluationPartitioner(jdbi, envelopes.inputs(runId));
+	}
+
 	/**
-	 * The actions from the look-back start to the period's end, ordered by (occurred_at,
-	 * id); saveState lets a restart resume after the last committed chunk. The look-back
-	 * reaches as far as the earliest action whose revert deadline can fall in the period:
-	 * the longest maxDuration before the start, or an earlier action whose revertBy is in
-	 * the period. Actions before the period are judged only by deadline rules.
+	 * One partition's actions, ordered by (occurred_at, id); saveState lets a restart
+	 * resume after the partition's last committed chunk. Actions before the period are
+	 * judged only by deadline rules.
 	 */
 	@Bean
 	@StepScope
-	JdbcCursorItemReader<ReviewedAction> periodActionReader(DataSource dataSource, Jdbi jdbi, RunEnvelopes envelopes,
-			@Value("#{jobParameters['runId']}") Long runId) {
-		RunInputs inputs = envelopes.inputs(runId);
-		Period period = inputs.period();
-		Instant lookback = period.start().minus(longestMaxDuration(inputs));
-		Instant earliestRevertBy = jdbi.withHandle((handle) -> handle
-			.createQuery(SqlFiles.sql(ReviewJobConfiguration.class, "earliest-with-revert-by-in-period"))
-			.bind("start", SqlFiles.utc(period.start()))
-			.bind("end", SqlFiles.utc(period.end()))
-			.map((row, ctx) -> SqlFiles.instant(row, 1))
-			.findOne()
-			.orElse(null));
-		if (earliestRevertBy != null && earliestRevertBy.isBefore(lookback)) {
-			lookback = earliestRevertBy;
-		}
+	JdbcCursorItemReader<ReviewedAction> periodActionReader(DataSource dataSource,
+			@Value("#{stepExecutionContext['" + EvaluationPartitioner.FROM + "']}") String from,
+			@Value("#{stepExecutionContext['" + EvaluationPartitioner.TO + "']}") String to) {
 		return new JdbcCursorItemReaderBuilder<ReviewedAction>().name("periodActionReader")
 			.dataSource(dataSource)
 			.sql(SqlFiles.sql(ReviewJobConfiguration.class, "period-actions"))
-			.queryArguments(SqlFiles.utc(lookback), SqlFiles.utc(period.end()))
+			.queryArguments(SqlFiles.utc(Instant.parse(from)), SqlFiles.utc(Instant.parse(to)))
 			.rowMapper((row, rowNumber) -> ReviewedAction.fromRow(row))
 			.fetchSize(FETCH_SIZE)
 			.connectionAutoCommit(false)
@@ -162,20 +173,6 @@ class ReviewJobConfiguration {
 
 	@Bean
 	@StepScope
-	EvaluationProgress evaluationProgress(Jdbi jdbi, RunEnvelopes envelopes,
-			@Value("#{jobParameters['runId']}") Long runId) {
-		Period period = envelopes.inputs(runId).period();
-		long total = jdbi.withHandle(
-				(handle) -> handle.createQuery(SqlFiles.sql(ReviewJobConfiguration.class, "count-period-actions"))
-					.bind("start", SqlFiles.utc(period.start()))
-					.bind("end", SqlFiles.utc(period.end()))
-					.mapTo(Long.class)
-					.one());
-		return new EvaluationProgress(period.label(), total);
-	}
-
-	@Bean
-	@StepScope
 	AssessEnvelopesTasklet assessEnvelopesTasklet(EnvelopeAssessment assessment, RunEnvelopes envelopes,
 			@Value("#{jobParameters['runId']}") Long runId) {
 		return new AssessEnvelopesTasklet(assessment, envelopes.inputs(runId));
@@ -186,17 +183,6 @@ class ReviewJobConfiguration {
 	WriteOutputsTasklet writeOutputsTasklet(ReviewOutputs outputs, FindingStore store, RunEnvelopes envelopes,
 			@Value("#{jobParameters['runId']}") Long runId) {
 		return new WriteOutputsTasklet(outputs, store, envelopes.inputs(runId));
-	}
-
-	private static Duration longestMaxDuration(RunInputs inputs) {
-		return inputs.catalog()
-			.envelopes()
-			.stream()
-			.flatMap((envelope) -> envelope.actions().stream())
-			.map(ActionClass::maxDuration)
-			.filter(Objects::nonNull)
-			.max(Duration::compareTo)
-			.orElse(Duration.ZERO);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -86,10 +87,14 @@ class ScopeMeasurer {
 		if (rules.isEmpty()) {
 			return new OpenRuleTimeline.Counts(ExercisedScope.OpenRules.NONE, new java.util.TreeMap<>());
 		}
+		String[] resources = rules.stream()
+			.map(OpenRuleTimeline.Rule::resource)
+			.filter(Objects::nonNull)
+			.distinct()
+			.toArray(String[]::new);
 		List<OpenRuleTimeline.Removal> removals = handle.createQuery(SqlFiles.sql(ScopeMeasurer.class, "rules-removed"))
-			.bindList("openingTypes", OpenRuleTimeline.openingTypes())
 			.bindList("closingTypes", OpenRuleTimeline.closingTypes())
-			.bind("envelope", envelopeId)
+			.bind("resources", resources)
 			.bind("end", SqlFiles.utc(period.end()))
 			.map((row, ctx) -> new OpenRuleTimeline.Removal(SqlFiles.instant(row, "occurred_at"),
 					row.getString("action_type"), row.getString("resource"), row.getString("protocol"),

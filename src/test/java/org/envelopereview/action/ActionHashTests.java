@@ -1,12 +1,19 @@
 package org.envelopereview.action;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ActionHashTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static Action action(String cidr, Double confidence, Action.Outcome outcome) {
 		return new Action("a-000001", Instant.parse("2026-07-03T03:47:00Z"), "failover-agent", "orchestrator-2.3.1",
@@ -79,6 +86,69 @@ class ActionHashTests {
 
 		assertThat(ActionHash.verifies(chained)).isTrue();
 		assertThat(ActionHash.verifies(forged)).isFalse();
+	}
+
+	/**
+	 * Any combination of present and absent fields, with any text in them: every object's
+	 * keys in code-point order, no null, every present field written once with its value.
+	 */
+	@Test
+	void shouldWriteEveryPresentFieldOnceWithItsKeysInCodePointOrderForAnyAction() {
+		Random random = new Random(2026);
+		for (int i = 0; i < 2_000; i++) {
+			Action action = new Action(text(random, false), Instant.ofEpochSecond(random.nextInt(1 << 30)),
+					text(random, false), text(random, true), text(random, true), text(random, false),
+					text(random, true), text(random, true), text(random, true), text(random, true), text(random, true),
+					new Action.Rationale(text(random, true), text(random, true),
+							random.nextBoolean() ? null : random.nextInt(1001) / 1000.0),
+					new Action.ApprovalRecord(text(random, true), text(random, true)), text(random, true),
+					random.nextBoolean() ? null : Instant.ofEpochSecond(random.nextInt(1 << 30)), text(random, true),
+					random.nextBoolean() ? Action.Outcome.FAILED : Action.Outcome.SUCCEEDED, text(random, true), 0,
+					null, null);
+
+			JsonNode json = JSON.readTree(ActionHash.canonicalJson(action));
+
+			assertSortedWithoutNulls(json);
+			assertThat(json.path("id").asString()).isEqualTo(action.id());
+			assertThat(json.path("resource").isMissingNode()).isEqualTo(action.resource() == null);
+			assertThat(json.path("approval").path("approver").isMissingNode())
+				.isEqualTo(action.approval().approver() == null);
+			assertThat(json.path("rationale").path("text").isMissingNode())
+				.isEqualTo(action.rationale().text() == null);
+			assertThat(json.path("outcome").isMissingNode()).isEqualTo(action.outcome() == Action.Outcome.SUCCEEDED);
+			assertThat(json.path("errorCode").isMissingNode()).isEqualTo(action.errorCode() == null);
+		}
+	}
+
+	private static void assertSortedWithoutNulls(JsonNode object) {
+		List<String> names = new ArrayList<>(object.propertyNames());
+		assertThat(names).as(object.toString()).isSorted().doesNotHaveDuplicates();
+		for (String name : names) {
+			JsonNode value = object.get(name);
+			assertThat(value.isNull()).as(name).isFalse();
+			if (value.isObject()) {
+				assertThat(value.isEmpty()).as(name).isFalse();
+				assertSortedWithoutNulls(value);
+			}
+		}
+	}
+
+	/** Absent (when allowed) or any short text, quotes, controls and non-BMP included. */
+	private static String text(Random random, boolean mayBeAbsent) {
+		if (mayBeAbsent && random.nextBoolean()) {
+			return null;
+		}
+		StringBuilder text = new StringBuilder();
+		int length = 1 + random.nextInt(12);
+		for (int i = 0; i < length; i++) {
+			switch (random.nextInt(4)) {
+				case 0 -> text.append((char) ('a' + random.nextInt(26)));
+				case 1 -> text.append("\"\\\u0000\n\u202e".charAt(random.nextInt(5)));
+				case 2 -> text.appendCodePoint(0x1F600 + random.nextInt(40));
+				default -> text.append((char) (0x00C0 + random.nextInt(200)));
+			}
+		}
+		return text.toString();
 	}
 
 }

@@ -207,17 +207,20 @@ class RecoveredReviewTests {
 		return new CommandLine(node.bean(EnvelopeReviewCommand.class), node.bean(IFactory.class)).execute(arguments);
 	}
 
+	/** Chunks committed by the evaluate step's partitions in the running execution. */
 	private static long evaluationCommits(Jdbi jdbi) {
 		return jdbi.withHandle((handle) -> handle.createQuery("""
-				SELECT coalesce(max(commit_count), 0) FROM batch_step_execution
-				 WHERE step_name = 'evaluateActionsStep' AND status = 'STARTED'
+				SELECT coalesce(sum(commit_count), 0) FROM batch_step_execution
+				 WHERE step_name LIKE 'evaluateActionsPartition:%' AND status = 'STARTED'
 				""").mapTo(Long.class).one());
 	}
 
+	/** Actions read by the evaluate step's partitions, per job execution. */
 	private static List<Long> evaluationReads(Jdbi jdbi) {
 		return jdbi.withHandle((handle) -> handle.createQuery("""
-				SELECT read_count FROM batch_step_execution
-				 WHERE step_name = 'evaluateActionsStep' ORDER BY step_execution_id
+				SELECT sum(read_count) FROM batch_step_execution
+				 WHERE step_name LIKE 'evaluateActionsPartition:%'
+				 GROUP BY job_execution_id ORDER BY job_execution_id
 				""").mapTo(Long.class).list());
 	}
 

@@ -1,11 +1,10 @@
--- Removals (under any envelope or none) of rules on resources where the envelope opened rules.
--- A join on the distinct resources, not IN (subquery): H2 otherwise tests every removal in the
--- history against the subquery instead of looking the resources up in agent_action_resource.
+-- Removals (under any envelope or none) of rules on the resources where the envelope opened rules.
+-- The resources are given, not found by a sub-select: with a join, PostgreSQL's estimate of how
+-- many resources an envelope touches can flip the plan to a scan of the whole history per envelope.
 SELECT removal.occurred_at, removal.action_type, removal.resource, removal.protocol, removal.ports, removal.cidr
-FROM (SELECT DISTINCT opened.resource FROM agent_action opened
-       WHERE opened.envelope_id = :envelope AND opened.action_type IN (<openingTypes>)) touched
-JOIN agent_action removal ON removal.resource = touched.resource
-WHERE removal.outcome = 'succeeded'
+FROM agent_action removal
+WHERE removal.resource = ANY(:resources)
+  AND removal.outcome = 'succeeded'
   AND removal.occurred_at < :end
   AND removal.action_type IN (<closingTypes>)
 ORDER BY removal.occurred_at, removal.id

@@ -1,0 +1,112 @@
+package org.envelopereview.review;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jdbi.v3.core.Jdbi;
+
+import org.envelopereview.envelope.ActionClass;
+
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * Splits the actions the evaluate step reads into consecutive {@code [from, to)} ranges
+ * of {@code occurred_at} with about as many actions each, one per worker thread. Every
+ * action falls in exactly one range, and the same history always gives the same ranges,
+ * so a restarted run resumes each range where it stopped.
+ *
+ * <p>
+ * The ranges start at the look-back: as far back as the earliest action whose revert
+ * deadline can fall in the period (the longest maxDuration before the start, or an
+ * earlier action whose revertBy is in the period).
+ */
+class EvaluationPartitioner implements Partitioner {
+
+	static final String FROM = "from";
+
+	static final String TO = "to";
+
+	private final Jdbi jdbi;
+
+	private final RunInputs inputs;
+
+	EvaluationPartitioner(Jdbi jdbi, RunInputs inputs) {
+		this.jdbi = jdbi;
+		this.inputs = inputs;
+	}
+
+	@Override
+	public Map<String, ExecutionContext> partition(int gridSize) {
+		Instant from = lookback();
+		Instant to = this.inputs.period().end();
+		List<Instant> bounds = new ArrayList<>(List.of(from));
+		long total = count(from, to);
+		for (int i = 1; i < gridSize; i++) {
+			long offset = total * i / gridSize;
+			Instant bound = (offset > 0) ? occurredAtOffset(from, to, offset) : null;
+			if (bound != null && bound.isAfter(bounds.get(bounds.size() - 1))) {
+				bounds.add(bound);
+			}
+		}
+		bounds.add(to);
+		Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+		for (int i = 0; i + 1 < bounds.size(); i++) {
+			ExecutionContext range = new ExecutionContext();
+			range.putString(FROM, bounds.get(i).toString());
+			range.putString(TO, bounds.get(i + 1).toString());
+			partitions.put("range" + i, range);
+		}
+		return partitions;
+	}
+
+	private Instant lookback() {
+		Period period = this.inputs.period();
+		Instant lookback = period.start().minus(longestMaxDuration());
+		Instant earliestRevertBy = this.jdbi.withHandle((handle) -> handle
+			.createQuery(SqlFiles.sql(ReviewJobConfiguration.class, "earliest-with-revert-by-in-period"))
+			.bind("start", SqlFiles.utc(period.start()))
+			.bind("end", SqlFiles.utc(period.end()))
+			.map((row, ctx) -> SqlFiles.instant(row, 1))
+			.findOne()
+			.orElse(null));
+		return (earliestRevertBy != null && earliestRevertBy.isBefore(lookback)) ? earliestRevertBy : lookback;
+	}
+
+	private Duration longestMaxDuration() {
+		return this.inputs.catalog()
+			.envelopes()
+			.stream()
+			.flatMap((envelope) -> envelope.actions().stream())
+			.map(ActionClass::maxDuration)
+			.filter(Objects::nonNull)
+			.max(Duration::compareTo)
+			.orElse(Duration.ZERO);
+	}
+
+	private long count(Instant from, Instant to) {
+		return this.jdbi.withHandle(
+				(handle) -> handle.createQuery(SqlFiles.sql(ReviewJobConfiguration.class, "count-period-actions"))
+					.bind("start", SqlFiles.utc(from))
+					.bind("end", SqlFiles.utc(to))
+					.mapTo(Long.class)
+					.one());
+	}
+
+	private Instant occurredAtOffset(Instant from, Instant to, long offset) {
+		return this.jdbi
+			.withHandle((handle) -> handle.createQuery(SqlFiles.sql(EvaluationPartitioner.class, "occurred-at-offset"))
+				.bind("from", SqlFiles.utc(from))
+				.bind("to", SqlFiles.utc(to))
+				.bind("offset", offset)
+				.map((row, ctx) -> SqlFiles.instant(row, 1))
+				.findOne()
+				.orElse(null));
+	}
+
+}

@@ -1,1 +1,0 @@
-TRUNCATE agent_action_staging

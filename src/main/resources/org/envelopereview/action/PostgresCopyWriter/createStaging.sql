@@ -1,1 +1,0 @@
-CREATE TEMPORARY TABLE IF NOT EXISTS agent_action_staging (LIKE agent_action INCLUDING DEFAULTS)
