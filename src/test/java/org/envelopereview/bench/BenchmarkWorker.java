@@ -147,7 +147,7 @@ public final class BenchmarkWorker {
 						evaluated = read;
 						result("evaluate", read, seconds);
 					}
-					else if (!step.contains(":partition")) {
+					else if (!step.contains(":")) {
 						result("step." + step, read, seconds);
 					}
 				}
