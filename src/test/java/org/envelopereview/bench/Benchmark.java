@@ -263,6 +263,8 @@ public final class Benchmark {
 			ratio(text, groups, db, "evaluate", "job-query-scan", "evaluate step / JDBC scan of the job's own query");
 			ratio(text, groups, db, "evaluate", "copy-out", "evaluate step / COPY TO STDOUT");
 			ratio(text, groups, db, "ingest", "copy-in", "JSON Lines ingest / COPY FROM into a plain table");
+			ratio(text, groups, db, "ingest", "copy-in-indexed",
+					"JSON Lines ingest / COPY FROM into a table with agent_action's indexes and keys");
 		}
 		if (!this.failures.isEmpty()) {
 			text.append("\nFailed:\n\n");

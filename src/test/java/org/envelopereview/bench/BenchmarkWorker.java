@@ -237,8 +237,9 @@ public final class BenchmarkWorker {
 	}
 
 	/**
-	 * Exports the stored actions once, then loads them into a plain table (no index, no
-	 * key) with {@code COPY FROM}, truncating in between.
+	 * Exports the stored actions once, then loads them with {@code COPY FROM} into a
+	 * plain table (no index, no key) and into a table with agent_action's indexes and
+	 * keys, truncating in between.
 	 */
 	private void copyIn(Path dir, int repeats) throws SQLException, IOException {
 		DataSource dataSource = this.context.getBean(DataSource.class);
@@ -251,16 +252,20 @@ public final class BenchmarkWorker {
 		}
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			connection.setAutoCommit(true);
-			statement.execute(SQL.locate(BenchmarkWorker.class, "create-copy-target"));
+			for (String create : SQL.locate(BenchmarkWorker.class, "create-copy-target").split(";")) {
+				statement.execute(create);
+			}
 			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
 			for (int repeat = 1; repeat <= repeats; repeat++) {
-				statement.execute(SQL.locate(BenchmarkWorker.class, "truncate-copy-target"));
-				long started = System.nanoTime();
-				long rows;
-				try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-					rows = copy.copyIn(SQL.locate(BenchmarkWorker.class, "copy-in"), in);
+				for (String target : List.of("copy-in", "copy-in-indexed")) {
+					statement.execute(SQL.locate(BenchmarkWorker.class, "truncate-copy-target"));
+					long started = System.nanoTime();
+					long rows;
+					try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+						rows = copy.copyIn(SQL.locate(BenchmarkWorker.class, target), in);
+					}
+					result(target, rows, seconds(started));
 				}
-				result("copy-in", rows, seconds(started));
 			}
 		}
 		finally {

@@ -1,1 +1,1 @@
-TRUNCATE bench_copy_target
+TRUNCATE bench_copy_target, bench_copy_indexed
