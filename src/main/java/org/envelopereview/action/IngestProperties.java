@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * role name, when no session tag names one
  */
 @ConfigurationProperties("review.ingest")
-public record IngestProperties(@DefaultValue("5000") int batchSize, @DefaultValue("1048576") int maxRecordBytes,
+public record IngestProperties(@DefaultValue("2000") int batchSize, @DefaultValue("1048576") int maxRecordBytes,
 		@DefaultValue("4194304") long progressThresholdBytes, Map<String, String> roleEnvelopes) {
 
 	public IngestProperties {

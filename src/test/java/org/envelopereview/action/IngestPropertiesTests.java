@@ -21,7 +21,7 @@ class IngestPropertiesTests {
 
 		assertThat(properties.roleEnvelopes()).containsEntry("FailoverRole", "PA-FAILOVER-007")
 			.containsEntry("Ops.Admin", "NS-ROUTE-DR-003");
-		assertThat(properties.batchSize()).isEqualTo(5000);
+		assertThat(properties.batchSize()).isEqualTo(2000);
 		assertThat(properties.maxRecordBytes()).isEqualTo(1_048_576);
 	}
 
