@@ -68,7 +68,7 @@ class ReviewJobConfiguration {
 	@Bean
 	Step evaluateActionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcCursorItemReader<ReviewedAction> periodActionReader, ActionEvaluator actionEvaluator,
-			FindingWriter findingWriter, EvaluationProgress evaluationProgress,
+			FindingWriter findingWriter, EvaluationProgress evaluationProgress, CommittedChunkState committedChunkState,
 			@Value("${review.job.chunk-size:1000}") int chunkSize) {
 		return new StepBuilder("evaluateActionsStep", jobRepository)
 			.<ReviewedAction, List<StoredFinding>>chunk(chunkSize)
@@ -77,6 +77,7 @@ class ReviewJobConfiguration {
 			.processor(actionEvaluator)
 			.writer(findingWriter)
 			.listener(evaluationProgress)
+			.listener(committedChunkState)
 			.faultTolerant()
 			.retry(TransientDataAccessException.class)
 			.retryLimit(3)
@@ -158,6 +159,12 @@ class ReviewJobConfiguration {
 	@StepScope
 	FindingWriter findingWriter(FindingStore store, @Value("#{jobParameters['runId']}") Long runId) {
 		return new FindingWriter(store, runId);
+	}
+
+	@Bean
+	@StepScope
+	CommittedChunkState committedChunkState() {
+		return new CommittedChunkState();
 	}
 
 	@Bean
