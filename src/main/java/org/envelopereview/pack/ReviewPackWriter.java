@@ -47,6 +47,11 @@ public class ReviewPackWriter {
 
 	public static final String FINDINGS_CSV = "findings.csv";
 
+	/**
+	 * A pack being rendered and signed, in the output directory so the move is atomic.
+	 */
+	static final String WORK_PREFIX = ".review-pack-";
+
 	private static final DateTimeFormatter SIGNED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
 		.withZone(ZoneOffset.UTC);
 
@@ -78,12 +83,13 @@ public class ReviewPackWriter {
 			.build()) {
 			SigningKey key = this.keys.load();
 			Files.createDirectories(directory);
+			deleteAbandonedWork(directory);
 			byte[] findingsJson = readOutput(directory, FINDINGS_JSON);
 			byte[] findingsCsv = readOutput(directory, FINDINGS_CSV);
 			PackManifest manifest = manifest(review, key, findingsJson, findingsCsv);
 			byte[] manifestJson = ManifestJson.write(manifest);
 			progress.step();
-			Path work = Files.createTempDirectory(directory, ".review-pack-");
+			Path work = Files.createTempDirectory(directory, WORK_PREFIX);
 			try {
 				progress.setExtraMessage("rendering");
 				Path rendered = work.resolve("rendered.pdf");
@@ -198,6 +204,23 @@ public class ReviewPackWriter {
 		}
 		catch (AtomicMoveNotSupportedException ex) {
 			Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	/**
+	 * A process killed while rendering leaves its work directory behind; the pack step of
+	 * the restarted run holds the period's lock, so no other writer is using it.
+	 */
+	private static void deleteAbandonedWork(Path directory) throws IOException {
+		List<Path> abandoned;
+		try (Stream<Path> entries = Files.list(directory)) {
+			abandoned = entries.filter((entry) -> entry.getFileName().toString().startsWith(WORK_PREFIX))
+				.filter(Files::isDirectory)
+				.toList();
+		}
+		for (Path work : abandoned) {
+			logger.info("Deleting {}, left by a pack writer that stopped", work);
+			deleteRecursively(work);
 		}
 	}
 

@@ -20,6 +20,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,8 +29,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The review job: snapshot envelopes → verify the audit trail → evaluate the period's
- * actions (chunk-oriented, streaming, ordered) → assess envelopes → write outputs. Every
- * step is idempotent per run, so a failed run restarts where it stopped.
+ * actions (chunk-oriented, streaming, ordered) → assess envelopes → write outputs → write
+ * the signed packs. Every step is idempotent per run, so a failed run restarts where it
+ * stopped.
  */
 @Configuration(proxyBeanMethods = false)
 class ReviewJobConfiguration {
@@ -40,12 +42,13 @@ class ReviewJobConfiguration {
 
 	@Bean
 	Job envelopeReviewJob(JobRepository jobRepository, Step snapshotEnvelopesStep, Step verifyAuditTrailStep,
-			Step evaluateActionsStep, Step assessEnvelopesStep, Step writeOutputsStep) {
+			Step evaluateActionsStep, Step assessEnvelopesStep, Step writeOutputsStep, Step writePacksStep) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(snapshotEnvelopesStep)
 			.next(verifyAuditTrailStep)
 			.next(evaluateActionsStep)
 			.next(assessEnvelopesStep)
 			.next(writeOutputsStep)
+			.next(writePacksStep)
 			.build();
 	}
 
@@ -95,6 +98,17 @@ class ReviewJobConfiguration {
 	Step writeOutputsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			WriteOutputsTasklet writeOutputsTasklet) {
 		return new StepBuilder("writeOutputsStep", jobRepository).tasklet(writeOutputsTasklet, transactionManager)
+			.build();
+	}
+
+	/**
+	 * Outside a database transaction: rendering a large pack takes minutes, and the step
+	 * only reads.
+	 */
+	@Bean
+	Step writePacksStep(JobRepository jobRepository, WritePacksTasklet writePacksTasklet) {
+		return new StepBuilder("writePacksStep", jobRepository)
+			.tasklet(writePacksTasklet, new ResourcelessTransactionManager())
 			.build();
 	}
 
@@ -193,6 +207,13 @@ class ReviewJobConfiguration {
 	WriteOutputsTasklet writeOutputsTasklet(ReviewOutputs outputs, FindingStore store, RunEnvelopes envelopes,
 			@Value("#{jobParameters['runId']}") Long runId) {
 		return new WriteOutputsTasklet(outputs, store, envelopes.inputs(runId));
+	}
+
+	@Bean
+	@StepScope
+	WritePacksTasklet writePacksTasklet(BoardReviewAssembler assembler, PackPublisher publisher, RunEnvelopes envelopes,
+			@Value("#{jobParameters['runId']}") Long runId) {
+		return new WritePacksTasklet(assembler, publisher, envelopes.inputs(runId));
 	}
 
 	private static Duration longestMaxDuration(RunInputs inputs) {

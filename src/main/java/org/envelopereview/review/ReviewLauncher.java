@@ -247,12 +247,15 @@ public class ReviewLauncher {
 				? execution.getExecutionContext().getString(WriteOutputsTasklet.ARCHIVED) : "";
 		archived.lines().filter((line) -> !line.isBlank()).forEach(notes::add);
 		List<BoardReview> boards = List.of();
+		List<Path> packs = List.of();
 		String failure = null;
 		if (status == BatchStatus.COMPLETED) {
-			boards = this.assembler.assemble(this.envelopes.inputs(run.id()));
+			boards = this.assembler.take(this.envelopes.inputs(run.id()));
 			this.envelopes.forget(run.id());
+			packs = WritePacksTasklet.packs(execution.getExecutionContext().getString(WritePacksTasklet.PACKS, ""));
 		}
 		else {
+			this.assembler.forget(run.id());
 			failure = failure(execution);
 		}
 		SortedMap<String, Integer> counts = new TreeMap<>();
@@ -262,7 +265,7 @@ public class ReviewLauncher {
 			dirs.put(board.board().id(), board.outputDir());
 		}
 		return new ReviewOutcome(run.id(), run.runNumber(), run.period(), recorded, restarted, counts, dirs, boards,
-				notes, failure, elapsed);
+				packs, notes, failure, elapsed);
 	}
 
 	private static boolean rejectedByStrict(JobExecution execution) {

@@ -159,14 +159,24 @@ class ProcessFaultTests {
 				.concat(java.util.stream.Stream.of("verify"), packs.stream().map(Path::toString))
 				.toArray(String[]::new));
 
-			assertThat(killed.output()).contains("COMPLETED").doesNotContain("Signed review packs");
+			assertThat(killed.output()).as("the run is not complete while its packs are rendered")
+				.doesNotContain("Review of 2026-Q3: run 1")
+				.doesNotContain("Signed review packs");
 			assertThat(packsAfterKill).as("a pack in place after the kill must be whole and signed")
 				.allSatisfy((pack) -> assertThat(verifies(pack)).as(pack.toString()).isTrue());
 			assertThat(again.exitCode()).as(again.output()).isZero();
-			assertThat(packs).as("one signed pack per board of the new run, outside runs/")
-				.filteredOn((pack) -> !pack.toString().contains("/runs/"))
-				.hasSize(3);
+			assertThat(again.output()).as("the killed run is restarted, not replaced by a new one")
+				.contains("run 1 (id", "restarted) COMPLETED", "Signed review packs")
+				.doesNotContain("run 2 (id");
+			assertThat(packs).as("one signed pack per board, none archived")
+				.hasSize(3)
+				.noneMatch((pack) -> pack.toString().contains("/runs/"));
 			assertThat(verified.exitCode()).as(verified.output()).isZero();
+			assertThat(files(period, ".review-pack-")).as("the killed writer's work, cleared by the restart").isEmpty();
+			product().query((c) -> {
+				assertThat(ReviewProcess.count(c, "SELECT COUNT(*) FROM review_run")).isEqualTo(1);
+				return null;
+			});
 			System.out.println("FAULT rendering killed with " + packsAfterKill.size() + " pack(s) in place: survived");
 		}
 
