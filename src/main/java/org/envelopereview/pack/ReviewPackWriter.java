@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import me.tongfei.progressbar.ProgressBar;
@@ -109,12 +110,19 @@ public class ReviewPackWriter {
 				progress.step();
 				return pack;
 			}
+			catch (RuntimeException ex) {
+				// the renderer and the signer wrap a failed write (a full disk) in
+				// exceptions of their own, some without a cause (OpenPDF's
+				// ExceptionConverter): say which pack could not be written, and why
+				throw new IOException(Objects.requireNonNullElse(ex.getMessage(), ex.toString()), ex);
+			}
 			finally {
 				deleteRecursively(work);
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write the review pack in " + directory + ": " + ex.getMessage(), ex);
+			throw new UncheckedIOException(
+					"cannot write the review pack " + directory.resolve(PACK) + ": " + ex.getMessage(), ex);
 		}
 	}
 
