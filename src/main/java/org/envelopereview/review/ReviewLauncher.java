@@ -190,9 +190,9 @@ public class ReviewLauncher {
 	 * Marks failed what the execution left running or UNKNOWN: we hold the period's lock,
 	 * so the process that left it so has died or given up. A database cut can fail the
 	 * job yet leave its step STARTED or UNKNOWN (the step could not record its end), and
-	 * Spring Batch refuses to restart either; JobOperator.recover skips a FAILED job and
-	 * any execution whose context a restart inherited with its "recovered" mark. Every
-	 * step resumes from the state its last committed chunk saved, so this is safe.
+	 * Spring Batch refuses to restart either; JobOperator.recover leaves UNKNOWN as it is
+	 * and does nothing for an execution that carries its "recovered" mark. Every step
+	 * resumes from the state its last committed chunk saved, so this is safe.
 	 */
 	private JobExecution markFailed(JobExecution execution) {
 		LocalDateTime now = LocalDateTime.now();
