@@ -51,11 +51,8 @@ class RunCommand implements Callable<Integer> {
 
 	private final ReviewLauncher launcher;
 
-	private final ReviewPacks packs;
-
-	RunCommand(ReviewLauncher launcher, ReviewPacks packs) {
+	RunCommand(ReviewLauncher launcher) {
 		this.launcher = launcher;
-		this.packs = packs;
 	}
 
 	@Override
@@ -74,21 +71,11 @@ class RunCommand implements Callable<Integer> {
 		}
 		PrintWriter out = this.spec.commandLine().getOut();
 		out.print(summary(outcome));
+		if (outcome.completed()) {
+			out.print(ReviewPacks.summary(outcome.packs()));
+		}
 		out.flush();
-		if (!outcome.completed()) {
-			return 1;
-		}
-		try {
-			out.print(ReviewPacks.summary(this.packs.write(outcome.boards())));
-			out.flush();
-			return 0;
-		}
-		catch (RuntimeException ex) {
-			this.spec.commandLine()
-				.getErr()
-				.println("The review completed, but its packs could not be written: " + ex.getMessage());
-			return 1;
-		}
+		return outcome.completed() ? 0 : 1;
 	}
 
 	private Period period() {

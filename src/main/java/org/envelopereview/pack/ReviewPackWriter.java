@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import me.tongfei.progressbar.ProgressBar;
@@ -47,6 +48,11 @@ public class ReviewPackWriter {
 
 	public static final String FINDINGS_CSV = "findings.csv";
 
+	/**
+	 * A pack being rendered and signed, in the output directory so the move is atomic.
+	 */
+	static final String WORK_PREFIX = ".review-pack-";
+
 	private static final DateTimeFormatter SIGNED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
 		.withZone(ZoneOffset.UTC);
 
@@ -78,12 +84,13 @@ public class ReviewPackWriter {
 			.build()) {
 			SigningKey key = this.keys.load();
 			Files.createDirectories(directory);
+			deleteAbandonedWork(directory);
 			byte[] findingsJson = readOutput(directory, FINDINGS_JSON);
 			byte[] findingsCsv = readOutput(directory, FINDINGS_CSV);
 			PackManifest manifest = manifest(review, key, findingsJson, findingsCsv);
 			byte[] manifestJson = ManifestJson.write(manifest);
 			progress.step();
-			Path work = Files.createTempDirectory(directory, ".review-pack-");
+			Path work = Files.createTempDirectory(directory, WORK_PREFIX);
 			try {
 				progress.setExtraMessage("rendering");
 				Path rendered = work.resolve("rendered.pdf");
@@ -103,12 +110,19 @@ public class ReviewPackWriter {
 				progress.step();
 				return pack;
 			}
+			catch (RuntimeException ex) {
+				// the renderer and the signer wrap a failed write (a full disk) in
+				// exceptions of their own, some without a cause (OpenPDF's
+				// ExceptionConverter): say which pack could not be written, and why
+				throw new IOException(Objects.requireNonNullElse(ex.getMessage(), ex.toString()), ex);
+			}
 			finally {
 				deleteRecursively(work);
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write the review pack in " + directory + ": " + ex.getMessage(), ex);
+			throw new UncheckedIOException(
+					"cannot write the review pack " + directory.resolve(PACK) + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -198,6 +212,23 @@ public class ReviewPackWriter {
 		}
 		catch (AtomicMoveNotSupportedException ex) {
 			Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	/**
+	 * A process killed while rendering leaves its work directory behind; the pack step of
+	 * the restarted run holds the period's lock, so no other writer is using it.
+	 */
+	private static void deleteAbandonedWork(Path directory) throws IOException {
+		List<Path> abandoned;
+		try (Stream<Path> entries = Files.list(directory)) {
+			abandoned = entries.filter((entry) -> entry.getFileName().toString().startsWith(WORK_PREFIX))
+				.filter(Files::isDirectory)
+				.toList();
+		}
+		for (Path work : abandoned) {
+			logger.info("Deleting {}, left by a pack writer that stopped", work);
+			deleteRecursively(work);
 		}
 	}
 

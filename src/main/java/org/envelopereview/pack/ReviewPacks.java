@@ -5,13 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.envelopereview.review.BoardReview;
+import org.envelopereview.review.PackPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the signed packs of a completed run, one per board, and says how to check them.
+ * Writes the signed packs of a completed run, one per board (the review job's last step),
+ * and says how to check them.
  */
 @Component
-public class ReviewPacks {
+public class ReviewPacks implements PackPublisher {
 
 	private final ReviewPackWriter writer;
 
@@ -25,7 +27,8 @@ public class ReviewPacks {
 	/**
 	 * @return the signed packs, in board order; none when packs are switched off
 	 */
-	public List<Path> write(List<BoardReview> boards) {
+	@Override
+	public List<Path> publish(List<BoardReview> boards) {
 		List<Path> packs = new ArrayList<>();
 		if (this.properties.enabled()) {
 			boards.forEach((board) -> packs.add(this.writer.write(board)));

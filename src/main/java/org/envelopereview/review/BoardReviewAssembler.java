@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jdbi.v3.core.Jdbi;
 
@@ -43,6 +44,8 @@ class BoardReviewAssembler {
 
 	private final ScopeMeasurer measurer;
 
+	private final Map<Long, List<BoardReview>> assembled = new ConcurrentHashMap<>();
+
 	BoardReviewAssembler(Jdbi jdbi, FindingStore store, ChainIntegrity integrity, ReviewRuns runs,
 			ReviewOutputs outputs, ScopeMeasurer measurer) {
 		this.measurer = measurer;
@@ -53,7 +56,28 @@ class BoardReviewAssembler {
 		this.outputs = outputs;
 	}
 
+	/** Builds the boards and keeps them for {@link #take} at the end of the run. */
 	List<BoardReview> assemble(RunInputs inputs) {
+		List<BoardReview> reviews = build(inputs);
+		this.assembled.put(inputs.runId(), reviews);
+		return reviews;
+	}
+
+	/**
+	 * The boards the run's pack step assembled, or built now when an earlier process ran
+	 * that step; lets go of them.
+	 */
+	List<BoardReview> take(RunInputs inputs) {
+		List<BoardReview> kept = this.assembled.remove(inputs.runId());
+		return (kept != null) ? kept : build(inputs);
+	}
+
+	/** Lets go of the boards of a run that did not complete. */
+	void forget(long runId) {
+		this.assembled.remove(runId);
+	}
+
+	private List<BoardReview> build(RunInputs inputs) {
 		List<StoredFinding> findings = this.store.findings(inputs.runId());
 		IntegrityReport report = this.integrity.report(inputs.runId());
 		List<QuarantinedRecord> quarantined = quarantined(inputs.period());

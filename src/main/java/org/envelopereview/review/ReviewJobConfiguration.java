@@ -18,6 +18,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,8 +28,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The review job: snapshot envelopes → verify the audit trail → evaluate the period's
- * actions (chunk-oriented, streaming, ordered) → assess envelopes → write outputs. Every
- * step is idempotent per run, so a failed run restarts where it stopped.
+ * actions (chunk-oriented, streaming, ordered) → assess envelopes → write outputs → write
+ * the signed packs. Every step is idempotent per run, so a failed run restarts where it
+ * stopped.
  */
 @Configuration(proxyBeanMethods = false)
 class ReviewJobConfiguration {
@@ -39,12 +41,13 @@ class ReviewJobConfiguration {
 
 	@Bean
 	Job envelopeReviewJob(JobRepository jobRepository, Step snapshotEnvelopesStep, Step verifyAuditTrailStep,
-			Step evaluateActionsStep, Step assessEnvelopesStep, Step writeOutputsStep) {
+			Step evaluateActionsStep, Step assessEnvelopesStep, Step writeOutputsStep, Step writePacksStep) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(snapshotEnvelopesStep)
 			.next(verifyAuditTrailStep)
 			.next(evaluateActionsStep)
 			.next(assessEnvelopesStep)
 			.next(writeOutputsStep)
+			.next(writePacksStep)
 			.build();
 	}
 
@@ -87,7 +90,7 @@ class ReviewJobConfiguration {
 	@Bean
 	Step evaluateActionsPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcCursorItemReader<ReviewedAction> periodActionReader, ActionEvaluator actionEvaluator,
-			FindingWriter findingWriter, EvaluationProgress evaluationProgress,
+			FindingWriter findingWriter, EvaluationProgress evaluationProgress, CommittedChunkState committedChunkState,
 			@Value("${review.job.chunk-size:1000}") int chunkSize) {
 		return new StepBuilder("evaluateActionsPartition", jobRepository)
 			.<ReviewedAction, List<StoredFinding>>chunk(chunkSize)
@@ -96,6 +99,7 @@ class ReviewJobConfiguration {
 			.processor(actionEvaluator)
 			.writer(findingWriter)
 			.listener(evaluationProgress.counter())
+			.listener(committedChunkState)
 			// an observation per action (two timers per item) cost a fifth of the step's
 			// CPU;
 			// the step's own counts and times are in the job repository
@@ -117,6 +121,17 @@ class ReviewJobConfiguration {
 	Step writeOutputsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			WriteOutputsTasklet writeOutputsTasklet) {
 		return new StepBuilder("writeOutputsStep", jobRepository).tasklet(writeOutputsTasklet, transactionManager)
+			.build();
+	}
+
+	/**
+	 * Outside a database transaction: rendering a large pack takes minutes, and the step
+	 * only reads.
+	 */
+	@Bean
+	Step writePacksStep(JobRepository jobRepository, WritePacksTasklet writePacksTasklet) {
+		return new StepBuilder("writePacksStep", jobRepository)
+			.tasklet(writePacksTasklet, new ResourcelessTransactionManager())
 			.build();
 	}
 
@@ -178,6 +193,12 @@ class ReviewJobConfiguration {
 
 	@Bean
 	@StepScope
+	CommittedChunkState committedChunkState() {
+		return new CommittedChunkState();
+	}
+
+	@Bean
+	@StepScope
 	AssessEnvelopesTasklet assessEnvelopesTasklet(EnvelopeAssessment assessment, RunEnvelopes envelopes,
 			@Value("#{jobParameters['runId']}") Long runId) {
 		return new AssessEnvelopesTasklet(assessment, envelopes.inputs(runId));
@@ -188,6 +209,13 @@ class ReviewJobConfiguration {
 	WriteOutputsTasklet writeOutputsTasklet(ReviewOutputs outputs, FindingStore store, RunEnvelopes envelopes,
 			@Value("#{jobParameters['runId']}") Long runId) {
 		return new WriteOutputsTasklet(outputs, store, envelopes.inputs(runId));
+	}
+
+	@Bean
+	@StepScope
+	WritePacksTasklet writePacksTasklet(BoardReviewAssembler assembler, PackPublisher publisher, RunEnvelopes envelopes,
+			@Value("#{jobParameters['runId']}") Long runId) {
+		return new WritePacksTasklet(assembler, publisher, envelopes.inputs(runId));
 	}
 
 }

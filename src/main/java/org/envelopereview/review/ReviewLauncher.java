@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,12 +27,14 @@ import org.envelopereview.envelope.Board;
 import org.envelopereview.envelope.BoardDirectory;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionSystemException;
@@ -49,6 +52,8 @@ public class ReviewLauncher {
 
 	/** The run status of a run that --strict refused: closed, never restarted. */
 	public static final String REJECTED = "REJECTED";
+
+	private static final String RECOVERED = "left running or unknown by a process that stopped; marked failed to restart";
 
 	private static final Set<String> RESTARTABLE = Set.of("FAILED", "STOPPED", "STARTING", "STARTED", "STOPPING",
 			"UNKNOWN");
@@ -149,7 +154,7 @@ public class ReviewLauncher {
 			if (Objects.equals(stale.getJobParameters().getLong("runId"), run.id())) {
 				logger.warn("Recovering review run " + run.runNumber() + " of " + run.period().label()
 						+ " left running by a process that stopped");
-				return this.jobOperator.restart(this.jobOperator.recover(stale));
+				return this.jobOperator.restart(markFailed(stale));
 			}
 		}
 		JobExecution previous;
@@ -174,14 +179,42 @@ public class ReviewLauncher {
 			// redo
 			return previous;
 		}
-		if (previous.getStatus().isRunning()) {
-			// we hold the period's lock, so the process that left it running has died:
-			// mark it failed so it can be restarted
+		if (previous.getStatus().isRunning() || previous.getStatus() == BatchStatus.UNKNOWN) {
 			logger.warn("Recovering review run " + run.runNumber() + " of " + run.period().label() + " left "
 					+ previous.getStatus() + " since " + previous.getLastUpdated() + " by a process that stopped");
-			previous = this.jobOperator.recover(previous);
 		}
-		return this.jobOperator.restart(previous);
+		return this.jobOperator.restart(markFailed(previous));
+	}
+
+	/**
+	 * Marks failed what the execution left running or UNKNOWN: we hold the period's lock,
+	 * so the process that left it so has died or given up. A database cut can fail the
+	 * job yet leave its step STARTED or UNKNOWN (the step could not record its end), and
+	 * Spring Batch refuses to restart either; JobOperator.recover leaves UNKNOWN as it is
+	 * and does nothing for an execution that carries its "recovered" mark. Every step
+	 * resumes from the state its last committed chunk saved, so this is safe.
+	 */
+	private JobExecution markFailed(JobExecution execution) {
+		LocalDateTime now = LocalDateTime.now();
+		for (StepExecution step : execution.getStepExecutions()) {
+			if (step.getStatus().isRunning() || step.getStatus() == BatchStatus.UNKNOWN) {
+				step.setStatus(BatchStatus.FAILED);
+				step.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(), RECOVERED));
+				if (step.getEndTime() == null) {
+					step.setEndTime(now);
+				}
+				this.jobRepository.update(step);
+			}
+		}
+		if (execution.getStatus().isRunning() || execution.getStatus() == BatchStatus.UNKNOWN) {
+			execution.setStatus(BatchStatus.FAILED);
+			execution.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(), RECOVERED));
+			if (execution.getEndTime() == null) {
+				execution.setEndTime(now);
+			}
+			this.jobRepository.update(execution);
+		}
+		return execution;
 	}
 
 	private static JobParameters parameters(ReviewRuns.RunRow run, boolean strict) {
@@ -214,12 +247,15 @@ public class ReviewLauncher {
 				? execution.getExecutionContext().getString(WriteOutputsTasklet.ARCHIVED) : "";
 		archived.lines().filter((line) -> !line.isBlank()).forEach(notes::add);
 		List<BoardReview> boards = List.of();
+		List<Path> packs = List.of();
 		String failure = null;
 		if (status == BatchStatus.COMPLETED) {
-			boards = this.assembler.assemble(this.envelopes.inputs(run.id()));
+			boards = this.assembler.take(this.envelopes.inputs(run.id()));
 			this.envelopes.forget(run.id());
+			packs = WritePacksTasklet.packs(execution.getExecutionContext().getString(WritePacksTasklet.PACKS, ""));
 		}
 		else {
+			this.assembler.forget(run.id());
 			failure = failure(execution);
 		}
 		SortedMap<String, Integer> counts = new TreeMap<>();
@@ -229,7 +265,7 @@ public class ReviewLauncher {
 			dirs.put(board.board().id(), board.outputDir());
 		}
 		return new ReviewOutcome(run.id(), run.runNumber(), run.period(), recorded, restarted, counts, dirs, boards,
-				notes, failure, elapsed);
+				packs, notes, failure, elapsed);
 	}
 
 	private static boolean rejectedByStrict(JobExecution execution) {

@@ -8,8 +8,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What a review run produced: the hand-off to the command line, the scheduler and the
- * pack renderer.
+ * What a review run produced: the hand-off to the command line and the scheduler.
  *
  * @param status the job's status, e.g. {@code COMPLETED} or {@code FAILED}, or
  * {@code REJECTED} when {@code --strict} refused invalid envelope files
@@ -19,16 +18,19 @@ import java.util.TreeMap;
  * @param boards one review per board, only when the run completed
  * @param notes things the person running it should know (files moved aside, a restart
  * that kept the original run's options)
+ * @param packs the signed packs the job wrote, in board order; none when packs are
+ * switched off or the run did not complete
  * @param failure why the run failed, or {@code null}
  */
 public record ReviewOutcome(long runId, int runNumber, Period period, String status, boolean restarted,
 		SortedMap<String, Integer> findingsByBoard, SortedMap<String, Path> outputDirs, List<BoardReview> boards,
-		List<String> notes, String failure, Duration elapsed) {
+		List<Path> packs, List<String> notes, String failure, Duration elapsed) {
 
 	public ReviewOutcome {
 		findingsByBoard = new TreeMap<>(findingsByBoard);
 		outputDirs = new TreeMap<>(outputDirs);
 		boards = List.copyOf(boards);
+		packs = List.copyOf(packs);
 		notes = List.copyOf(notes);
 	}
 

@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -84,17 +85,22 @@ class ReviewOutputs {
 	 */
 	Optional<String> write(RunInputs inputs, String boardId, boolean receivesUnassigned, List<StoredFinding> findings) {
 		Path dir = boardDir(inputs.period(), boardId);
+		List<Path> written = new ArrayList<>();
 		try {
 			Files.createDirectories(dir);
 			Optional<String> archived = archiveEarlierRun(dir, inputs.runNumber());
 			write(dir.resolve(FINDINGS_JSON),
 					PRETTY.writeValueAsString(findingsDocument(inputs.period(), boardId, receivesUnassigned, findings))
-							+ "\n");
-			write(dir.resolve(FINDINGS_CSV), FindingsCsv.render(findings));
-			write(dir.resolve(RUN_JSON), PRETTY.writeValueAsString(runDocument(inputs, boardId, findings)) + "\n");
+							+ "\n",
+					written);
+			write(dir.resolve(FINDINGS_CSV), FindingsCsv.render(findings), written);
+			write(dir.resolve(RUN_JSON), PRETTY.writeValueAsString(runDocument(inputs, boardId, findings)) + "\n",
+					written);
 			return archived;
 		}
 		catch (IOException ex) {
+			// a board's files are a set: none of this attempt's stay beside a missing one
+			deleteQuietly(written, ex);
 			throw new UncheckedIOException(
 					"cannot write the findings of board " + boardId + " to " + dir + ": " + ex.getMessage(), ex);
 		}
@@ -198,10 +204,34 @@ class ReviewOutputs {
 		}
 	}
 
-	private static void write(Path file, String text) throws IOException {
+	/**
+	 * Writes to {@code <name>.partial}, then moves it into place; a failed write (a full
+	 * disk) deletes the partial file and names the file in its message.
+	 */
+	private static void write(Path file, String text, List<Path> written) throws IOException {
 		Path partial = file.resolveSibling(file.getFileName() + ".partial");
-		Files.writeString(partial, text, StandardCharsets.UTF_8);
-		Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		try {
+			Files.writeString(partial, text, StandardCharsets.UTF_8);
+			Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			written.add(file);
+		}
+		catch (IOException ex) {
+			IOException failure = new IOException(
+					file.getFileName() + ": " + Objects.requireNonNullElse(ex.getMessage(), ex.toString()), ex);
+			deleteQuietly(List.of(partial), failure);
+			throw failure;
+		}
+	}
+
+	private static void deleteQuietly(List<Path> files, IOException failure) {
+		for (Path file : files) {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException ex) {
+				failure.addSuppressed(ex);
+			}
+		}
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.envelopereview.pack.ReviewPacks;
 import org.envelopereview.review.Period;
 import org.envelopereview.review.ReviewLauncher;
 import org.envelopereview.review.ReviewOutcome;
@@ -37,15 +36,12 @@ class LaunchedPeriodReview implements PeriodReview {
 
 	private final Job envelopeReviewJob;
 
-	private final ReviewPacks packs;
-
 	LaunchedPeriodReview(ReviewLauncher launcher, JobOperator jobOperator, JobRepository jobRepository,
-			Job envelopeReviewJob, ReviewPacks packs) {
+			Job envelopeReviewJob) {
 		this.launcher = launcher;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.envelopeReviewJob = envelopeReviewJob;
-		this.packs = packs;
 	}
 
 	@Override
@@ -61,9 +57,7 @@ class LaunchedPeriodReview implements PeriodReview {
 			}
 		}
 		ReviewOutcome outcome = this.launcher.run(period, null, false);
-		// as `run` does: the signed packs of a completed run
-		List<Path> written = outcome.completed() ? this.packs.write(outcome.boards()) : List.of();
-		return new ReviewReport(outcome.status(), summary(outcome, written));
+		return new ReviewReport(outcome.status(), summary(outcome, outcome.packs()));
 	}
 
 	/**

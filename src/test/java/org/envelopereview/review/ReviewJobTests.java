@@ -207,6 +207,86 @@ class ReviewJobTests {
 				.isEqualTo(read(payments.resolve("findings.json")));
 		}
 
+		/**
+		 * The step records a chunk's progress inside the chunk's transaction; when that
+		 * write or the commit fails (a cut connection), the chunk's findings are rolled
+		 * back, so the restart must read the chunk again rather than resume after it.
+		 */
+		@Test
+		default void shouldReadAgainAChunkWhoseTransactionFailedWhileTheStepRecordedIt() throws IOException {
+			given();
+			long earlier = jdbi().withHandle((handle) -> handle
+				.createQuery("SELECT COALESCE(MAX(step_execution_id), 0) FROM batch_step_execution")
+				.mapTo(Long.class)
+				.one());
+			// the step's own record of its second chunk fails, in the chunk's transaction
+			jdbi().useHandle((handle) -> handle.execute(
+					"ALTER TABLE batch_step_execution ADD CONSTRAINT injected_fault " + "CHECK (step_execution_id <= "
+							+ earlier + " OR step_name NOT LIKE 'evaluateActionsPartition:%' OR status <> 'STARTED'"
+							+ " OR commit_count < 2)"));
+			ReviewOutcome failed;
+			try {
+				failed = launcher().run(Fixtures.Q3, null, false);
+			}
+			finally {
+				jdbi().useHandle(
+						(handle) -> handle.execute("ALTER TABLE batch_step_execution DROP CONSTRAINT injected_fault"));
+			}
+			assertThat(failed.status()).isEqualTo("FAILED");
+			assertThat(failed.failure()).contains("evaluateActionsStep");
+
+			ReviewOutcome restarted = launcher().run(Fixtures.Q3, null, false);
+			assertThat(restarted.restarted()).isTrue();
+			assertThat(restarted.status()).isEqualTo("COMPLETED");
+			assertThat(keys(restarted.runId())).containsExactlyElementsOf(ReviewScenario.expectedFindings());
+			assertThat(launcher().run(Fixtures.Q3, null, false).runNumber()).isEqualTo(2);
+			List<Long> reads = jdbi().withHandle((handle) -> handle.createQuery("""
+					SELECT SUM(s.read_count) FROM batch_step_execution s
+					WHERE s.step_name LIKE 'evaluateActionsPartition:%' AND s.step_execution_id > :earlier
+					GROUP BY s.job_execution_id ORDER BY s.job_execution_id""")
+				.bind("earlier", earlier)
+				.mapTo(Long.class)
+				.list());
+			assertThat(reads).hasSize(3);
+			assertThat(reads.get(0) + reads.get(1)).as("failed and restarted reads against an uninterrupted run")
+				.isEqualTo(reads.get(2));
+		}
+
+		/**
+		 * A cut connection can fail the job while its step could not record its own end:
+		 * the repository shows the step STARTED (or UNKNOWN) under a FAILED job, which
+		 * Spring Batch refuses to restart as "already running".
+		 */
+		@Test
+		default void shouldRestartAFailedRunWhoseStepWasLeftRunningOrUnknown() throws IOException {
+			for (String leftAs : List.of("STARTED", "UNKNOWN")) {
+				given();
+				jdbi().useHandle((handle) -> handle.execute("ALTER TABLE review_finding ADD CONSTRAINT injected_fault "
+						+ "CHECK (action_id IS NULL OR action_id <> '" + ReviewScenario.LATE_ACTION + "')"));
+				ReviewOutcome failed;
+				try {
+					failed = launcher().run(Fixtures.Q3, null, false);
+				}
+				finally {
+					jdbi().useHandle(
+							(handle) -> handle.execute("ALTER TABLE review_finding DROP CONSTRAINT injected_fault"));
+				}
+				assertThat(failed.status()).isEqualTo("FAILED");
+				jdbi().useHandle((handle) -> handle.createUpdate("""
+						UPDATE batch_step_execution SET status = :status, end_time = NULL
+						WHERE step_name LIKE 'evaluateActions%' AND status = 'FAILED'
+						AND job_execution_id = (SELECT MAX(job_execution_id) FROM batch_job_execution)""")
+					.bind("status", leftAs)
+					.execute());
+
+				ReviewOutcome restarted = launcher().run(Fixtures.Q3, null, false);
+
+				assertThat(restarted.status()).as(leftAs + ": " + restarted.failure()).isEqualTo("COMPLETED");
+				assertThat(restarted.runId()).isEqualTo(failed.runId());
+				assertThat(keys(restarted.runId())).containsExactlyElementsOf(ReviewScenario.expectedFindings());
+			}
+		}
+
 		@Test
 		default void shouldCarryOnARunWhoseProcessStoppedBeforeItsJobStarted() throws IOException {
 			given();

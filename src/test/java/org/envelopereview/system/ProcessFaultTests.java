@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -159,14 +160,24 @@ class ProcessFaultTests {
 				.concat(java.util.stream.Stream.of("verify"), packs.stream().map(Path::toString))
 				.toArray(String[]::new));
 
-			assertThat(killed.output()).contains("COMPLETED").doesNotContain("Signed review packs");
+			assertThat(killed.output()).as("the run is not complete while its packs are rendered")
+				.doesNotContain("Review of 2026-Q3: run 1")
+				.doesNotContain("Signed review packs");
 			assertThat(packsAfterKill).as("a pack in place after the kill must be whole and signed")
 				.allSatisfy((pack) -> assertThat(verifies(pack)).as(pack.toString()).isTrue());
 			assertThat(again.exitCode()).as(again.output()).isZero();
-			assertThat(packs).as("one signed pack per board of the new run, outside runs/")
-				.filteredOn((pack) -> !pack.toString().contains("/runs/"))
-				.hasSize(3);
+			assertThat(again.output()).as("the killed run is restarted, not replaced by a new one")
+				.contains("run 1 (id", "restarted) COMPLETED", "Signed review packs")
+				.doesNotContain("run 2 (id");
+			assertThat(packs).as("one signed pack per board, none archived")
+				.hasSize(3)
+				.noneMatch((pack) -> pack.toString().contains("/runs/"));
 			assertThat(verified.exitCode()).as(verified.output()).isZero();
+			assertThat(files(period, ".review-pack-")).as("the killed writer's work, cleared by the restart").isEmpty();
+			product().query((c) -> {
+				assertThat(ReviewProcess.count(c, "SELECT COUNT(*) FROM review_run")).isEqualTo(1);
+				return null;
+			});
 			System.out.println("FAULT rendering killed with " + packsAfterKill.size() + " pack(s) in place: survived");
 		}
 
@@ -210,10 +221,17 @@ class ProcessFaultTests {
 
 		ReviewProcess product;
 
+		final TinyDisk disk = new TinyDisk();
+
 		@BeforeEach
 		void startProduct() {
 			this.product = ReviewProcess.onH2File(this.workDir, "review.ingest.batch-size=50",
 					"review.job.chunk-size=20", "review.ingest.progress-threshold-bytes=0");
+		}
+
+		@AfterEach
+		void unmount() throws Exception {
+			this.disk.close();
 		}
 
 		@Override
@@ -303,6 +321,127 @@ class ProcessFaultTests {
 			assertThat(restarted.output()).contains("run 1 (id", "restarted) COMPLETED");
 			System.out.println("FAULT output directory not writable: survived; the run said:\n"
 					+ failed.output().lines().filter((line) -> line.contains("failed")).findFirst().orElse(""));
+		}
+
+		/**
+		 * A full disk while the findings are written: a tmpfs of 64 KiB as the output
+		 * directory, too small for the 600 findings of network-security.
+		 */
+		@Test
+		void shouldFailClearlyAndLeaveNothingHalfWrittenWhenTheDiskFillsWhileWritingFindings() throws Exception {
+			Path history = history(this.workDir, 600);
+			assertThat(this.product.run("ingest", history.toString()).exitCode()).isZero();
+			Path out = this.disk.mount(this.product.outputDir(), "64k");
+
+			ReviewProcess.Result failed = this.product.run("run", "--period", "2026-Q3");
+
+			assertThat(failed.exitCode()).as(failed.output()).isNotZero();
+			assertThat(failed.output()).contains("run 1 (id", "FAILED",
+					"writeOutputsStep failed: cannot write the findings of board network-security",
+					"findings.json: No space left on device");
+			assertNothingHalfWritten(out);
+			assertRestartsOnceSpaceIsAvailable(out);
+			System.out.println("FAULT disk full while writing findings: survived; the run said:\n"
+					+ failed.output().lines().filter((line) -> line.contains("failed")).findFirst().orElse(""));
+		}
+
+		/**
+		 * A full disk while the packs are rendered: room for every board's findings
+		 * (about 120 KiB) but not for a pack (200 KiB and more).
+		 */
+		@Test
+		void shouldFailClearlyAndLeaveNoHalfPackWhenTheDiskFillsWhileRenderingPacks() throws Exception {
+			Path history = history(this.workDir, 60);
+			assertThat(this.product.run("ingest", history.toString()).exitCode()).isZero();
+			Path out = this.disk.mount(this.product.outputDir(), "200k");
+
+			ReviewProcess.Result failed = this.product.run("run", "--period", "2026-Q3");
+
+			assertThat(failed.exitCode()).as(failed.output()).isNotZero();
+			assertThat(failed.output()).contains("run 1 (id", "FAILED",
+					"writePacksStep failed: cannot write the review pack", "review-pack.pdf: ",
+					"No space left on device");
+			assertThat(files(out, "findings.json")).as("the findings were written before the packs").hasSize(3);
+			assertNothingHalfWritten(out);
+			assertRestartsOnceSpaceIsAvailable(out);
+			System.out.println("FAULT disk full while rendering packs: survived; the run said:\n"
+					+ failed.output().lines().filter((line) -> line.contains("failed")).findFirst().orElse(""));
+		}
+
+		/**
+		 * No partial file, no pack, no pack work directory, and every board's files a
+		 * whole set or none.
+		 */
+		private void assertNothingHalfWritten(Path out) throws IOException {
+			assertThat(files(out, "")).noneMatch((path) -> path.getFileName().toString().endsWith(".partial"))
+				.noneMatch((path) -> path.getFileName().toString().endsWith(".pdf"))
+				.noneMatch((path) -> path.getFileName().toString().startsWith(".review-pack-"));
+			for (Path board : files(out.resolve("2026-Q3"), "")) {
+				if (Files.isDirectory(board) && !board.equals(out.resolve("2026-Q3"))) {
+					long present = java.util.stream.Stream.of("findings.json", "findings.csv", "run.json")
+						.filter((name) -> Files.exists(board.resolve(name)))
+						.count();
+					assertThat(present).as(board + " holds a whole set of findings files or none").isIn(0L, 3L);
+				}
+			}
+		}
+
+		private void assertRestartsOnceSpaceIsAvailable(Path out) throws Exception {
+			this.disk.resize("64m");
+			ReviewProcess.Result restarted = this.product.run("run", "--period", "2026-Q3");
+			assertThat(restarted.exitCode()).as(restarted.output()).isZero();
+			assertThat(restarted.output()).contains("run 1 (id", "restarted) COMPLETED", "Signed review packs");
+			List<Path> packs = files(out, "review-pack.pdf");
+			assertThat(packs).hasSize(3).allSatisfy((pack) -> assertThat(verifies(pack)).as(pack.toString()).isTrue());
+			assertThat(files(out, "")).noneMatch((path) -> path.getFileName().toString().endsWith(".partial"))
+				.noneMatch((path) -> path.getFileName().toString().startsWith(".review-pack-"));
+		}
+
+	}
+
+	/**
+	 * A real full disk: a tmpfs of a chosen size mounted over a directory. Tests run as
+	 * root here and in CI; where mounting is not permitted the test is skipped, loudly.
+	 */
+	static final class TinyDisk implements AutoCloseable {
+
+		private Path mounted;
+
+		Path mount(Path directory, String size) throws IOException, InterruptedException {
+			Files.createDirectories(directory);
+			Command mount = Command.run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", directory.toString());
+			if (mount.exitCode() != 0) {
+				String reason = "SKIPPED: cannot mount a tmpfs to fill a disk (" + mount.output().strip()
+						+ "); run the tests as root to exercise the disk-full faults";
+				System.err.println(reason);
+				Assumptions.abort(reason);
+			}
+			this.mounted = directory;
+			return directory;
+		}
+
+		void resize(String size) throws IOException, InterruptedException {
+			Command remount = Command.run("mount", "-o", "remount,size=" + size, this.mounted.toString());
+			assertThat(remount.exitCode()).as(remount.output()).isZero();
+		}
+
+		@Override
+		public void close() throws IOException, InterruptedException {
+			if (this.mounted != null) {
+				Command umount = Command.run("umount", this.mounted.toString());
+				this.mounted = null;
+				assertThat(umount.exitCode()).as(umount.output()).isZero();
+			}
+		}
+
+		private record Command(int exitCode, String output) {
+
+			static Command run(String... command) throws IOException, InterruptedException {
+				Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+				String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+				return new Command(process.waitFor(), output);
+			}
+
 		}
 
 	}
