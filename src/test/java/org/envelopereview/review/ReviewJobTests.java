@@ -166,20 +166,26 @@ class ReviewJobTests {
 			assertThat(second.notes()).anySatisfy((note) -> assertThat(note).contains("of run 1 to"));
 		}
 
-		@Test
-		default void shouldRestartAFailedRunWhereItStoppedWithTheFindingsOfAnUninterruptedRun() throws IOException {
-			given();
-			// a database fault while writing the late action's finding, in a later chunk
-			jdbi().useHandle((handle) -> handle.execute("ALTER TABLE review_finding ADD CONSTRAINT injected_fault "
-					+ "CHECK (action_id IS NULL OR action_id <> '" + ReviewScenario.LATE_ACTION + "')"));
-			ReviewOutcome failed;
+		/** A database fault while writing the late action's finding, in a later chunk. */
+		String LATE_ACTION_FAULT = "action_id IS NULL OR action_id <> '" + ReviewScenario.LATE_ACTION + "'";
+
+		/** Reviews Q3 while a check constraint on {@code table} rejects what it must. */
+		default ReviewOutcome runWithInjectedFault(String table, String check) {
+			jdbi().useHandle((handle) -> handle
+				.execute("ALTER TABLE " + table + " ADD CONSTRAINT injected_fault CHECK (" + check + ")"));
 			try {
-				failed = launcher().run(Fixtures.Q3, null, false);
+				return launcher().run(Fixtures.Q3, null, false);
 			}
 			finally {
 				jdbi()
-					.useHandle((handle) -> handle.execute("ALTER TABLE review_finding DROP CONSTRAINT injected_fault"));
+					.useHandle((handle) -> handle.execute("ALTER TABLE " + table + " DROP CONSTRAINT injected_fault"));
 			}
+		}
+
+		@Test
+		default void shouldRestartAFailedRunWhereItStoppedWithTheFindingsOfAnUninterruptedRun() throws IOException {
+			given();
+			ReviewOutcome failed = runWithInjectedFault("review_finding", LATE_ACTION_FAULT);
 			assertThat(failed.status()).isEqualTo("FAILED");
 			assertThat(failed.failure()).contains("evaluateActionsStep");
 			assertThat(keys(failed.runId())).contains("OOS-NOT-REVERTED|payments-cab|PA-FAILOVER-007|a-0004|")
@@ -220,18 +226,8 @@ class ReviewJobTests {
 				.mapTo(Long.class)
 				.one());
 			// the step's own record of its second chunk fails, in the chunk's transaction
-			jdbi().useHandle((handle) -> handle.execute(
-					"ALTER TABLE batch_step_execution ADD CONSTRAINT injected_fault " + "CHECK (step_execution_id <= "
-							+ earlier + " OR step_name NOT LIKE 'evaluateActionsPartition:%' OR status <> 'STARTED'"
-							+ " OR commit_count < 2)"));
-			ReviewOutcome failed;
-			try {
-				failed = launcher().run(Fixtures.Q3, null, false);
-			}
-			finally {
-				jdbi().useHandle(
-						(handle) -> handle.execute("ALTER TABLE batch_step_execution DROP CONSTRAINT injected_fault"));
-			}
+			ReviewOutcome failed = runWithInjectedFault("batch_step_execution", "step_execution_id <= " + earlier
+					+ " OR step_name NOT LIKE 'evaluateActionsPartition:%' OR status <> 'STARTED' OR commit_count < 2");
 			assertThat(failed.status()).isEqualTo("FAILED");
 			assertThat(failed.failure()).contains("evaluateActionsStep");
 
@@ -261,16 +257,7 @@ class ReviewJobTests {
 		default void shouldRestartAFailedRunWhoseStepWasLeftRunningOrUnknown() throws IOException {
 			for (String leftAs : List.of("STARTED", "UNKNOWN")) {
 				given();
-				jdbi().useHandle((handle) -> handle.execute("ALTER TABLE review_finding ADD CONSTRAINT injected_fault "
-						+ "CHECK (action_id IS NULL OR action_id <> '" + ReviewScenario.LATE_ACTION + "')"));
-				ReviewOutcome failed;
-				try {
-					failed = launcher().run(Fixtures.Q3, null, false);
-				}
-				finally {
-					jdbi().useHandle(
-							(handle) -> handle.execute("ALTER TABLE review_finding DROP CONSTRAINT injected_fault"));
-				}
+				ReviewOutcome failed = runWithInjectedFault("review_finding", LATE_ACTION_FAULT);
 				assertThat(failed.status()).isEqualTo("FAILED");
 				jdbi().useHandle((handle) -> handle.createUpdate("""
 						UPDATE batch_step_execution SET status = :status, end_time = NULL
