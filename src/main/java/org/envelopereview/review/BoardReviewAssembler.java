@@ -167,7 +167,10 @@ class BoardReviewAssembler {
 	 */
 	String actionSetDigest(Period period) {
 		MessageDigest digest = sha256();
-		this.jdbi.useHandle((handle) -> handle.createQuery(SqlFiles.sql(BoardReviewAssembler.class, "action-set"))
+		// a transaction, so that PostgreSQL streams with a cursor: outside one it hands
+		// the
+		// whole period over at once (10M actions ran a -Xmx512m job out of memory here)
+		this.jdbi.useTransaction((handle) -> handle.createQuery(SqlFiles.sql(BoardReviewAssembler.class, "action-set"))
 			.bind("start", SqlFiles.utc(period.start()))
 			.bind("end", SqlFiles.utc(period.end()))
 			.setFetchSize(1000)

@@ -36,8 +36,11 @@ class ScopeMeasurer {
 		this.jdbi = jdbi;
 	}
 
+	/**
+	 * In a transaction, so that PostgreSQL streams the period's actions with a cursor.
+	 */
 	ExercisedScope measure(String envelopeId, Period period) {
-		return this.jdbi.withHandle((handle) -> measure(handle, envelopeId, period));
+		return this.jdbi.inTransaction((handle) -> measure(handle, envelopeId, period));
 	}
 
 	private ExercisedScope measure(Handle handle, String envelopeId, Period period) {

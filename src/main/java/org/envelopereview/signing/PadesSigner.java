@@ -51,7 +51,7 @@ public class PadesSigner {
 	/** The SubFilter of a PAdES signature. */
 	public static final COSName ETSI_CADES_DETACHED = COSName.getPDFName("ETSI.CAdES.detached");
 
-	private static final int MAX_SIZE_ATTEMPTS = 5;
+	private static final int MAX_SIZE_ATTEMPTS = 10;
 
 	private static final String FONT = "net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf";
 

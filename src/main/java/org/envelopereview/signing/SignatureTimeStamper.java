@@ -27,7 +27,11 @@ class SignatureTimeStamper {
 	TimeStampToken timeStamp(byte[] signatureValue) {
 		TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
 		generator.setCertReq(true);
-		BigInteger nonce = new BigInteger(64, new SecureRandom());
+		// always 8 bytes in DER (bit 62 set, bit 63 clear): the token echoes the nonce,
+		// and
+		// a token whose length changes from one request to the next defeats the signer's
+		// sizing of /Contents (a random 64-bit nonce took 7, 8 or 9 bytes)
+		BigInteger nonce = new BigInteger(63, new SecureRandom()).setBit(62);
 		TimeStampRequest request = generator.generate(NISTObjectIdentifiers.id_sha256,
 				CertificateFingerprint.digest(signatureValue), nonce);
 		try {
