@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -29,6 +30,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class ReviewJobTests {
 
@@ -164,6 +166,24 @@ class ReviewJobTests {
 			assertThat(read(payments.resolve("findings.csv")))
 				.isEqualTo(read(payments.resolve("runs").resolve("1").resolve("findings.csv")));
 			assertThat(second.notes()).anySatisfy((note) -> assertThat(note).contains("of run 1 to"));
+		}
+
+		@Test
+		default void shouldRefuseToReviewAPeriodWhileAnotherProcessHoldsItsLockAndReviewAfterwards()
+				throws IOException {
+			given();
+			try (Handle other = jdbi().open()) {
+				other.execute("INSERT INTO review_lock (period) VALUES ('2026-Q3') ON CONFLICT DO NOTHING");
+				other.begin();
+				other.createQuery("SELECT period FROM review_lock WHERE period = '2026-Q3' FOR UPDATE")
+					.mapTo(String.class)
+					.one();
+				assertThatIllegalStateException().isThrownBy(() -> launcher().run(Fixtures.Q3, null, false))
+					.withMessageContaining("is running in another process");
+				assertThat(outputDir().resolve("2026-Q3")).doesNotExist();
+				other.rollback();
+			}
+			assertThat(launcher().run(Fixtures.Q3, null, false).status()).isEqualTo("COMPLETED");
 		}
 
 		/** A database fault while writing the late action's finding, in a later chunk. */
