@@ -27,6 +27,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
 import org.springframework.stereotype.Service;
+import org.envelopereview.system.RowLock;
 import org.envelopereview.system.Sha256;
 
 /**
@@ -60,7 +61,7 @@ public class ActionIngester {
 	 * @throws IllegalStateException when another ingest holds the lock
 	 */
 	public synchronized IngestReport ingest(List<IngestInput> inputs, IngestFormat format, int maxRecordBytes) {
-		try (IngestLock lock = IngestLock.acquire(this.dataSource)) {
+		try (RowLock lock = IngestLock.acquire(this.dataSource)) {
 			ActionRowWriter writer = rowWriter();
 			Map<String, ActionDao.ChainTip> chainTips = new HashMap<>();
 			List<SourceReport> reports = new ArrayList<>();

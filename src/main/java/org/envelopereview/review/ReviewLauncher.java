@@ -25,6 +25,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import org.envelopereview.envelope.Board;
 import org.envelopereview.envelope.BoardDirectory;
+import org.envelopereview.system.RowLock;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -100,7 +101,7 @@ public class ReviewLauncher {
 	 * @throws IllegalStateException when another process is reviewing the period
 	 */
 	public ReviewOutcome run(Period period, String board, boolean strict) {
-		try (ReviewLock lock = ReviewLock.acquire(this.jdbi, this.dataSource, period.label())) {
+		try (RowLock lock = ReviewLock.acquire(this.jdbi, this.dataSource, period.label())) {
 			return runLocked(period, board, strict);
 		}
 	}
