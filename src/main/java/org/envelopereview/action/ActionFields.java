@@ -1,7 +1,6 @@
 package org.envelopereview.action;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -81,7 +80,7 @@ final class ActionFields {
 			return null;
 		}
 		try {
-			return OffsetDateTime.parse(value.trim()).toInstant().truncatedTo(ChronoUnit.MICROS);
+			return IsoTimestamp.parse(value.trim()).truncatedTo(ChronoUnit.MICROS);
 		}
 		catch (DateTimeParseException ex) {
 			problems.add("bad timestamp in " + field + ": '" + abbreviate(value)

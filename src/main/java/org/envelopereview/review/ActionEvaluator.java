@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.envelopereview.action.Action;
 import org.envelopereview.envelope.Envelope;
@@ -42,12 +43,13 @@ class ActionEvaluator implements ItemProcessor<ReviewedAction, List<StoredFindin
 				item.revertedAt());
 		boolean inPeriod = context.inPeriod(action);
 		boolean failed = action.outcome() == Action.Outcome.FAILED;
-		List<StoredFinding> findings = new ArrayList<>();
+		List<StoredFinding> findings = new ArrayList<>(0);
+		Consumer<Breach> routed = (breach) -> findings.addAll(this.router.route(breach, this.inputs));
 		for (ActionRule rule : this.rules) {
 			if ((!inPeriod && !rule.judgesActionsBeforeThePeriod()) || (failed && !rule.judgesFailedAttempts())) {
 				continue;
 			}
-			rule.evaluate(action, context, (breach) -> findings.addAll(this.router.route(breach, this.inputs)));
+			rule.evaluate(action, context, routed);
 		}
 		return findings.isEmpty() ? null : findings;
 	}

@@ -11,7 +11,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ItemReadListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
@@ -61,14 +60,12 @@ class EvaluationProgress implements StepExecutionListener {
 		return stepExecution.getExitStatus();
 	}
 
-	/** The listener of each partition's reads. */
-	ItemReadListener<ReviewedAction> counter() {
+	/** The listener of one range's reads: it advances its run's bar. */
+	ItemReadListener<ReviewedAction> counter(long jobExecutionId) {
+		ProgressBar bar = this.bars.get(jobExecutionId);
 		return new ItemReadListener<>() {
 			@Override
 			public void afterRead(ReviewedAction item) {
-				var context = StepSynchronizationManager.getContext();
-				ProgressBar bar = (context != null)
-						? EvaluationProgress.this.bars.get(context.getStepExecution().getJobExecutionId()) : null;
 				if (bar != null) {
 					bar.step();
 				}

@@ -1,11 +1,9 @@
 package org.envelopereview.review;
 
-import java.time.Instant;
 import java.util.List;
 
 import javax.sql.DataSource;
 
-import io.micrometer.observation.ObservationRegistry;
 import org.jdbi.v3.core.Jdbi;
 
 import org.envelopereview.action.AuditTrailVerifier;
@@ -16,14 +14,11 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -73,7 +68,7 @@ class ReviewJobConfiguration {
 	 * so the database produces one range's rows while the other range is judged.
 	 */
 	@Bean
-	Step evaluateActionsStep(JobRepository jobRepository, Step evaluateActionsPartition,
+	Step evaluateActionsStep(JobRepository jobRepository, EvaluationWorkerStep evaluateActionsPartition,
 			EvaluationPartitioner evaluationPartitioner, EvaluationProgress evaluationProgress,
 			@Value("${review.job.threads:2}") int threads) {
 		SimpleAsyncTaskExecutor workers = new SimpleAsyncTaskExecutor("evaluate-");
@@ -87,27 +82,14 @@ class ReviewJobConfiguration {
 			.build();
 	}
 
+	/** One range of the evaluate step, started by the partitioned step for each range. */
 	@Bean
-	Step evaluateActionsPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcCursorItemReader<ReviewedAction> periodActionReader, ActionEvaluator actionEvaluator,
-			FindingWriter findingWriter, EvaluationProgress evaluationProgress, CommittedChunkState committedChunkState,
-			@Value("${review.job.chunk-size:1000}") int chunkSize) {
-		return new StepBuilder("evaluateActionsPartition", jobRepository)
-			.<ReviewedAction, List<StoredFinding>>chunk(chunkSize)
-			.transactionManager(transactionManager)
-			.reader(periodActionReader)
-			.processor(actionEvaluator)
-			.writer(findingWriter)
-			.listener(evaluationProgress.counter())
-			.listener(committedChunkState)
-			// an observation per action (two timers per item) cost a fifth of the step's
-			// CPU;
-			// the step's own counts and times are in the job repository
-			.observationRegistry(ObservationRegistry.NOOP)
-			.faultTolerant()
-			.retry(TransientDataAccessException.class)
-			.retryLimit(3)
-			.build();
+	EvaluationWorkerStep evaluateActionsPartition(JobRepository jobRepository,
+			PlatformTransactionManager transactionManager, DataSource dataSource, List<ActionRule> rules,
+			FindingRouter router, RunEnvelopes envelopes, FindingStore store, EvaluationProgress evaluationProgress,
+			@Value("${review.job.chunk-size:5000}") int chunkSize) {
+		return new EvaluationWorkerStep(jobRepository, transactionManager, dataSource, rules, router, envelopes, store,
+				evaluationProgress, chunkSize);
 	}
 
 	@Bean
@@ -155,46 +137,6 @@ class ReviewJobConfiguration {
 	EvaluationPartitioner evaluationPartitioner(Jdbi jdbi, RunEnvelopes envelopes,
 			@Value("#{jobParameters['runId']}") Long runId) {
 		return new EvaluationPartitioner(jdbi, envelopes.inputs(runId));
-	}
-
-	/**
-	 * One partition's actions, ordered by (occurred_at, id); saveState lets a restart
-	 * resume after the partition's last committed chunk. Actions before the period are
-	 * judged only by deadline rules.
-	 */
-	@Bean
-	@StepScope
-	JdbcCursorItemReader<ReviewedAction> periodActionReader(DataSource dataSource,
-			@Value("#{stepExecutionContext['" + EvaluationPartitioner.FROM + "']}") String from,
-			@Value("#{stepExecutionContext['" + EvaluationPartitioner.TO + "']}") String to) {
-		return new JdbcCursorItemReaderBuilder<ReviewedAction>().name("periodActionReader")
-			.dataSource(dataSource)
-			.sql(SqlFiles.sql(ReviewJobConfiguration.class, "period-actions"))
-			.queryArguments(SqlFiles.utc(Instant.parse(from)), SqlFiles.utc(Instant.parse(to)))
-			.rowMapper((row, rowNumber) -> ReviewedAction.fromRow(row))
-			.fetchSize(FETCH_SIZE)
-			.connectionAutoCommit(false)
-			.saveState(true)
-			.build();
-	}
-
-	@Bean
-	@StepScope
-	ActionEvaluator actionEvaluator(List<ActionRule> rules, FindingRouter router, RunEnvelopes envelopes,
-			@Value("#{jobParameters['runId']}") Long runId) {
-		return new ActionEvaluator(rules, router, envelopes.inputs(runId));
-	}
-
-	@Bean
-	@StepScope
-	FindingWriter findingWriter(FindingStore store, @Value("#{jobParameters['runId']}") Long runId) {
-		return new FindingWriter(store, runId);
-	}
-
-	@Bean
-	@StepScope
-	CommittedChunkState committedChunkState() {
-		return new CommittedChunkState();
 	}
 
 	@Bean

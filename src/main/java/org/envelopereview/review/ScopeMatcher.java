@@ -1,7 +1,6 @@
 package org.envelopereview.review;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,12 +51,18 @@ final class ScopeMatcher {
 	 * The action class of the action's type that it fits best, with what does not fit.
 	 */
 	static Optional<Fit> bestFit(Envelope envelope, Action action) {
-		return envelope.actions()
-			.stream()
-			.filter((actionClass) -> actionClass.type().equals(action.type()))
-			.map((actionClass) -> new Fit(actionClass, violations(actionClass.scope(), action)))
-			// stable: among equally good classes the first declared wins
-			.min(Comparator.comparingInt((Fit fit) -> fit.violations().size()));
+		// loops, not streams: this runs for every action
+		Fit best = null;
+		for (ActionClass actionClass : envelope.actions()) {
+			if (actionClass.type().equals(action.type())) {
+				Fit fit = new Fit(actionClass, violations(actionClass.scope(), action));
+				// stable: among equally good classes the first declared wins
+				if (best == null || fit.violations().size() < best.violations().size()) {
+					best = fit;
+				}
+			}
+		}
+		return Optional.ofNullable(best);
 	}
 
 	static List<ScopeViolation> violations(Scope scope, Action action) {
@@ -100,7 +105,12 @@ final class ScopeMatcher {
 	}
 
 	static boolean anyGlobMatches(List<String> globs, String value) {
-		return globs.stream().anyMatch((glob) -> globMatches(glob, value));
+		for (String glob : globs) {
+			if (globMatches(glob, value)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static Pattern globPattern(String glob) {
@@ -133,11 +143,16 @@ final class ScopeMatcher {
 	 * version).
 	 */
 	static boolean cidrsContain(List<IPAddress> allowed, String actual) {
-		return parseCidr(actual)
-			.map((address) -> allowed.stream()
-				.anyMatch((block) -> block.getIPVersion() == address.getIPVersion()
-						&& block.toPrefixBlock().contains(address)))
-			.orElse(false);
+		IPAddress address = parseCidr(actual).orElse(null);
+		if (address == null) {
+			return false;
+		}
+		for (IPAddress block : allowed) {
+			if (block.getIPVersion() == address.getIPVersion() && block.toPrefixBlock().contains(address)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -163,8 +178,24 @@ final class ScopeMatcher {
 	/** Whether every port the action opens lies inside one declared range. */
 	static boolean portsContain(List<PortRange> allowed, String actual) {
 		List<PortRange> ranges = parsePorts(actual);
-		return !ranges.isEmpty()
-				&& ranges.stream().allMatch((range) -> allowed.stream().anyMatch((block) -> block.contains(range)));
+		if (ranges.isEmpty()) {
+			return false;
+		}
+		for (PortRange range : ranges) {
+			if (!anyContains(allowed, range)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean anyContains(List<PortRange> allowed, PortRange range) {
+		for (PortRange block : allowed) {
+			if (block.contains(range)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
