@@ -65,16 +65,24 @@ final class BoundedLineReader {
 				}
 			}
 			sawAny = true;
-			byte b = this.buffer[this.position++];
-			if (b == '\n') {
-				break;
-			}
-			total++;
-			if (length <= this.maxBytes) {
-				if (length == this.line.length) {
-					this.line = Arrays.copyOf(this.line, Math.min(this.line.length * 2, this.maxBytes + 1));
+			// copy up to the next newline at once, not byte by byte
+			int newline = indexOfNewline(this.buffer, this.position, this.limit);
+			int chunkEnd = (newline >= 0) ? newline : this.limit;
+			int count = chunkEnd - this.position;
+			total += count;
+			int kept = Math.min(count, this.maxBytes + 1 - length);
+			if (kept > 0) {
+				if (length + kept > this.line.length) {
+					this.line = Arrays.copyOf(this.line,
+							Math.min(Math.max(this.line.length * 2, length + kept), this.maxBytes + 1));
 				}
-				this.line[length++] = b;
+				System.arraycopy(this.buffer, this.position, this.line, length, kept);
+				length += kept;
+			}
+			this.position = chunkEnd;
+			if (newline >= 0) {
+				this.position++;
+				break;
 			}
 		}
 		this.lineNumber++;
@@ -90,6 +98,11 @@ final class BoundedLineReader {
 		}
 		String text;
 		boolean utf8 = true;
+		if (isAscii(this.line, start, end)) {
+			// nearly every record: no decoder needed, and ASCII is the same in Latin-1
+			return new Line(this.lineNumber, new String(this.line, start, end - start, StandardCharsets.ISO_8859_1),
+					oversized, total, true);
+		}
 		try {
 			text = StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
@@ -103,6 +116,24 @@ final class BoundedLineReader {
 			text = new String(this.line, start, end - start, StandardCharsets.UTF_8);
 		}
 		return new Line(this.lineNumber, text, oversized, total, utf8);
+	}
+
+	private static int indexOfNewline(byte[] bytes, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (bytes[i] == '\n') {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static boolean isAscii(byte[] bytes, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (bytes[i] < 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }
