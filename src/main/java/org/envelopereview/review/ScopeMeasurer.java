@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ScopeMeasurer {
 
+	private static final int RESOURCES_PER_QUERY = 1000;
+
 	private static final int FETCH_SIZE = 1000;
 
 	private final Jdbi jdbi;
@@ -90,19 +92,29 @@ class ScopeMeasurer {
 		if (rules.isEmpty()) {
 			return new OpenRuleTimeline.Counts(ExercisedScope.OpenRules.NONE, new java.util.TreeMap<>());
 		}
-		String[] resources = rules.stream()
+		List<String> resources = rules.stream()
 			.map(OpenRuleTimeline.Rule::resource)
 			.filter(Objects::nonNull)
 			.distinct()
-			.toArray(String[]::new);
-		List<OpenRuleTimeline.Removal> removals = handle.createQuery(SqlFiles.sql(ScopeMeasurer.class, "rules-removed"))
-			.bindList("closingTypes", OpenRuleTimeline.closingTypes())
-			.bind("resources", resources)
-			.bind("end", SqlFiles.utc(period.end()))
-			.map((row, ctx) -> new OpenRuleTimeline.Removal(SqlFiles.instant(row, "occurred_at"),
-					row.getString("action_type"), row.getString("resource"), row.getString("protocol"),
-					row.getString("ports"), row.getString("cidr")))
-			.list();
+			.toList();
+		List<OpenRuleTimeline.Removal> removals = new ArrayList<>();
+		// an IN list of parameters, in slices: H2 answers "= ANY(array)" by scanning the
+		// whole
+		// history (once per envelope), and PostgreSQL takes at most 65,535 parameters
+		for (int from = 0; from < resources.size(); from += RESOURCES_PER_QUERY) {
+			List<String> slice = resources.subList(from, Math.min(resources.size(), from + RESOURCES_PER_QUERY));
+			removals.addAll(handle.createQuery(SqlFiles.sql(ScopeMeasurer.class, "rules-removed"))
+				.bindList("closingTypes", OpenRuleTimeline.closingTypes())
+				.bindList("resources", slice)
+				.bind("end", SqlFiles.utc(period.end()))
+				.map((row, ctx) -> new OpenRuleTimeline.Removal(SqlFiles.instant(row, "occurred_at"),
+						row.getString("action_type"), row.getString("resource"), row.getString("protocol"),
+						row.getString("ports"), row.getString("cidr")))
+				.list());
+		}
+		// each resource's removals come from one slice, in order; slices are merged by
+		// time
+		removals.sort(Comparator.comparing(OpenRuleTimeline.Removal::at));
 		return OpenRuleTimeline.count(rules, removals, period);
 	}
 
