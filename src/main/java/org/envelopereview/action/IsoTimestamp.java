@@ -53,8 +53,7 @@ final class IsoTimestamp {
 			return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
 		}
 		catch (DateTimeException ex) {
-			// out of range (month 13, 30 February…): the formatter says so in its own
-			// words
+			// out of range (month 13, 30 February…): the formatter says so
 			return null;
 		}
 	}

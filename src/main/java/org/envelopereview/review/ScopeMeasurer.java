@@ -98,9 +98,8 @@ class ScopeMeasurer {
 			.distinct()
 			.toList();
 		List<OpenRuleTimeline.Removal> removals = new ArrayList<>();
-		// an IN list of parameters, in slices: H2 answers "= ANY(array)" by scanning the
-		// whole
-		// history (once per envelope), and PostgreSQL takes at most 65,535 parameters
+		// an IN list in slices: H2 scans the whole history for "= ANY(array)",
+		// and PostgreSQL takes at most 65,535 parameters
 		for (int from = 0; from < resources.size(); from += RESOURCES_PER_QUERY) {
 			List<String> slice = resources.subList(from, Math.min(resources.size(), from + RESOURCES_PER_QUERY));
 			removals.addAll(handle.createQuery(SqlFiles.sql(ScopeMeasurer.class, "rules-removed"))
@@ -112,8 +111,7 @@ class ScopeMeasurer {
 						row.getString("ports"), row.getString("cidr")))
 				.list());
 		}
-		// each resource's removals come from one slice, in order; slices are merged by
-		// time
+		// a resource's removals come from one slice, in order; merge slices by time
 		removals.sort(Comparator.comparing(OpenRuleTimeline.Removal::at));
 		return OpenRuleTimeline.count(rules, removals, period);
 	}
