@@ -37,6 +37,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionSystemException;
 
@@ -55,6 +56,8 @@ public class ReviewLauncher {
 	public static final String REJECTED = "REJECTED";
 
 	private static final String RECOVERED = "left running or unknown by a process that stopped; marked failed to restart";
+
+	private static final int RECOVERY_ATTEMPTS = 3;
 
 	private static final Set<String> RESTARTABLE = Set.of("FAILED", "STOPPED", "STARTING", "STARTED", "STOPPING",
 			"UNKNOWN");
@@ -155,7 +158,7 @@ public class ReviewLauncher {
 			if (Objects.equals(stale.getJobParameters().getLong("runId"), run.id())) {
 				logger.warn("Recovering review run " + run.runNumber() + " of " + run.period().label()
 						+ " left running by a process that stopped");
-				return this.jobOperator.restart(markFailed(stale));
+				return this.jobOperator.restart(recover(stale));
 			}
 		}
 		JobExecution previous;
@@ -184,7 +187,29 @@ public class ReviewLauncher {
 			logger.warn("Recovering review run " + run.runNumber() + " of " + run.period().label() + " left "
 					+ previous.getStatus() + " since " + previous.getLastUpdated() + " by a process that stopped");
 		}
-		return this.jobOperator.restart(markFailed(previous));
+		return this.jobOperator.restart(recover(previous));
+	}
+
+	/**
+	 * {@link #markFailed} until it holds. The stored execution can move on after we read
+	 * it although its process is dead: seen once on an H2 file after a SIGKILL, a step
+	 * whose stored version was one past the version just read. We then read it again.
+	 */
+	private JobExecution recover(JobExecution execution) {
+		JobExecution current = execution;
+		for (int attempt = 1;; attempt++) {
+			try {
+				return markFailed(current);
+			}
+			catch (OptimisticLockingFailureException ex) {
+				if (attempt == RECOVERY_ATTEMPTS) {
+					throw ex;
+				}
+				logger.warn("Job execution " + execution.getId() + " changed while being marked failed ("
+						+ ex.getMessage() + "); reading it again");
+				current = this.jobRepository.getJobExecution(execution.getId());
+			}
+		}
 	}
 
 	/**

@@ -11,6 +11,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +26,11 @@ import org.envelopereview.review.fixtures.TemporaryDirectories;
 import org.envelopereview.support.IntegrationTest;
 import org.envelopereview.support.PostgresIntegrationTest;
 
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -54,6 +60,8 @@ class ReviewJobTests {
 		FindingStore store();
 
 		Path outputDir();
+
+		ApplicationContext context();
 
 		default void given() throws IOException {
 			ActionTable.clear(jdbi());
@@ -294,6 +302,49 @@ class ReviewJobTests {
 			}
 		}
 
+		/**
+		 * A killed process leaves its job and steps STARTED. Once, on an H2 file, the
+		 * stored step was one version past the one just read when the restart marked it
+		 * failed: the restart must read it again, not give up with "could not launch".
+		 */
+		@Test
+		default void shouldRestartAKilledRunWhoseStepMovedOnAfterTheRestartReadIt() throws IOException {
+			given();
+			ReviewOutcome failed = runWithInjectedFault("review_finding", LATE_ACTION_FAULT);
+			long jobExecutionId = jdbi().withHandle((handle) -> {
+				long id = handle.createQuery("SELECT MAX(job_execution_id) FROM batch_job_execution")
+					.mapTo(Long.class)
+					.one();
+				handle.execute("UPDATE batch_job_execution SET status = 'STARTED', end_time = NULL"
+						+ " WHERE job_execution_id = ?", id);
+				handle.execute("UPDATE batch_step_execution SET status = 'STARTED', end_time = NULL"
+						+ " WHERE step_name LIKE 'evaluateActions%' AND job_execution_id = ?", id);
+				return id;
+			});
+			JobRepository movingOn = MovingOnRepository
+				.wrap(context().getBean(JobRepository.class),
+						() -> jdbi().useHandle(
+								(handle) -> handle.execute(
+										"UPDATE batch_step_execution SET version = version + 1"
+												+ " WHERE status = 'STARTED' AND job_execution_id = ?",
+										jobExecutionId)));
+
+			ReviewOutcome restarted = launcherWith(movingOn).run(Fixtures.Q3, null, false);
+
+			assertThat(restarted.status()).as(String.valueOf(restarted.failure())).isEqualTo("COMPLETED");
+			assertThat(restarted.runId()).isEqualTo(failed.runId());
+			assertThat(keys(restarted.runId())).containsExactlyElementsOf(ReviewScenario.expectedFindings());
+		}
+
+		/** The application's launcher, reading and writing through {@code repository}. */
+		default ReviewLauncher launcherWith(JobRepository repository) {
+			ApplicationContext context = context();
+			return new ReviewLauncher(context.getBean(JobOperator.class), repository,
+					context.getBean("envelopeReviewJob", Job.class), context.getBean(ReviewRuns.class),
+					context.getBean(RunEnvelopes.class), context.getBean(BoardReviewAssembler.class),
+					context.getBean(ReviewOutputs.class), jdbi(), context.getBean(DataSource.class));
+		}
+
 		@Test
 		default void shouldCarryOnARunWhoseProcessStoppedBeforeItsJobStarted() throws IOException {
 			given();
@@ -409,6 +460,14 @@ class ReviewJobTests {
 		@Autowired
 		FindingStore store;
 
+		@Autowired
+		ApplicationContext context;
+
+		@Override
+		public ApplicationContext context() {
+			return this.context;
+		}
+
 		@BeforeEach
 		void clear() {
 			ActionTable.clear(this.jdbi);
@@ -454,6 +513,14 @@ class ReviewJobTests {
 
 		@Autowired
 		FindingStore store;
+
+		@Autowired
+		ApplicationContext context;
+
+		@Override
+		public ApplicationContext context() {
+			return this.context;
+		}
 
 		@Override
 		public Jdbi jdbi() {
