@@ -2,6 +2,7 @@ package org.envelopereview.review;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +18,14 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * Splits the actions the evaluate step reads into consecutive {@code [from, to)} ranges
- * of {@code occurred_at} with about as many actions each, one per worker thread. Every
- * action falls in exactly one range, and the same history always gives the same ranges,
- * so a restarted run resumes each range where it stopped.
+ * of {@code occurred_at}, of equal length over the span the actions occupy (their first
+ * and last instant, two index look-ups: no count, no walk of the history). Every action
+ * falls in exactly one range, and the same history always gives the same ranges, so a
+ * restarted run resumes each range where it stopped.
+ *
+ * <p>
+ * The step asks for several ranges per worker thread and the workers take the next range
+ * when they finish one, so a busy stretch of the quarter does not leave a thread idle.
  *
  * <p>
  * The ranges start at the look-back: as far back as the earliest action whose revert
@@ -46,12 +52,14 @@ class EvaluationPartitioner implements Partitioner {
 		Instant from = lookback();
 		Instant to = this.inputs.period().end();
 		List<Instant> bounds = new ArrayList<>(List.of(from));
-		long total = count(from, to);
-		for (int i = 1; i < gridSize; i++) {
-			long offset = total * i / gridSize;
-			Instant bound = (offset > 0) ? occurredAtOffset(from, to, offset) : null;
-			if (bound != null && bound.isAfter(bounds.get(bounds.size() - 1))) {
-				bounds.add(bound);
+		Span span = span(from, to);
+		if (span != null) {
+			Duration step = Duration.between(span.first(), span.last()).dividedBy(gridSize);
+			for (int i = 1; i < gridSize; i++) {
+				Instant bound = span.first().plus(step.multipliedBy(i)).truncatedTo(ChronoUnit.MICROS);
+				if (bound.isAfter(bounds.get(bounds.size() - 1)) && !bound.isAfter(span.last())) {
+					bounds.add(bound);
+				}
 			}
 		}
 		bounds.add(to);
@@ -63,6 +71,23 @@ class EvaluationPartitioner implements Partitioner {
 			partitions.put("range" + i, range);
 		}
 		return partitions;
+	}
+
+	/** The first and last instant of the actions in [from, to). */
+	record Span(Instant first, Instant last) {
+	}
+
+	private Span span(Instant from, Instant to) {
+		return this.jdbi
+			.withHandle((handle) -> handle.createQuery(SqlFiles.sql(EvaluationPartitioner.class, "occurred-at-span"))
+				.bind("from", SqlFiles.utc(from))
+				.bind("to", SqlFiles.utc(to))
+				.map((row, ctx) -> {
+					Instant first = SqlFiles.instant(row, 1);
+					return (first != null) ? new Span(first, SqlFiles.instant(row, 2)) : null;
+				})
+				.findOne()
+				.orElse(null));
 	}
 
 	private Instant lookback() {
@@ -87,26 +112,6 @@ class EvaluationPartitioner implements Partitioner {
 			.filter(Objects::nonNull)
 			.max(Duration::compareTo)
 			.orElse(Duration.ZERO);
-	}
-
-	private long count(Instant from, Instant to) {
-		return this.jdbi.withHandle(
-				(handle) -> handle.createQuery(SqlFiles.sql(ReviewJobConfiguration.class, "count-period-actions"))
-					.bind("start", SqlFiles.utc(from))
-					.bind("end", SqlFiles.utc(to))
-					.mapTo(Long.class)
-					.one());
-	}
-
-	private Instant occurredAtOffset(Instant from, Instant to, long offset) {
-		return this.jdbi
-			.withHandle((handle) -> handle.createQuery(SqlFiles.sql(EvaluationPartitioner.class, "occurred-at-offset"))
-				.bind("from", SqlFiles.utc(from))
-				.bind("to", SqlFiles.utc(to))
-				.bind("offset", offset)
-				.map((row, ctx) -> SqlFiles.instant(row, 1))
-				.findOne()
-				.orElse(null));
 	}
 
 }

@@ -30,6 +30,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class ReviewJobConfiguration {
 
+	static final int RANGES_PER_THREAD = 8;
+
 	static final String JOB_NAME = "envelopeReviewJob";
 
 	static final int FETCH_SIZE = 1000;
@@ -63,9 +65,11 @@ class ReviewJobConfiguration {
 	}
 
 	/**
-	 * The period's actions in time ranges of about equal size, evaluated by
+	 * The period's actions in time ranges of equal length, evaluated by
 	 * {@code review.job.threads} workers at once: each range streams from its own cursor,
-	 * so the database produces one range's rows while the other range is judged.
+	 * so the database produces one range's rows while another range is judged. Several
+	 * ranges per worker, each worker taking the next when it finishes one, keep every
+	 * worker busy however unevenly the actions fall in time.
 	 */
 	@Bean
 	Step evaluateActionsStep(JobRepository jobRepository, EvaluationWorkerStep evaluateActionsPartition,
@@ -76,7 +80,7 @@ class ReviewJobConfiguration {
 		return new StepBuilder("evaluateActionsStep", jobRepository)
 			.partitioner(evaluateActionsPartition.getName(), evaluationPartitioner)
 			.step(evaluateActionsPartition)
-			.gridSize(threads)
+			.gridSize(threads * RANGES_PER_THREAD)
 			.taskExecutor(workers)
 			.listener(evaluationProgress)
 			.build();

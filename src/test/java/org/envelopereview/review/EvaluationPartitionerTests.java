@@ -34,7 +34,9 @@ class EvaluationPartitionerTests {
 	/** Q3 less the 30-minute maxDuration of the one envelope. */
 	private static final Instant LOOKBACK = Instant.parse("2026-06-30T23:30:00Z");
 
-	private static final Instant TIE = Instant.parse("2026-08-01T00:00:00Z");
+	private static final Instant FIRST = Instant.parse("2026-07-01T00:00:00Z");
+
+	private static final Instant TIE = FIRST.plus(Duration.ofHours(2));
 
 	private static final RunInputs INPUTS = new RunInputs(1, 1, Fixtures.Q3, null,
 			new EnvelopeCatalog(Fixtures.directory(),
@@ -56,26 +58,40 @@ class EvaluationPartitionerTests {
 		Jdbi jdbi();
 
 		@Test
-		default void shouldPutEveryActionInExactlyOneRangeWhenManyShareTheInstantOfABound() {
-			// given: 18 actions in range, 12 of them at one instant where an even split
-			// of four would cut between them
+		default void shouldSplitTheSpanOfTheActionsEvenlyAndPutEachActionInExactlyOneRange() {
+			// given: actions from 00:00 to 04:00 on July 1st, 12 of them at 02:00, where
+			// an even split in four puts a bound
 			List<Action> actions = new ArrayList<>();
 			actions.add(at("before-lookback", LOOKBACK.minusSeconds(1)));
-			actions.add(at("at-lookback", LOOKBACK));
-			actions.add(at("early-1", Instant.parse("2026-07-02T00:00:00Z")));
-			actions.add(at("early-2", Instant.parse("2026-07-03T00:00:00Z")));
+			actions.add(at("first", FIRST));
+			actions.add(at("early", FIRST.plus(Duration.ofMinutes(30))));
 			for (int i = 0; i < 12; i++) {
 				actions.add(at("tie-" + i, TIE));
 			}
-			actions.add(at("late-1", Instant.parse("2026-09-01T00:00:00Z")));
-			actions.add(at("late-2", Fixtures.Q3.end().minusNanos(1000)));
+			actions.add(at("late", FIRST.plus(Duration.ofMinutes(210))));
+			actions.add(at("last", FIRST.plus(Duration.ofHours(4))));
 			actions.add(at("at-end", Fixtures.Q3.end()));
+			ActionTable.insert(jdbi(), actions);
+			// when
+			List<Range> ranges = partition(jdbi());
+			// then: bounds an hour apart over the span, not over the whole look-back
+			assertCoversLookbackToEnd(ranges);
+			assertThat(ranges).containsExactly(new Range(LOOKBACK, FIRST.plus(Duration.ofHours(1))),
+					new Range(FIRST.plus(Duration.ofHours(1)), TIE), new Range(TIE, FIRST.plus(Duration.ofHours(3))),
+					new Range(FIRST.plus(Duration.ofHours(3)), Fixtures.Q3.end()));
+			assertReadExactlyOnce(jdbi(), ranges, actions);
+		}
+
+		@Test
+		default void shouldNeverMakeAnEmptyRangeWhenTheSpanIsShorterThanAMicrosecondPerRange() {
+			// given: two actions one microsecond apart
+			List<Action> actions = List.of(at("a", TIE), at("b", TIE.plusNanos(1000)));
 			ActionTable.insert(jdbi(), actions);
 			// when
 			List<Range> ranges = partition(jdbi());
 			// then
 			assertCoversLookbackToEnd(ranges);
-			assertThat(ranges).extracting(Range::from).contains(TIE);
+			assertThat(ranges).allSatisfy((range) -> assertThat(range.from()).isBefore(range.to()));
 			assertReadExactlyOnce(jdbi(), ranges, actions);
 		}
 
