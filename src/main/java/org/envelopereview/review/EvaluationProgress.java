@@ -43,13 +43,20 @@ class EvaluationProgress implements StepExecutionListener {
 
 	@Autowired
 	EvaluationProgress(Jdbi jdbi, RunEnvelopes envelopes) {
-		this(jdbi, envelopes, new SimpleAsyncTaskExecutor("evaluate-count-"));
+		this(jdbi, envelopes, countingThreads());
 	}
 
 	EvaluationProgress(Jdbi jdbi, RunEnvelopes envelopes, Executor counting) {
 		this.jdbi = jdbi;
 		this.envelopes = envelopes;
 		this.counting = counting;
+	}
+
+	/** Daemon threads: a count still running never keeps the command from exiting. */
+	private static Executor countingThreads() {
+		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("evaluate-count-");
+		threads.setDaemon(true);
+		return threads;
 	}
 
 	@Override

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.envelopereview.support.PostgresDatabase;
@@ -131,7 +132,9 @@ class ProcessFaultTests {
 			product().query((c) -> {
 				List<String> run1 = keys(c, 1);
 				List<String> run2 = keys(c, 2);
-				assertThat(run1).hasSizeGreaterThanOrEqualTo(ACTIONS).isEqualTo(run2);
+				assertThat(run1).as("run 1, killed and restarted, against run 2 (work dir %s)", workDir())
+					.hasSizeGreaterThanOrEqualTo(ACTIONS)
+					.containsExactlyInAnyOrderElementsOf(run2);
 				assertThat(run1).noneMatch((key) -> key.startsWith("LOG-CHAIN-BROKEN"));
 				return null;
 			});
@@ -216,7 +219,7 @@ class ProcessFaultTests {
 	@Nested
 	class OnH2File implements Contract {
 
-		@TempDir
+		@TempDir(cleanup = CleanupMode.ON_SUCCESS)
 		Path workDir;
 
 		ReviewProcess product;
@@ -449,7 +452,7 @@ class ProcessFaultTests {
 	@Nested
 	class OnPostgres implements Contract {
 
-		@TempDir
+		@TempDir(cleanup = CleanupMode.ON_SUCCESS)
 		Path workDir;
 
 		PostgresDatabase database;

@@ -186,7 +186,16 @@ final class ReviewProcess {
 	/** Runs a query on a connection of its own. */
 	<T> T query(SqlFunction<T> query) throws SQLException {
 		try (Connection connection = connect()) {
-			return query.apply(connection);
+			T result = query.apply(connection);
+			if (this.url.startsWith("jdbc:h2:")) {
+				// no child runs now, so this JVM holds the file: close it here and now,
+				// before the next child opens it, rather than as the last connection
+				// closes
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("SHUTDOWN");
+				}
+			}
+			return result;
 		}
 	}
 
