@@ -18,10 +18,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * Splits the actions the evaluate step reads into consecutive {@code [from, to)} ranges
- * of {@code occurred_at}, of equal length over the span the actions occupy (their first
- * and last instant, two index look-ups: no count, no walk of the history). Every action
- * falls in exactly one range, and the same history always gives the same ranges, so a
- * restarted run resumes each range where it stopped.
+ * of {@code occurred_at}, each named by its two instants, of equal length over the span
+ * the actions occupy (their first and last instant, two index look-ups: no count, no walk
+ * of the history). Every action falls in exactly one range, and the same history always
+ * gives the same ranges, so a restarted run resumes each range where it stopped.
  *
  * <p>
  * The step asks for several ranges per worker thread and the workers take the next range
@@ -34,9 +34,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 class EvaluationPartitioner implements Partitioner {
 
-	static final String FROM = "from";
-
-	static final String TO = "to";
+	/** Between the two instants of a range's name. */
+	private static final String UNTIL = "/";
 
 	private final Jdbi jdbi;
 
@@ -65,12 +64,25 @@ class EvaluationPartitioner implements Partitioner {
 		bounds.add(to);
 		Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
 		for (int i = 0; i + 1 < bounds.size(); i++) {
-			ExecutionContext range = new ExecutionContext();
-			range.putString(FROM, bounds.get(i).toString());
-			range.putString(TO, bounds.get(i + 1).toString());
-			partitions.put("range" + i, range);
+			partitions.put(bounds.get(i) + UNTIL + bounds.get(i + 1), new ExecutionContext());
 		}
 		return partitions;
+	}
+
+	/**
+	 * The range a partition's step works on, from its name ({@code …:from/to}). The name
+	 * is the only record of the range: Spring Batch writes a partition's step and its
+	 * context in two transactions, and a process killed between them leaves a step
+	 * without one.
+	 */
+	static Range range(String stepName) {
+		String name = stepName.substring(stepName.indexOf(':') + 1);
+		int until = name.indexOf(UNTIL);
+		return new Range(Instant.parse(name.substring(0, until)), Instant.parse(name.substring(until + 1)));
+	}
+
+	/** The actions with {@code from <= occurred_at < to}. */
+	record Range(Instant from, Instant to) {
 	}
 
 	/** The first and last instant of the actions in [from, to). */

@@ -1,6 +1,5 @@
 package org.envelopereview.review;
 
-import java.time.Instant;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -12,7 +11,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.dao.TransientDataAccessException;
@@ -84,7 +82,7 @@ final class EvaluationWorkerStep implements Step {
 		long runId = stepExecution.getJobParameters().getLong("runId");
 		return new StepBuilder(NAME, this.jobRepository).<ReviewedAction, List<StoredFinding>>chunk(this.chunkSize)
 			.transactionManager(this.transactionManager)
-			.reader(reader(stepExecution.getExecutionContext()))
+			.reader(reader(EvaluationPartitioner.range(stepExecution.getStepName())))
 			.processor(new ActionEvaluator(this.rules, this.router, this.envelopes.inputs(runId)))
 			.writer(new FindingWriter(this.store, runId))
 			.listener(this.progress.counter(stepExecution.getJobExecutionId()))
@@ -97,12 +95,11 @@ final class EvaluationWorkerStep implements Step {
 	}
 
 	/** The range's actions, ordered by (occurred_at, id) so a restart finds its place. */
-	private JdbcCursorItemReader<ReviewedAction> reader(ExecutionContext range) {
+	private JdbcCursorItemReader<ReviewedAction> reader(EvaluationPartitioner.Range range) {
 		return new JdbcCursorItemReaderBuilder<ReviewedAction>().name("periodActionReader")
 			.dataSource(this.dataSource)
 			.sql(SqlFiles.sql(ReviewJobConfiguration.class, "period-actions"))
-			.queryArguments(SqlFiles.utc(Instant.parse(range.getString(EvaluationPartitioner.FROM))),
-					SqlFiles.utc(Instant.parse(range.getString(EvaluationPartitioner.TO))))
+			.queryArguments(SqlFiles.utc(range.from()), SqlFiles.utc(range.to()))
 			.rowMapper((row, rowNumber) -> ReviewedAction.fromRow(row))
 			.fetchSize(ReviewJobConfiguration.FETCH_SIZE)
 			.connectionAutoCommit(false)

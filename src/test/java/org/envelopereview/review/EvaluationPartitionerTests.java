@@ -19,7 +19,6 @@ import org.envelopereview.review.fixtures.Fixtures;
 import org.envelopereview.support.IntegrationTest;
 import org.envelopereview.support.PostgresIntegrationTest;
 
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -143,9 +142,10 @@ class EvaluationPartitionerTests {
 
 	private static List<Range> partition(Jdbi jdbi) {
 		List<Range> ranges = new ArrayList<>();
-		for (ExecutionContext range : new EvaluationPartitioner(jdbi, INPUTS).partition(GRID_SIZE).values()) {
-			ranges.add(new Range(Instant.parse(range.getString(EvaluationPartitioner.FROM)),
-					Instant.parse(range.getString(EvaluationPartitioner.TO))));
+		for (String name : new EvaluationPartitioner(jdbi, INPUTS).partition(GRID_SIZE).keySet()) {
+			// as the worker reads it from its step's name
+			EvaluationPartitioner.Range range = EvaluationPartitioner.range(EvaluationWorkerStep.NAME + ":" + name);
+			ranges.add(new Range(range.from(), range.to()));
 		}
 		ranges.sort(Comparator.comparing(Range::from));
 		return ranges;
