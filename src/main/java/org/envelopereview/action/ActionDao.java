@@ -20,7 +20,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * Attach it with {@link #attach(Handle)}, which registers the row mapper.
  */
 @UseClasspathSqlLocator
-interface ActionDao {
+public interface ActionDao {
 
 	static ActionDao attach(Handle handle) {
 		return handle.registerRowMapper(StoredAction.class, new StoredActionMapper()).attach(ActionDao.class);
@@ -58,7 +58,7 @@ interface ActionDao {
 	/** The tip of an agent's chain: its highest seq and that row's hash. */
 	record ChainTip(long seq, String hash) {
 
-		static final ChainTip GENESIS = new ChainTip(0, ActionHash.GENESIS);
+		public static final ChainTip GENESIS = new ChainTip(0, ActionHash.GENESIS);
 
 		public ChainTip {
 			hash = hash.trim();

@@ -11,13 +11,14 @@ import java.util.regex.Pattern;
 import inet.ipaddr.AddressStringException;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
+
 import org.envelopereview.system.CidrSyntax;
 
 /**
  * The edge validation of an action's fields, shared by every input format. Each check
  * adds a message naming the field to {@code problems} rather than stopping at the first.
  */
-final class ActionFields {
+public final class ActionFields {
 
 	/**
 	 * The database's column widths, so that a long value is quarantined, not truncated.
@@ -42,7 +43,7 @@ final class ActionFields {
 	 * but tab, line feed and carriage return, and no bidirectional embedding, override or
 	 * isolate. PostgreSQL cannot store NUL at all.
 	 */
-	static void checkText(String field, String value, List<String> problems) {
+	public static void checkText(String field, String value, List<String> problems) {
 		if (value == null) {
 			return;
 		}
@@ -65,7 +66,7 @@ final class ActionFields {
 				|| (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 	}
 
-	static void require(String field, String value, List<String> problems) {
+	public static void require(String field, String value, List<String> problems) {
 		if (value == null || value.isBlank()) {
 			problems.add("missing " + field);
 		}
@@ -75,7 +76,7 @@ final class ActionFields {
 	 * An ISO-8601 instant with an offset or Z, in UTC; kept to microseconds, the
 	 * databases' precision, so that a stored row hashes as it was ingested.
 	 */
-	static Instant timestamp(String field, String value, List<String> problems) {
+	public static Instant timestamp(String field, String value, List<String> problems) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
@@ -89,13 +90,13 @@ final class ActionFields {
 		}
 	}
 
-	static void checkType(String type, List<String> problems) {
+	public static void checkType(String type, List<String> problems) {
 		if (type != null && !type.isBlank() && !ActionTypes.isKnown(type)) {
 			problems.add("unknown type '" + abbreviate(type) + "' (not a canonical action type)");
 		}
 	}
 
-	static void checkCidr(String cidr, List<String> problems) {
+	public static void checkCidr(String cidr, List<String> problems) {
 		if (cidr == null) {
 			return;
 		}
@@ -115,7 +116,7 @@ final class ActionFields {
 		}
 	}
 
-	static void checkPorts(String ports, List<String> problems) {
+	public static void checkPorts(String ports, List<String> problems) {
 		if (ports == null) {
 			return;
 		}
@@ -131,7 +132,7 @@ final class ActionFields {
 		}
 	}
 
-	static Double confidence(String value, List<String> problems) {
+	public static Double confidence(String value, List<String> problems) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
@@ -149,7 +150,7 @@ final class ActionFields {
 		}
 	}
 
-	static Action.Outcome outcome(String value, List<String> problems) {
+	public static Action.Outcome outcome(String value, List<String> problems) {
 		if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("succeeded")) {
 			return Action.Outcome.SUCCEEDED;
 		}
@@ -160,7 +161,7 @@ final class ActionFields {
 		return Action.Outcome.SUCCEEDED;
 	}
 
-	static Long seq(String value, List<String> problems) {
+	public static Long seq(String value, List<String> problems) {
 		try {
 			long seq = Long.parseLong(value.trim());
 			if (seq < 1) {
@@ -174,7 +175,7 @@ final class ActionFields {
 		}
 	}
 
-	static void checkHash(String field, String value, List<String> problems) {
+	public static void checkHash(String field, String value, List<String> problems) {
 		if (!HASH.matcher(value).matches()) {
 			problems.add(field + " '" + abbreviate(value) + "' is not 64 lower-case hex digits");
 		}
@@ -182,6 +183,11 @@ final class ActionFields {
 
 	static String abbreviate(String value) {
 		return (value.length() <= 80) ? value : value.substring(0, 77) + "...";
+	}
+
+	/** A text field as findings show it: trimmed, and {@code null} when blank. */
+	public static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.trim();
 	}
 
 }

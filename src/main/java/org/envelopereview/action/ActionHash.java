@@ -1,15 +1,16 @@
 package org.envelopereview.action;
 
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import java.io.StringWriter;
 
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.envelopereview.system.Sha256;
 
 /**

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Reads one input format, streaming, and hands every record to the sink. */
-interface ActionRecordReader {
+public interface ActionRecordReader {
 
 	/**
 	 * Reads until the end of the input; bad records go to the sink's quarantine, only an

@@ -14,11 +14,11 @@ public record ActionRow(String id, OffsetDateTime occurredAt, String agent, Stri
 		String changeRef, OffsetDateTime revertBy, String reverts, String outcome, String errorCode, long seq,
 		String prevHash, String hash, String chainedBy, Long ingestSourceId, Long sourceLine) {
 
-	static final String CHAINED_BY_SOURCE = "source";
+	public static final String CHAINED_BY_SOURCE = "source";
 
-	static final String CHAINED_BY_INGEST = "ingest";
+	public static final String CHAINED_BY_INGEST = "ingest";
 
-	static ActionRow of(Action action, String chainedBy, Long ingestSourceId, Long sourceLine) {
+	public static ActionRow of(Action action, String chainedBy, Long ingestSourceId, Long sourceLine) {
 		Action.Rationale rationale = (action.rationale() != null) ? action.rationale() : Action.Rationale.NONE;
 		Action.ApprovalRecord approval = (action.approval() != null) ? action.approval() : Action.ApprovalRecord.NONE;
 		return new ActionRow(action.id(), utc(action.occurredAt()), action.agent(), action.modelVersion(),

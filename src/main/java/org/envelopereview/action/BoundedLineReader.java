@@ -12,7 +12,13 @@ import java.util.Arrays;
  * Reads UTF-8 lines without ever holding more than {@code maxBytes} of one line: a longer
  * line is returned as oversized with only its beginning, and the rest is skipped.
  */
-final class BoundedLineReader {
+public final class BoundedLineReader {
+
+	/**
+	 * Why a line whose bytes are not UTF-8 is quarantined rather than read with U+FFFD in
+	 * it.
+	 */
+	public static final String NOT_UTF8 = "the record's bytes are not valid UTF-8 (save the file as UTF-8)";
 
 	/** How much of an oversized line is kept, enough for the quarantine's raw text. */
 	private static final int KEPT_OF_OVERSIZED = 16_000;
@@ -31,7 +37,7 @@ final class BoundedLineReader {
 
 	private byte[] line;
 
-	BoundedLineReader(InputStream input, int maxBytes) {
+	public BoundedLineReader(InputStream input, int maxBytes) {
 		this.input = input;
 		this.maxBytes = maxBytes;
 		this.line = new byte[Math.min(1024, maxBytes + 1)];
@@ -43,12 +49,12 @@ final class BoundedLineReader {
 	 * @param utf8 whether its bytes were valid UTF-8 (otherwise the text shows U+FFFD in
 	 * place of the bad bytes and must not be trusted as a value)
 	 */
-	record Line(long number, String text, boolean oversized, long length, boolean utf8) {
+	public record Line(long number, String text, boolean oversized, long length, boolean utf8) {
 
 	}
 
 	/** The next line, or {@code null} at the end of the input. */
-	Line next() throws IOException {
+	public Line next() throws IOException {
 		int length = 0;
 		long total = 0;
 		boolean sawAny = false;

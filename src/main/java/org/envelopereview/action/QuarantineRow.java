@@ -2,6 +2,7 @@ package org.envelopereview.action;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+
 import org.envelopereview.system.Sha256;
 
 /**
@@ -12,11 +13,11 @@ public record QuarantineRow(Long ingestSourceId, String sourceName, long lineNum
 		OffsetDateTime occurredAt, String reason, String rawText, boolean rawTruncated, String rawSha256,
 		OffsetDateTime quarantinedAt) {
 
-	static final int MAX_RAW = 4000;
+	public static final int MAX_RAW = 4000;
 
 	static final int MAX_REASON = 1000;
 
-	static QuarantineRow of(Long ingestSourceId, String sourceName, long line, String raw, String reason,
+	public static QuarantineRow of(Long ingestSourceId, String sourceName, long line, String raw, String reason,
 			String recordId, Instant occurredAt, Instant now) {
 		String original = (raw != null) ? raw : "";
 		String text = shown(original);
@@ -35,7 +36,7 @@ public record QuarantineRow(Long ingestSourceId, String sourceName, long lineNum
 	 * (which cannot hold NUL): control and bidi-control characters become visible escapes
 	 * (a backslash, u and four hex digits); the digest is of the text as read.
 	 */
-	static String shown(String text) {
+	public static String shown(String text) {
 		if (text == null) {
 			return null;
 		}

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Receives what a format reader makes of its input, record by record. */
-interface RecordSink {
+public interface RecordSink {
 
 	/** One input record; a CloudTrail event can give several actions. */
 	void accept(List<SourceRecord> records);

@@ -48,36 +48,36 @@ public final class SourceCounts {
 
 	}
 
-	synchronized void read() {
+	public synchronized void read() {
 		this.read++;
 	}
 
-	synchronized void stored(Action action) {
+	public synchronized void stored(Action action) {
 		this.stored++;
 		if (action.outcome() == Action.Outcome.FAILED) {
 			this.failedAttempts++;
 		}
 	}
 
-	synchronized void duplicate() {
+	public synchronized void duplicate() {
 		this.duplicates++;
 	}
 
-	synchronized void quarantined(String example) {
+	public synchronized void quarantined(String example) {
 		this.quarantined++;
 		if (this.quarantineExamples.size() < EXAMPLES) {
 			this.quarantineExamples.add(example);
 		}
 	}
 
-	synchronized void chainBreak(String example) {
+	public synchronized void chainBreak(String example) {
 		this.chainBreaks++;
 		if (this.chainBreakExamples.size() < EXAMPLES) {
 			this.chainBreakExamples.add(example);
 		}
 	}
 
-	synchronized void skipped(String name) {
+	public synchronized void skipped(String name) {
 		this.skipped.merge(name, 1L, Long::sum);
 	}
 

@@ -9,6 +9,6 @@ package org.envelopereview.action;
  * @param line the line where the record starts (1-based)
  * @param raw the record's text, to quarantine it later if it conflicts
  */
-record SourceRecord(Action action, boolean sourceChained, long line, String raw) {
+public record SourceRecord(Action action, boolean sourceChained, long line, String raw) {
 
 }

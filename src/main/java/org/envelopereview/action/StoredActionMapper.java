@@ -11,7 +11,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 /**
  * Reads an {@code agent_action} row (joined with its source's name) back into an action.
  */
-final class StoredActionMapper implements RowMapper<StoredAction> {
+public final class StoredActionMapper implements RowMapper<StoredAction> {
 
 	@Override
 	public StoredAction map(ResultSet rs, StatementContext ctx) throws SQLException {

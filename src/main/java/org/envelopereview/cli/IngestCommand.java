@@ -12,13 +12,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import org.envelopereview.action.ActionIngester;
-import org.envelopereview.action.IngestFormat;
-import org.envelopereview.action.IngestInput;
-import org.envelopereview.action.IngestProperties;
-import org.envelopereview.action.IngestReport;
 import org.envelopereview.action.SourceCounts;
-import org.envelopereview.action.SourceReport;
+import org.envelopereview.action.ingest.ActionIngester;
+import org.envelopereview.action.ingest.IngestFormat;
+import org.envelopereview.action.ingest.IngestInput;
+import org.envelopereview.action.ingest.IngestProperties;
+import org.envelopereview.action.ingest.IngestReport;
+import org.envelopereview.action.ingest.SourceReport;
 
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;

@@ -12,11 +12,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import org.envelopereview.finding.Severity;
 import org.envelopereview.pack.ReviewPacks;
-import org.envelopereview.review.Period;
+import org.envelopereview.period.Period;
 import org.envelopereview.review.ReviewLauncher;
 import org.envelopereview.review.ReviewOutcome;
-import org.envelopereview.review.Severity;
 
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;

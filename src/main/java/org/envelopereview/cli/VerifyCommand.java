@@ -17,6 +17,7 @@ import org.envelopereview.pack.PackVerifier;
 import org.envelopereview.signing.PadesVerifier;
 import org.envelopereview.signing.SigningKeyException;
 import org.envelopereview.signing.VerificationCheck;
+
 import org.springframework.stereotype.Component;
 
 /** {@code verify PACK.pdf…}: checks signed review packs and says what failed. */

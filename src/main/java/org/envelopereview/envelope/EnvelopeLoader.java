@@ -22,9 +22,9 @@ import java.util.stream.Stream;
 
 import org.envelopereview.envelope.BoardsReader.Boards;
 import org.envelopereview.envelope.EnvelopeReader.Declared;
+import org.envelopereview.system.Sha256;
 
 import org.springframework.stereotype.Component;
-import org.envelopereview.system.Sha256;
 
 /**
  * Loads an envelopes directory ({@code boards.yaml} and every other {@code *.yaml} or

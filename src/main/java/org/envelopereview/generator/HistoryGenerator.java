@@ -14,7 +14,7 @@ import java.util.Random;
 import org.envelopereview.envelope.ActionClass;
 import org.envelopereview.envelope.Envelope;
 import org.envelopereview.envelope.EnvelopeCatalog;
-import org.envelopereview.review.Period;
+import org.envelopereview.period.Period;
 
 import org.springframework.stereotype.Component;
 

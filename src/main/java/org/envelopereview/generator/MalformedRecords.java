@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.envelopereview.review.Period;
+import org.envelopereview.period.Period;
 
 /**
  * A few broken records per quarter, of the kinds real exports contain, so the demo shows

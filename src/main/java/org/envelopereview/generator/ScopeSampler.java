@@ -6,7 +6,6 @@ import java.util.Random;
 
 import inet.ipaddr.IPAddress;
 
-import org.envelopereview.envelope.PortRange;
 import org.envelopereview.envelope.Scope;
 
 /**

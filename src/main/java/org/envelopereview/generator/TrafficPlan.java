@@ -10,7 +10,7 @@ import java.util.Objects;
 import org.envelopereview.envelope.ActionClass;
 import org.envelopereview.envelope.Envelope;
 import org.envelopereview.envelope.EnvelopeCatalog;
-import org.envelopereview.review.Period;
+import org.envelopereview.period.Period;
 
 /**
  * How much ordinary traffic each envelope gets per quarter. Every third envelope widens

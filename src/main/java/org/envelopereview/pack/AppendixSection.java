@@ -10,8 +10,8 @@ import java.util.TreeSet;
 import net.sf.jasperreports.engine.JasperReport;
 
 import org.envelopereview.envelope.Envelope;
-import org.envelopereview.review.BoardReview;
-import org.envelopereview.review.Finding;
+import org.envelopereview.finding.Finding;
+import org.envelopereview.review.output.BoardReview;
 
 import static org.envelopereview.pack.Rows.digests;
 import static org.envelopereview.pack.Rows.fact;

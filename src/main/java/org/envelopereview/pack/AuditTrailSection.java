@@ -8,7 +8,8 @@ import java.util.Map;
 
 import net.sf.jasperreports.engine.JasperReport;
 
-import org.envelopereview.review.BoardReview;
+import org.envelopereview.action.chain.IntegrityReport;
+import org.envelopereview.review.output.BoardReview;
 
 import static org.envelopereview.pack.Rows.INSTANT;
 import static org.envelopereview.pack.Rows.count;
@@ -32,7 +33,7 @@ final class AuditTrailSection {
 	}
 
 	Map<String, Object> parameters() {
-		BoardReview.IntegrityReport integrity = this.review.integrity();
+		IntegrityReport integrity = this.review.integrity();
 		List<Map<String, ?>> breaks = new ArrayList<>();
 		integrity.breaks().forEach((b) -> {
 			Map<String, Object> row = new HashMap<>();

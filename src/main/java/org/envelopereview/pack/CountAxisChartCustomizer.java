@@ -58,7 +58,7 @@ public class CountAxisChartCustomizer implements JRChartCustomizer {
 			// the plot, not a field: filled pages (charts included) are serialized by the
 			// virtualizer
 			Comparable<?> category = getPlot().getDataset().getColumnKey(column);
-			for (org.envelopereview.review.Severity severity : org.envelopereview.review.Severity.values()) {
+			for (org.envelopereview.finding.Severity severity : org.envelopereview.finding.Severity.values()) {
 				if (severity.label().equals(category)) {
 					return Color.decode(FindingPresentation.color(severity));
 				}

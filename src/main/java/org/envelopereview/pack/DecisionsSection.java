@@ -10,9 +10,9 @@ import net.sf.jasperreports.engine.JRDataSource;
 import net.sf.jasperreports.engine.JasperReport;
 
 import org.envelopereview.envelope.Board;
-import org.envelopereview.review.BoardReview;
-import org.envelopereview.review.BoardReview.EnvelopeReview;
-import org.envelopereview.review.Finding;
+import org.envelopereview.finding.Finding;
+import org.envelopereview.review.output.BoardReview;
+import org.envelopereview.review.output.BoardReview.EnvelopeReview;
 
 import static org.envelopereview.pack.Rows.rows;
 

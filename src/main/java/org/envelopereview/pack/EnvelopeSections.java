@@ -11,10 +11,10 @@ import net.sf.jasperreports.engine.JasperReport;
 import org.envelopereview.envelope.ActionClass;
 import org.envelopereview.envelope.Envelope;
 import org.envelopereview.envelope.Scope;
-import org.envelopereview.review.BoardReview;
-import org.envelopereview.review.BoardReview.EnvelopeReview;
-import org.envelopereview.review.BoardReview.ScopeMeasurement;
-import org.envelopereview.review.Finding;
+import org.envelopereview.finding.Finding;
+import org.envelopereview.review.output.BoardReview;
+import org.envelopereview.review.output.BoardReview.EnvelopeReview;
+import org.envelopereview.review.scope.ScopeMeasurement;
 
 import static org.envelopereview.pack.Rows.chartRow;
 import static org.envelopereview.pack.Rows.count;

@@ -4,8 +4,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.envelopereview.review.FindingCode;
-import org.envelopereview.review.Severity;
+import org.envelopereview.finding.FindingCode;
+import org.envelopereview.finding.Severity;
 
 /** How the pack names and colours findings and controls: the words of SPEC §4. */
 final class FindingPresentation {

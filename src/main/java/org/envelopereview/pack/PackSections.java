@@ -8,8 +8,8 @@ import java.util.Map;
 import net.sf.jasperreports.engine.JRDataSource;
 import net.sf.jasperreports.engine.JasperReport;
 
-import org.envelopereview.review.BoardReview;
-import org.envelopereview.review.BoardReview.EnvelopeReview;
+import org.envelopereview.review.output.BoardReview;
+import org.envelopereview.review.output.BoardReview.EnvelopeReview;
 
 import static org.envelopereview.pack.Rows.digests;
 import static org.envelopereview.pack.Rows.fact;

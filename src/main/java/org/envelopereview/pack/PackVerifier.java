@@ -26,8 +26,9 @@ import tools.jackson.core.JacksonException;
 import org.envelopereview.signing.CertificateFingerprint;
 import org.envelopereview.signing.PadesVerifier;
 import org.envelopereview.signing.VerificationCheck;
-import org.springframework.stereotype.Component;
 import org.envelopereview.system.Sha256;
+
+import org.springframework.stereotype.Component;
 
 /**
  * Verifies a signed review pack (SPEC §5): exactly one PAdES signature, covering the

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import net.sf.jasperreports.engine.JasperReport;
 
-import org.envelopereview.review.BoardReview;
+import org.envelopereview.review.output.BoardReview;
 
 import static org.envelopereview.pack.Rows.INSTANT;
 import static org.envelopereview.pack.Rows.abbreviate;

@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 
 import net.sf.jasperreports.engine.JasperReport;
 
-import org.envelopereview.review.BoardReview;
-import org.envelopereview.review.Finding;
-import org.envelopereview.review.Severity;
+import org.envelopereview.finding.Finding;
+import org.envelopereview.finding.Severity;
+import org.envelopereview.review.output.BoardReview;
 
 import static org.envelopereview.pack.Rows.escape;
 import static org.envelopereview.pack.Rows.findingRows;

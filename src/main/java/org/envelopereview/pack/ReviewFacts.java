@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import org.envelopereview.review.BoardReview;
-import org.envelopereview.review.BoardReview.EnvelopeReview;
-import org.envelopereview.review.Finding;
-import org.envelopereview.review.Severity;
+import org.envelopereview.finding.Finding;
+import org.envelopereview.finding.Severity;
+import org.envelopereview.review.output.BoardReview;
+import org.envelopereview.review.output.BoardReview.EnvelopeReview;
 
 import static org.envelopereview.pack.Rows.DAY;
 import static org.envelopereview.pack.Rows.plural;

@@ -22,14 +22,15 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.envelopereview.review.BoardReview;
+import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.signing.PadesSigner;
 import org.envelopereview.signing.SigningKey;
 import org.envelopereview.signing.SigningKeys;
 import org.envelopereview.signing.VisibleSignature;
-import org.envelopereview.system.SoftwareVersion;
-import org.springframework.stereotype.Component;
 import org.envelopereview.system.Sha256;
+import org.envelopereview.system.SoftwareVersion;
+
+import org.springframework.stereotype.Component;
 
 /**
  * Writes one board's signed review pack: renders {@code review-pack.pdf} (PDF/A-3b),

@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.envelopereview.review.BoardReview;
-import org.envelopereview.review.PackPublisher;
+import org.envelopereview.review.output.BoardReview;
+import org.envelopereview.review.output.PackPublisher;
+
 import org.springframework.stereotype.Component;
 
 /**

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import net.sf.jasperreports.engine.JRDataSource;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 
-import org.envelopereview.review.Finding;
+import org.envelopereview.finding.Finding;
 
 /**
  * Rows and values for the templates' data sources, formatted the way the pack shows them.

@@ -12,11 +12,11 @@ import java.util.function.Function;
 
 import net.sf.jasperreports.engine.JasperReport;
 
-import org.envelopereview.review.BoardReview;
-import org.envelopereview.review.BoardReview.EnvelopeReview;
-import org.envelopereview.review.BoardReview.ScopeMeasurement;
-import org.envelopereview.review.Finding;
-import org.envelopereview.review.Severity;
+import org.envelopereview.finding.Finding;
+import org.envelopereview.finding.Severity;
+import org.envelopereview.review.output.BoardReview;
+import org.envelopereview.review.output.BoardReview.EnvelopeReview;
+import org.envelopereview.review.scope.ScopeMeasurement;
 
 import static org.envelopereview.pack.Rows.chartRow;
 import static org.envelopereview.pack.Rows.count;
@@ -60,7 +60,7 @@ final class SummarySection {
 			String code = entry.getKey().substring(2);
 			counts.add(Map.of("code", code, "severity", severity.label(), "severityColor",
 					FindingPresentation.color(severity), "count", entry.getValue()[0], "meaning",
-					FindingPresentation.meaning(org.envelopereview.review.FindingCode.fromCode(code))));
+					FindingPresentation.meaning(org.envelopereview.finding.FindingCode.fromCode(code))));
 		}
 		Map<String, Object> parameters = PackSections.section(this.subreports, "summary", rows(counts));
 		parameters.put("HEADLINE", this.facts.headline());

@@ -1,7 +1,7 @@
 package org.envelopereview.review;
 
-import java.nio.file.Path;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -25,6 +24,16 @@ import org.jdbi.v3.core.Jdbi;
 
 import org.envelopereview.envelope.Board;
 import org.envelopereview.envelope.BoardDirectory;
+import org.envelopereview.period.Period;
+import org.envelopereview.review.job.SnapshotEnvelopesTasklet;
+import org.envelopereview.review.output.BoardReview;
+import org.envelopereview.review.output.BoardReviewAssembler;
+import org.envelopereview.review.output.ReviewOutputs;
+import org.envelopereview.review.output.WriteOutputsTasklet;
+import org.envelopereview.review.output.WritePacksTasklet;
+import org.envelopereview.review.run.ReviewLock;
+import org.envelopereview.review.run.ReviewRuns;
+import org.envelopereview.review.run.RunEnvelopes;
 import org.envelopereview.system.RowLock;
 
 import org.springframework.batch.core.BatchStatus;

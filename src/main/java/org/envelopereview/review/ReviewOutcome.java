@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.envelopereview.finding.Severity;
+import org.envelopereview.period.Period;
+import org.envelopereview.review.output.BoardReview;
+
 /**
  * What a review run produced: the hand-off to the command line and the scheduler.
  *

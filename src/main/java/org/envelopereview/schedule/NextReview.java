@@ -3,7 +3,8 @@ package org.envelopereview.schedule;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.envelopereview.review.Period;
+import org.envelopereview.period.Period;
+import org.envelopereview.period.ReviewCadence;
 
 /**
  * The next fire of the stored schedule and the period it will review.

@@ -1,6 +1,6 @@
 package org.envelopereview.schedule;
 
-import org.envelopereview.review.Period;
+import org.envelopereview.period.Period;
 
 /**
  * What a scheduled fire does: review one period through the review job, and stop that

@@ -8,7 +8,8 @@ import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 import org.quartz.Scheduler;
 
-import org.envelopereview.review.Period;
+import org.envelopereview.period.Period;
+import org.envelopereview.period.ReviewCadence;
 
 import org.springframework.scheduling.quartz.QuartzJobBean;
 

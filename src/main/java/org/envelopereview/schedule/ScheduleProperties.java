@@ -3,6 +3,8 @@ package org.envelopereview.schedule;
 import java.time.Duration;
 import java.time.ZoneId;
 
+import org.envelopereview.period.ReviewCadence;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 import org.quartz.SchedulerException;
 
-import org.envelopereview.review.Severity;
+import org.envelopereview.finding.Severity;
 import org.envelopereview.schedule.ReviewRunHistory.ReviewRunRow;
 import org.envelopereview.schedule.ReviewRunHistory.SeverityCount;
 

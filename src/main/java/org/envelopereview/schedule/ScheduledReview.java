@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.envelopereview.review.Period;
+import org.envelopereview.period.Period;
 import org.envelopereview.schedule.PeriodReview.ReviewReport;
 
 import org.springframework.stereotype.Component;

@@ -7,6 +7,7 @@ import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import javax.security.auth.x500.X500Principal;
+
 import org.envelopereview.system.Sha256;
 
 /**

@@ -1,7 +1,7 @@
 package org.envelopereview.system;
 
-import inet.ipaddr.IPAddressStringParameters;
 import inet.ipaddr.AddressStringParameters.RangeParameters;
+import inet.ipaddr.IPAddressStringParameters;
 
 /**
  * How CIDRs are read everywhere (envelope scopes and action records alike): IPv4 or IPv6

@@ -28,14 +28,14 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 import org.envelopereview.EnvelopeReviewApplication;
-import org.envelopereview.action.ActionIngester;
-import org.envelopereview.action.IngestInput;
-import org.envelopereview.action.IngestReport;
+import org.envelopereview.action.ingest.ActionIngester;
+import org.envelopereview.action.ingest.IngestInput;
+import org.envelopereview.action.ingest.IngestReport;
 import org.envelopereview.pack.ReviewPackWriter;
-import org.envelopereview.review.BoardReview;
-import org.envelopereview.review.Period;
+import org.envelopereview.period.Period;
 import org.envelopereview.review.ReviewLauncher;
 import org.envelopereview.review.ReviewOutcome;
+import org.envelopereview.review.output.BoardReview;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -110,7 +110,7 @@ public final class BenchmarkWorker {
 		for (int repeat = 1; repeat <= repeats; repeat++) {
 			scan("raw-scan", dataSource, SQL.locate(BenchmarkWorker.class, "raw-scan"), period);
 			scan("job-query-scan", dataSource,
-					SQL.locate("org.envelopereview.review.ReviewJobConfiguration.period-actions"), period);
+					SQL.locate("org.envelopereview.review.job.ReviewJobConfiguration.period-actions"), period);
 			if (postgres) {
 				copyOut(dataSource);
 			}

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.envelopereview.finding.Finding;
+import org.envelopereview.finding.FindingCode;
 import org.envelopereview.pack.PackTestSupport;
-import org.envelopereview.review.BoardReview;
-import org.envelopereview.review.Finding;
-import org.envelopereview.review.FindingCode;
+import org.envelopereview.review.output.BoardReview;
 
 /**
  * The example payments board review with many findings spread over its envelopes and

@@ -17,6 +17,7 @@ import picocli.CommandLine.IFactory;
 import org.envelopereview.pack.PackVerifier;
 import org.envelopereview.review.fixtures.ActionTable;
 import org.envelopereview.support.IntegrationTest;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.DynamicPropertyRegistry;

@@ -12,9 +12,9 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import org.envelopereview.review.Period;
+import org.envelopereview.period.Period;
+import org.envelopereview.period.ReviewCadence;
 import org.envelopereview.schedule.NextReview;
-import org.envelopereview.schedule.ReviewCadence;
 import org.envelopereview.schedule.RunStatus;
 import org.envelopereview.schedule.ScheduleStatus;
 import org.envelopereview.schedule.SchedulerNode;

@@ -12,6 +12,7 @@ import picocli.CommandLine;
 import org.envelopereview.pack.PackVerifier;
 import org.envelopereview.pack.ReviewPackWriter;
 import org.envelopereview.support.IntegrationTest;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 

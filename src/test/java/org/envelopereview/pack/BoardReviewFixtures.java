@@ -15,22 +15,22 @@ import java.util.TreeMap;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 
-import org.envelopereview.action.ChainBreak;
+import org.envelopereview.action.chain.ChainBreak;
+import org.envelopereview.action.chain.IntegrityReport;
 import org.envelopereview.envelope.ActionClass;
 import org.envelopereview.envelope.Board;
 import org.envelopereview.envelope.Envelope;
 import org.envelopereview.envelope.PortRange;
 import org.envelopereview.envelope.Scope;
-import org.envelopereview.review.BoardReview;
-import org.envelopereview.review.BoardReview.EnvelopeReview;
-import org.envelopereview.review.BoardReview.InputDigest;
-import org.envelopereview.review.BoardReview.IntegrityReport;
-import org.envelopereview.review.BoardReview.QuarantinedRecord;
-import org.envelopereview.review.BoardReview.ScopeMeasurement;
-import org.envelopereview.review.Finding;
-import org.envelopereview.review.FindingCode;
-import org.envelopereview.review.Period;
-import org.envelopereview.review.Severity;
+import org.envelopereview.finding.Finding;
+import org.envelopereview.finding.FindingCode;
+import org.envelopereview.finding.Severity;
+import org.envelopereview.period.Period;
+import org.envelopereview.review.output.BoardReview;
+import org.envelopereview.review.output.BoardReview.EnvelopeReview;
+import org.envelopereview.review.output.BoardReview.InputDigest;
+import org.envelopereview.review.output.BoardReview.QuarantinedRecord;
+import org.envelopereview.review.scope.ScopeMeasurement;
 
 /**
  * A realistic board review for the payments CAB in 2026-Q3: four envelopes (one file

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.envelopereview.review.BoardReview;
+import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.signing.PadesSigner;
 import org.envelopereview.signing.SigningKeys;
 import org.envelopereview.signing.SigningProperties;

@@ -11,10 +11,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.envelopereview.review.BoardReview;
-import org.envelopereview.review.Finding;
-import org.envelopereview.review.FindingCode;
-import org.envelopereview.review.Severity;
+import org.envelopereview.finding.Finding;
+import org.envelopereview.finding.FindingCode;
+import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.signing.SigningProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,7 +3,7 @@ package org.envelopereview.pack;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.envelopereview.review.BoardReview;
+import org.envelopereview.review.output.BoardReview;
 
 /**
  * The example board review for tests outside this package, with its findings files

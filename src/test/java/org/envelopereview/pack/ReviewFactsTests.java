@@ -7,10 +7,11 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
-import org.envelopereview.review.BoardReview;
-import org.envelopereview.review.Finding;
-import org.envelopereview.review.FindingCode;
-import org.envelopereview.review.Severity;
+import org.envelopereview.action.chain.IntegrityReport;
+import org.envelopereview.finding.Finding;
+import org.envelopereview.finding.FindingCode;
+import org.envelopereview.finding.Severity;
+import org.envelopereview.review.output.BoardReview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,8 +51,8 @@ class ReviewFactsTests {
 	@Test
 	void shouldCallTheAuditTrailIntactWhenNoChainBreaks() {
 		BoardReview intact = new BoardReview(this.review.board(), false, this.review.period(), 1, 1,
-				this.review.envelopes(), List.of(), List.of(), new BoardReview.IntegrityReport(10, List.of()),
-				List.of(), this.review.outputDir());
+				this.review.envelopes(), List.of(), List.of(), new IntegrityReport(10, List.of()), List.of(),
+				this.review.outputDir());
 
 		assertThat(new ReviewFacts(intact).headline()).contains("0 findings").contains("the audit trail is intact");
 	}

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.envelopereview.review.BoardReview;
-import org.envelopereview.review.Finding;
+import org.envelopereview.finding.Finding;
+import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.signing.SigningProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;

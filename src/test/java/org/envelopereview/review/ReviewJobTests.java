@@ -19,10 +19,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import org.envelopereview.finding.FindingCode;
+import org.envelopereview.finding.FindingStore;
+import org.envelopereview.finding.StoredFinding;
 import org.envelopereview.review.fixtures.ActionBuilder;
 import org.envelopereview.review.fixtures.ActionTable;
 import org.envelopereview.review.fixtures.Fixtures;
 import org.envelopereview.review.fixtures.TemporaryDirectories;
+import org.envelopereview.review.output.BoardReview;
+import org.envelopereview.review.output.BoardReviewAssembler;
+import org.envelopereview.review.output.ReviewOutputs;
+import org.envelopereview.review.run.ReviewRuns;
+import org.envelopereview.review.run.RunEnvelopes;
+import org.envelopereview.review.scope.ScopeMeasurement;
 import org.envelopereview.support.IntegrationTest;
 import org.envelopereview.support.PostgresIntegrationTest;
 
@@ -38,15 +47,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-class ReviewJobTests {
+public class ReviewJobTests {
 
-	static void reviewProperties(DynamicPropertyRegistry registry, Path outputDir) {
+	public static void reviewProperties(DynamicPropertyRegistry registry, Path outputDir) {
 		registry.add("review.envelopes-dir", () -> ReviewScenario.envelopesDir().toString());
 		registry.add("review.output-dir", outputDir::toString);
 		registry.add("review.job.chunk-size", () -> "5");
 	}
 
-	static Path newOutputDir() {
+	public static Path newOutputDir() {
 		return TemporaryDirectories.create("review-job-tests-");
 	}
 
@@ -377,14 +386,14 @@ class ReviewJobTests {
 			BoardReview payments = outcome.boards().get(0);
 			assertThat(payments.envelopes()).extracting(BoardReview.EnvelopeReview::envelopeId)
 				.containsExactlyInAnyOrder(ReviewScenario.PA, "PA-BROKEN-900");
-			List<BoardReview.ScopeMeasurement> trend = payments.envelopes()
+			List<ScopeMeasurement> trend = payments.envelopes()
 				.stream()
 				.filter((envelope) -> ReviewScenario.PA.equals(envelope.envelopeId()))
 				.findFirst()
 				.orElseThrow()
 				.trend();
 			// Q2 measured from the stored actions (a-0001 only), Q3 as this run stored it
-			assertThat(trend).extracting(BoardReview.ScopeMeasurement::period).containsExactly("2026-Q2", "2026-Q3");
+			assertThat(trend).extracting(ScopeMeasurement::period).containsExactly("2026-Q2", "2026-Q3");
 			assertThat(trend.get(0).actionCount()).isEqualTo(1);
 			assertThat(trend.get(1).openRulesStart()).isEqualTo(1);
 			assertThat(trend.get(1).openRulesEnd()).isEqualTo(2);

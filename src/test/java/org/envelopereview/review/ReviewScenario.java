@@ -18,7 +18,7 @@ import static org.envelopereview.review.fixtures.ActionBuilder.action;
  * One quarter of agent activity over the envelopes in {@code review/envelopes}, with
  * every finding a reader of SPEC §4 expects from it.
  */
-final class ReviewScenario {
+public final class ReviewScenario {
 
 	static final String PA = "PA-FAILOVER-007";
 
@@ -41,7 +41,7 @@ final class ReviewScenario {
 		}
 	}
 
-	static List<Action> actions() {
+	public static List<Action> actions() {
 		List<Action> actions = new ArrayList<>();
 		// late in Q2, never reverted: its 30-minute deadline falls on 1 July
 		actions.add(action().id("a-0001").at("2026-06-30T23:50:00Z").cidr("10.0.3.0/24").build());

@@ -14,7 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import org.envelopereview.review.fixtures.ActionTable;
 import org.envelopereview.review.fixtures.Fixtures;
+import org.envelopereview.review.output.BoardReviewAssembler;
+import org.envelopereview.review.scope.ExercisedScope;
+import org.envelopereview.review.scope.ScopeMeasurer;
 import org.envelopereview.support.PostgresIntegrationTest;
+import org.envelopereview.system.SqlFiles;
 
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.envelopereview.period.ReviewCadence;
 import org.envelopereview.schedule.FireLog.Fire;
 import org.envelopereview.schedule.RecordingPeriodReview.Call;
 import org.envelopereview.support.PostgresDatabase;

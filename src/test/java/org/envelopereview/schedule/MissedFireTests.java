@@ -13,7 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.envelopereview.review.Period;
+import org.envelopereview.period.Period;
+import org.envelopereview.period.ReviewCadence;
 import org.envelopereview.schedule.RecordingPeriodReview.Call;
 import org.envelopereview.support.PostgresDatabase;
 

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import org.envelopereview.review.Period;
+import org.envelopereview.period.Period;
 
 /**
  * A stand-in for the review job that records every review it is asked for, on which node,

@@ -22,7 +22,8 @@ import picocli.CommandLine.IFactory;
 
 import org.envelopereview.EnvelopeReviewApplication;
 import org.envelopereview.cli.EnvelopeReviewCommand;
-import org.envelopereview.review.Period;
+import org.envelopereview.period.Period;
+import org.envelopereview.period.ReviewCadence;
 import org.envelopereview.review.ReviewLauncher;
 import org.envelopereview.review.ReviewOutcome;
 import org.envelopereview.support.PostgresDatabase;

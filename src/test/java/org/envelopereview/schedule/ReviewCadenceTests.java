@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import org.envelopereview.period.ReviewCadence;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReviewCadenceTests {

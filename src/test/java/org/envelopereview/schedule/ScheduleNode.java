@@ -14,6 +14,7 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 
 import org.envelopereview.EnvelopeReviewApplication;
+import org.envelopereview.period.ReviewCadence;
 
 import org.springframework.beans.factory.support.BeanDefinitionBuilder;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;

@@ -104,7 +104,7 @@ class ScheduleStatusReaderTests {
 
 		private static long insertRun(Jdbi jdbi, String period, int number, String state, Instant started,
 				Instant finished, Path outputDir) {
-			org.envelopereview.review.Period window = org.envelopereview.review.Period.parse(period);
+			org.envelopereview.period.Period window = org.envelopereview.period.Period.parse(period);
 			return jdbi.withHandle((handle) -> handle.createUpdate("""
 					INSERT INTO review_run (period, period_start, period_end, run_number, status, started_at,
 					                        finished_at, output_dir)

@@ -1,0 +1,204 @@
+package org.envelopereview.action.cloudtrail;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+import org.envelopereview.action.Action;
+import org.envelopereview.action.ActionFields;
+import org.envelopereview.action.RejectedRecord;
+import org.envelopereview.action.SourceRecord;
+
+/**
+ * Maps one AWS CloudTrail event onto canonical actions: one per permission, route, NACL
+ * entry, DNS record or listener the request names. Keeps, for the rest of its file, the
+ * envelope id that AssumeRole session tags gave to the access keys they issued.
+ */
+public final class CloudTrailMapper {
+
+	/** The session tag (on AssumeRole) that names the envelope. */
+	static final String ENVELOPE_TAG = "envelope-id";
+
+	private final Map<String, String> roleEnvelopes;
+
+	private final Map<String, String> sessionEnvelopes = new HashMap<>();
+
+	public CloudTrailMapper(Map<String, String> roleEnvelopes) {
+		this.roleEnvelopes = roleEnvelopes;
+	}
+
+	/** A change the request makes, before it becomes an action. */
+	record Change(String type, String resource, String protocol, String ports, String cidr) {
+
+	}
+
+	/**
+	 * The event's actions, or an empty list when its name is not a network change (the
+	 * caller counts it as skipped).
+	 * @throws RejectedRecord when the event cannot be mapped
+	 */
+	List<SourceRecord> map(JsonNode event, long line, String raw) {
+		String name = text(event, "eventName");
+		if (name == null) {
+			throw new RejectedRecord("missing eventName: not a CloudTrail event", null, null);
+		}
+		if ("AssumeRole".equals(name)) {
+			rememberSessionTags(event);
+		}
+		CloudTrailEvents.Mapping mapping = CloudTrailEvents.forName(name);
+		if (mapping == null) {
+			return List.of();
+		}
+		List<String> problems = new ArrayList<>();
+		String eventId = text(event, "eventID");
+		String eventTime = text(event, "eventTime");
+		Instant occurredAt = ActionFields.timestamp("eventTime", eventTime, problems);
+		if (eventId == null) {
+			problems.add("missing eventID");
+		}
+		if (eventTime == null) {
+			problems.add("missing eventTime");
+		}
+		JsonNode identity = event.path("userIdentity");
+		String agent = agent(identity);
+		if (agent == null) {
+			problems.add("missing agent: userIdentity has no assumed-role session, user name or principal");
+		}
+		List<Change> changes = mapping.changes(event.path("requestParameters"));
+		for (int i = 0; i < changes.size(); i++) {
+			Change change = changes.get(i);
+			List<String> changeProblems = new ArrayList<>();
+			ActionFields.checkCidr(change.cidr(), changeProblems);
+			ActionFields.checkPorts(change.ports(), changeProblems);
+			ActionFields.checkText("resource", change.resource(), changeProblems);
+			ActionFields.checkText("protocol", change.protocol(), changeProblems);
+			String where = (changes.size() > 1) ? " (change " + (i + 1) + " of " + changes.size() + ")" : "";
+			changeProblems.forEach((problem) -> problems.add(problem + where));
+		}
+		String errorCode = text(event, "errorCode");
+		String region = text(event, "awsRegion");
+		ActionFields.checkText("agent", agent, problems);
+		ActionFields.checkText("region", region, problems);
+		ActionFields.checkText("errorCode", errorCode, problems);
+		if (eventId != null) {
+			ActionFields.checkText("id", eventId + ((changes.size() > 1) ? "#" + changes.size() : ""), problems);
+		}
+		String envelope = envelope(identity);
+		ActionFields.checkText("envelope", envelope, problems);
+		if (!problems.isEmpty()) {
+			throw new RejectedRecord(name + ": " + String.join("; ", problems), eventId, occurredAt);
+		}
+		Action.Outcome outcome = (errorCode != null) ? Action.Outcome.FAILED : Action.Outcome.SUCCEEDED;
+		List<SourceRecord> records = new ArrayList<>(changes.size());
+		for (int i = 0; i < changes.size(); i++) {
+			Change change = changes.get(i);
+			String id = (changes.size() == 1) ? eventId : eventId + "#" + (i + 1);
+			Action action = new Action(id, occurredAt, agent, null, envelope, change.type(), change.resource(), region,
+					change.protocol(), change.ports(), change.cidr(), Action.Rationale.NONE, Action.ApprovalRecord.NONE,
+					null, null, null, outcome, errorCode, 0, null, null);
+			records.add(new SourceRecord(action, false, line, raw));
+		}
+		return records;
+	}
+
+	/**
+	 * The agent is the assumed-role session name; for an IAM user, the user name.
+	 */
+	static String agent(JsonNode identity) {
+		String type = text(identity, "type");
+		String arn = text(identity, "arn");
+		if ("IAMUser".equals(type) && text(identity, "userName") != null) {
+			return text(identity, "userName");
+		}
+		if ("Root".equals(type)) {
+			return "root";
+		}
+		if ("AWSService".equals(type)) {
+			return text(identity, "invokedBy");
+		}
+		if (arn != null && arn.contains("/")) {
+			return arn.substring(arn.lastIndexOf('/') + 1);
+		}
+		String principal = text(identity, "principalId");
+		if (principal != null && principal.contains(":")) {
+			return principal.substring(principal.indexOf(':') + 1);
+		}
+		return text(identity, "userName");
+	}
+
+	private String envelope(JsonNode identity) {
+		String accessKey = text(identity, "accessKeyId");
+		if (accessKey != null && this.sessionEnvelopes.containsKey(accessKey)) {
+			return this.sessionEnvelopes.get(accessKey);
+		}
+		String arn = text(identity, "arn");
+		if (arn != null && this.sessionEnvelopes.containsKey(arn)) {
+			return this.sessionEnvelopes.get(arn);
+		}
+		String role = roleName(identity);
+		return (role != null) ? this.roleEnvelopes.get(role) : null;
+	}
+
+	/** The IAM role behind an assumed-role identity. */
+	static String roleName(JsonNode identity) {
+		String issuer = text(identity.path("sessionContext").path("sessionIssuer"), "userName");
+		if (issuer != null) {
+			return issuer;
+		}
+		String arn = text(identity, "arn");
+		if (arn != null && arn.contains(":assumed-role/")) {
+			String path = arn.substring(arn.indexOf(":assumed-role/") + ":assumed-role/".length());
+			int slash = path.indexOf('/');
+			return (slash >= 0) ? path.substring(0, slash) : path;
+		}
+		return null;
+	}
+
+	/**
+	 * An AssumeRole call tagged {@code envelope-id} hands that envelope to the session it
+	 * creates, recognised later by its access key and its assumed-role ARN.
+	 */
+	private void rememberSessionTags(JsonNode event) {
+		if (text(event, "errorCode") != null) {
+			return;
+		}
+		String envelope = null;
+		for (JsonNode tag : event.path("requestParameters").path("tags")) {
+			if (ENVELOPE_TAG.equalsIgnoreCase(text(tag, "key"))) {
+				envelope = text(tag, "value");
+			}
+		}
+		if (envelope == null) {
+			return;
+		}
+		JsonNode response = event.path("responseElements");
+		String accessKey = text(response.path("credentials"), "accessKeyId");
+		if (accessKey != null) {
+			this.sessionEnvelopes.put(accessKey, envelope);
+		}
+		String arn = text(response.path("assumedRoleUser"), "arn");
+		if (arn != null) {
+			this.sessionEnvelopes.put(arn, envelope);
+		}
+	}
+
+	/** A field's text, or {@code null} when absent, JSON null or empty. */
+	static String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		if (value == null || value.isNull() || value.isMissingNode() || value.isContainer()) {
+			return null;
+		}
+		String text = value.asString();
+		return text.isEmpty() ? null : text;
+	}
+
+	static String lower(String value) {
+		return (value != null) ? value.toLowerCase(Locale.ROOT) : null;
+	}
+
+}

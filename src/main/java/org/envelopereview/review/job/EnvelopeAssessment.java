@@ -1,0 +1,169 @@
+package org.envelopereview.review.job;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.jdbi.v3.core.Jdbi;
+
+import org.envelopereview.envelope.Envelope;
+import org.envelopereview.envelope.EnvelopeCatalog;
+import org.envelopereview.envelope.EnvelopeFile;
+import org.envelopereview.envelope.EnvelopeProblem;
+import org.envelopereview.finding.Breach;
+import org.envelopereview.finding.FindingCode;
+import org.envelopereview.finding.FindingStore;
+import org.envelopereview.finding.StoredFinding;
+import org.envelopereview.period.Period;
+import org.envelopereview.review.rules.EnvelopeContext;
+import org.envelopereview.review.rules.EnvelopeRule;
+import org.envelopereview.review.rules.InvalidEnvelopeRule;
+import org.envelopereview.review.rules.UnknownEnvelopeRule;
+import org.envelopereview.review.rules.UnknownEnvelopeRule.UnknownEnvelopeUse;
+import org.envelopereview.review.run.FindingRouter;
+import org.envelopereview.review.run.ReviewRuns;
+import org.envelopereview.review.run.RunInputs;
+import org.envelopereview.review.scope.ExercisedScope;
+import org.envelopereview.review.scope.ScopeMeasurement;
+import org.envelopereview.review.scope.ScopeMeasurer;
+import org.envelopereview.system.SqlFiles;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Measures every envelope of the run, stores the measurements for the next period, and
+ * turns envelopes into ENV-* and EXP-* findings.
+ */
+@Component
+class EnvelopeAssessment {
+
+	/**
+	 * The codes this assessment owns; a re-executed assessment replaces them as a whole.
+	 */
+	static final Set<FindingCode> CODES = EnumSet.of(FindingCode.ENV_REVIEW_OVERDUE, FindingCode.ENV_EXPIRED,
+			FindingCode.ENV_APPROVER_INACTIVE, FindingCode.ENV_MODEL_DRIFT, FindingCode.ENV_COMPLIANCE_STALE,
+			FindingCode.ENV_DORMANT, FindingCode.ENV_UNKNOWN, FindingCode.ENV_INVALID, FindingCode.EXP_SCOPE_GROWTH,
+			FindingCode.EXP_NEAR_BOUNDS, FindingCode.EXP_RULE_DRIFT);
+
+	private final List<EnvelopeRule> rules;
+
+	private final ScopeMeasurer measurer;
+
+	private final ReviewRuns runs;
+
+	private final FindingStore store;
+
+	private final FindingRouter router;
+
+	private final Jdbi jdbi;
+
+	EnvelopeAssessment(List<EnvelopeRule> rules, ScopeMeasurer measurer, ReviewRuns runs, FindingStore store,
+			FindingRouter router, Jdbi jdbi) {
+		this.rules = List.copyOf(rules);
+		this.measurer = measurer;
+		this.runs = runs;
+		this.store = store;
+		this.router = router;
+		this.jdbi = jdbi;
+	}
+
+	/** Assesses the run's envelopes; returns how many findings it stored. */
+	int assess(RunInputs inputs) {
+		this.store.deleteCodes(inputs.runId(), CODES);
+		Period period = inputs.period();
+		List<Breach> breaches = new ArrayList<>();
+		List<ExercisedScope> scopes = new ArrayList<>();
+		List<String> measured = new ArrayList<>();
+		Map<String, Instant> firstSeen = this.measurer.firstSeen();
+		for (Envelope envelope : inputs.catalog().envelopes()) {
+			if (!inputs.includesBoard(envelope.boardId())) {
+				continue;
+			}
+			ExercisedScope current = this.measurer.measure(envelope.id(), period);
+			EnvelopeContext context = new EnvelopeContext(period, inputs.catalog().directory(), current,
+					previous(envelope.id(), period), this.measurer.attempts(envelope.id(), period),
+					this.measurer.modelVersions(envelope.id(), period, firstSeen));
+			for (EnvelopeRule rule : this.rules) {
+				rule.evaluate(envelope, context, breaches::add);
+			}
+			scopes.add(current);
+			measured.add(envelope.id());
+		}
+		this.runs.saveSnapshots(inputs.runId(), scopes, measured);
+		Map<String, UnknownEnvelopeUse> used = envelopesUsed(inputs.period());
+		unknownEnvelopes(inputs.catalog(), used, inputs.period(), breaches::add);
+		invalidFiles(inputs.catalog(), used, inputs.shownEnvelopesDir(), breaches::add);
+		List<StoredFinding> findings = breaches.stream()
+			.flatMap((breach) -> this.router.route(breach, inputs).stream())
+			.toList();
+		this.store.insert(inputs.runId(), findings);
+		return findings.size();
+	}
+
+	/**
+	 * The previous period as the latest completed run stored it; when no run measured it,
+	 * measured now from the stored actions, so the first run has a baseline too.
+	 */
+	private ScopeMeasurement previous(String envelopeId, Period period) {
+		Period previous = period.previous();
+		return this.runs.completedMeasurement(envelopeId, previous.label())
+			.orElseGet(() -> this.measurer.measure(envelopeId, previous).measurement());
+	}
+
+	/** Every envelope id the period's actions name, with how they used it. */
+	private Map<String, UnknownEnvelopeUse> envelopesUsed(Period period) {
+		Map<String, UnknownEnvelopeUse> used = new LinkedHashMap<>();
+		this.jdbi.useHandle((handle) -> handle.createQuery(SqlFiles.sql(EnvelopeAssessment.class, "envelopes-used"))
+			.bind("start", SqlFiles.utc(period.start()))
+			.bind("end", SqlFiles.utc(period.end()))
+			.map((row, ctx) -> new UnknownEnvelopeUse(row.getString("envelope_id"), row.getLong("actions"),
+					row.getString("first_action"), SqlFiles.instant(row, "first_at"), SqlFiles.instant(row, "last_at")))
+			.forEach((use) -> used.put(use.envelopeId(), use)));
+		return used;
+	}
+
+	/** Ids that no file declares; ids of invalid files are reported by ENV-INVALID. */
+	private static void unknownEnvelopes(EnvelopeCatalog catalog, Map<String, UnknownEnvelopeUse> used, Period period,
+			Consumer<Breach> breaches) {
+		Set<String> declared = catalog.files()
+			.stream()
+			.map(EnvelopeFile::envelopeId)
+			.filter((id) -> id != null)
+			.collect(Collectors.toSet());
+		catalog.envelopes().forEach((envelope) -> declared.add(envelope.id()));
+		used.values()
+			.stream()
+			.filter((use) -> !declared.contains(use.envelopeId()))
+			.forEach((use) -> breaches.accept(UnknownEnvelopeRule.breach(use, period)));
+	}
+
+	private static void invalidFiles(EnvelopeCatalog catalog, Map<String, UnknownEnvelopeUse> used, Path envelopesDir,
+			Consumer<Breach> breaches) {
+		Map<String, List<EnvelopeProblem>> byFile = new LinkedHashMap<>();
+		for (EnvelopeProblem problem : catalog.problems()) {
+			Path name = Path.of(problem.file()).getFileName();
+			byFile.computeIfAbsent((name != null) ? name.toString() : problem.file(), (key) -> new ArrayList<>())
+				.add(problem);
+		}
+		byFile.forEach((fileName, problems) -> {
+			EnvelopeFile file = catalog.files()
+				.stream()
+				.filter((candidate) -> candidate.fileName().equals(fileName))
+				.findFirst()
+				// a file that could not even be listed as read (e.g. a missing
+				// boards.yaml)
+				.orElse(new EnvelopeFile(fileName, "", "", false, null, null));
+			long actions = (file.envelopeId() != null && used.containsKey(file.envelopeId()))
+					? used.get(file.envelopeId()).actions() : 0;
+			breaches.accept(InvalidEnvelopeRule.breach(file, problems, envelopesDir, actions));
+		});
+	}
+
+}

@@ -1,0 +1,124 @@
+package org.envelopereview.review.job;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jdbi.v3.core.Jdbi;
+
+import org.envelopereview.period.Period;
+import org.envelopereview.review.run.RunEnvelopes;
+import org.envelopereview.system.SqlFiles;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.ItemReadListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Shows the evaluate step's progress on stderr, counted in actions read: one bar per run,
+ * opened and closed by the partitioned step and advanced by every partition's reads.
+ *
+ * <p>
+ * The bar learns its total from a count that runs beside the workers: counting ten
+ * million actions first would hold the whole step back by seconds.
+ */
+@Component
+class EvaluationProgress implements StepExecutionListener {
+
+	private static final Log logger = LogFactory.getLog(EvaluationProgress.class);
+
+	private final Jdbi jdbi;
+
+	private final RunEnvelopes envelopes;
+
+	private final Executor counting;
+
+	/** By job execution: two periods may be reviewed at once by one scheduler. */
+	private final Map<Long, ProgressBar> bars = new ConcurrentHashMap<>();
+
+	@Autowired
+	EvaluationProgress(Jdbi jdbi, RunEnvelopes envelopes) {
+		this(jdbi, envelopes, countingThreads());
+	}
+
+	EvaluationProgress(Jdbi jdbi, RunEnvelopes envelopes, Executor counting) {
+		this.jdbi = jdbi;
+		this.envelopes = envelopes;
+		this.counting = counting;
+	}
+
+	/** Daemon threads: a count still running never keeps the command from exiting. */
+	private static Executor countingThreads() {
+		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("evaluate-count-");
+		threads.setDaemon(true);
+		return threads;
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		Period period = this.envelopes.inputs(stepExecution.getJobParameters().getLong("runId")).period();
+		open(stepExecution.getJobExecutionId(), period);
+	}
+
+	/** Opens the run's bar without a total, and counts the period's actions for it. */
+	ProgressBar open(long jobExecutionId, Period period) {
+		ProgressBar bar = new ProgressBarBuilder().setTaskName("Evaluating " + period.label())
+			.setInitialMax(-1)
+			.setStyle(ProgressBarStyle.ASCII)
+			.setUnit(" actions", 1)
+			.showSpeed()
+			.build();
+		this.bars.put(jobExecutionId, bar);
+		this.counting.execute(() -> {
+			try {
+				bar.maxHint(count(period));
+			}
+			catch (RuntimeException ex) {
+				// the bar goes on without a total; the step reports any real failure
+				logger.debug("Could not count the actions of " + period.label() + ": " + ex.getMessage());
+			}
+		});
+		return bar;
+	}
+
+	private long count(Period period) {
+		return this.jdbi.withHandle(
+				(handle) -> handle.createQuery(SqlFiles.sql(ReviewJobConfiguration.class, "count-period-actions"))
+					.bind("start", SqlFiles.utc(period.start()))
+					.bind("end", SqlFiles.utc(period.end()))
+					.mapTo(Long.class)
+					.one());
+	}
+
+	@Override
+	public ExitStatus afterStep(StepExecution stepExecution) {
+		ProgressBar bar = this.bars.remove(stepExecution.getJobExecutionId());
+		if (bar != null) {
+			bar.close();
+		}
+		return stepExecution.getExitStatus();
+	}
+
+	/** The listener of one range's reads: it advances its run's bar. */
+	ItemReadListener<ReviewedAction> counter(long jobExecutionId) {
+		ProgressBar bar = this.bars.get(jobExecutionId);
+		return new ItemReadListener<>() {
+			@Override
+			public void afterRead(ReviewedAction item) {
+				if (bar != null) {
+					bar.step();
+				}
+			}
+		};
+	}
+
+}

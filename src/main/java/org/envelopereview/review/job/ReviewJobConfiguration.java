@@ -1,0 +1,177 @@
+package org.envelopereview.review.job;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.jdbi.v3.core.Jdbi;
+
+import org.envelopereview.action.chain.AuditTrailVerifier;
+import org.envelopereview.finding.FindingStore;
+import org.envelopereview.review.output.BoardReviewAssembler;
+import org.envelopereview.review.output.PackPublisher;
+import org.envelopereview.review.output.ReviewOutputs;
+import org.envelopereview.review.output.WriteOutputsTasklet;
+import org.envelopereview.review.output.WritePacksTasklet;
+import org.envelopereview.review.rules.ActionRule;
+import org.envelopereview.review.run.ChainIntegrity;
+import org.envelopereview.review.run.FindingRouter;
+import org.envelopereview.review.run.RunEnvelopes;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The review job: snapshot envelopes → verify the audit trail → evaluate the period's
+ * actions (chunk-oriented, streaming, ordered) → assess envelopes → write outputs → write
+ * the signed packs. Every step is idempotent per run, so a failed run restarts where it
+ * stopped.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReviewJobConfiguration {
+
+	static final int RANGES_PER_THREAD = 8;
+
+	static final String JOB_NAME = "envelopeReviewJob";
+
+	static final int FETCH_SIZE = 1000;
+
+	@Bean
+	Job envelopeReviewJob(JobRepository jobRepository, Step snapshotEnvelopesStep, Step verifyAuditTrailStep,
+			Step evaluateActionsStep, Step assessEnvelopesStep, Step writeOutputsStep, Step writePacksStep) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(snapshotEnvelopesStep)
+			.next(verifyAuditTrailStep)
+			.next(evaluateActionsStep)
+			.next(assessEnvelopesStep)
+			.next(writeOutputsStep)
+			.next(writePacksStep)
+			.build();
+	}
+
+	@Bean
+	Step snapshotEnvelopesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			SnapshotEnvelopesTasklet snapshotEnvelopesTasklet) {
+		return new StepBuilder("snapshotEnvelopesStep", jobRepository)
+			.tasklet(snapshotEnvelopesTasklet, transactionManager)
+			.build();
+	}
+
+	@Bean
+	Step verifyAuditTrailStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			VerifyAuditTrailTasklet verifyAuditTrailTasklet) {
+		return new StepBuilder("verifyAuditTrailStep", jobRepository)
+			.tasklet(verifyAuditTrailTasklet, transactionManager)
+			.build();
+	}
+
+	/**
+	 * The period's actions in time ranges of equal length, evaluated by
+	 * {@code review.job.threads} workers at once: each range streams from its own cursor,
+	 * so the database produces one range's rows while another range is judged. Several
+	 * ranges per worker, each worker taking the next when it finishes one, keep every
+	 * worker busy however unevenly the actions fall in time.
+	 */
+	@Bean
+	Step evaluateActionsStep(JobRepository jobRepository, EvaluationWorkerStep evaluateActionsPartition,
+			EvaluationPartitioner evaluationPartitioner, EvaluationProgress evaluationProgress,
+			@Value("${review.job.threads:2}") int threads) {
+		SimpleAsyncTaskExecutor workers = new SimpleAsyncTaskExecutor("evaluate-");
+		workers.setConcurrencyLimit(threads);
+		return new StepBuilder("evaluateActionsStep", jobRepository)
+			.partitioner(evaluateActionsPartition.getName(), evaluationPartitioner)
+			.step(evaluateActionsPartition)
+			.gridSize(threads * RANGES_PER_THREAD)
+			.taskExecutor(workers)
+			.listener(evaluationProgress)
+			.build();
+	}
+
+	/** One range of the evaluate step, started by the partitioned step for each range. */
+	@Bean
+	EvaluationWorkerStep evaluateActionsPartition(JobRepository jobRepository,
+			PlatformTransactionManager transactionManager, DataSource dataSource, List<ActionRule> rules,
+			FindingRouter router, RunEnvelopes envelopes, FindingStore store, EvaluationProgress evaluationProgress,
+			@Value("${review.job.chunk-size:5000}") int chunkSize) {
+		return new EvaluationWorkerStep(jobRepository, transactionManager, dataSource, rules, router, envelopes, store,
+				evaluationProgress, chunkSize);
+	}
+
+	@Bean
+	Step assessEnvelopesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			AssessEnvelopesTasklet assessEnvelopesTasklet) {
+		return new StepBuilder("assessEnvelopesStep", jobRepository).tasklet(assessEnvelopesTasklet, transactionManager)
+			.build();
+	}
+
+	@Bean
+	Step writeOutputsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			WriteOutputsTasklet writeOutputsTasklet) {
+		return new StepBuilder("writeOutputsStep", jobRepository).tasklet(writeOutputsTasklet, transactionManager)
+			.build();
+	}
+
+	/**
+	 * Outside a database transaction: rendering a large pack takes minutes, and the step
+	 * only reads.
+	 */
+	@Bean
+	Step writePacksStep(JobRepository jobRepository, WritePacksTasklet writePacksTasklet) {
+		return new StepBuilder("writePacksStep", jobRepository)
+			.tasklet(writePacksTasklet, new ResourcelessTransactionManager())
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	SnapshotEnvelopesTasklet snapshotEnvelopesTasklet(RunEnvelopes envelopes,
+			@Value("#{jobParameters['runId']}") Long runId, @Value("#{jobParameters['strict']}") String strict) {
+		return new SnapshotEnvelopesTasklet(envelopes, runId, Boolean.parseBoolean(strict));
+	}
+
+	@Bean
+	@StepScope
+	VerifyAuditTrailTasklet verifyAuditTrailTasklet(AuditTrailVerifier verifier, ChainIntegrity integrity,
+			FindingStore store, FindingRouter router, RunEnvelopes envelopes,
+			@Value("#{jobParameters['runId']}") Long runId) {
+		return new VerifyAuditTrailTasklet(verifier, integrity, store, router, envelopes.inputs(runId));
+	}
+
+	@Bean
+	@StepScope
+	EvaluationPartitioner evaluationPartitioner(Jdbi jdbi, RunEnvelopes envelopes,
+			@Value("#{jobParameters['runId']}") Long runId) {
+		return new EvaluationPartitioner(jdbi, envelopes.inputs(runId));
+	}
+
+	@Bean
+	@StepScope
+	AssessEnvelopesTasklet assessEnvelopesTasklet(EnvelopeAssessment assessment, RunEnvelopes envelopes,
+			@Value("#{jobParameters['runId']}") Long runId) {
+		return new AssessEnvelopesTasklet(assessment, envelopes.inputs(runId));
+	}
+
+	@Bean
+	@StepScope
+	WriteOutputsTasklet writeOutputsTasklet(ReviewOutputs outputs, FindingStore store, RunEnvelopes envelopes,
+			@Value("#{jobParameters['runId']}") Long runId) {
+		return new WriteOutputsTasklet(outputs, store, envelopes.inputs(runId));
+	}
+
+	@Bean
+	@StepScope
+	WritePacksTasklet writePacksTasklet(BoardReviewAssembler assembler, PackPublisher publisher, RunEnvelopes envelopes,
+			@Value("#{jobParameters['runId']}") Long runId) {
+		return new WritePacksTasklet(assembler, publisher, envelopes.inputs(runId));
+	}
+
+}

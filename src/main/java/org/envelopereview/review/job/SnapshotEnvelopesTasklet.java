@@ -1,0 +1,53 @@
+package org.envelopereview.review.job;
+
+import java.util.stream.Collectors;
+
+import org.envelopereview.envelope.EnvelopeCatalog;
+import org.envelopereview.review.run.RunEnvelopes;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Step 1: reads the envelopes directory and snapshots every file under the run. With
+ * {@code --strict}, any invalid file fails the run here, before anything is written.
+ */
+public class SnapshotEnvelopesTasklet implements Tasklet {
+
+	private final RunEnvelopes envelopes;
+
+	private final long runId;
+
+	private final boolean strict;
+
+	SnapshotEnvelopesTasklet(RunEnvelopes envelopes, long runId, boolean strict) {
+		this.envelopes = envelopes;
+		this.runId = runId;
+		this.strict = strict;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		EnvelopeCatalog catalog = this.envelopes.read();
+		if (this.strict && !catalog.valid()) {
+			throw new InvalidEnvelopesException("--strict: " + catalog.problems().size()
+					+ " problem(s) in the envelope files, nothing was written:\n  "
+					+ catalog.problems().stream().map(Object::toString).collect(Collectors.joining("\n  ")));
+		}
+		this.envelopes.snapshot(this.runId, catalog);
+		contribution.incrementWriteCount(catalog.files().size());
+		return RepeatStatus.FINISHED;
+	}
+
+	/** The envelope files are invalid and the run is strict. */
+	public static class InvalidEnvelopesException extends RuntimeException {
+
+		InvalidEnvelopesException(String message) {
+			super(message);
+		}
+
+	}
+
+}

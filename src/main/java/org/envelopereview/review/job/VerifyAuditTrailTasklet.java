@@ -1,0 +1,64 @@
+package org.envelopereview.review.job;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.envelopereview.action.chain.AuditTrailVerifier;
+import org.envelopereview.action.chain.ChainBreak;
+import org.envelopereview.finding.FindingCode;
+import org.envelopereview.finding.FindingStore;
+import org.envelopereview.finding.StoredFinding;
+import org.envelopereview.review.rules.ChainBreakRule;
+import org.envelopereview.review.run.ChainIntegrity;
+import org.envelopereview.review.run.FindingRouter;
+import org.envelopereview.review.run.RunInputs;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Step 2: walks every agent's hash chain, stores the integrity report of the run and
+ * turns the breaks that belong to the period into LOG-CHAIN-BROKEN findings.
+ */
+class VerifyAuditTrailTasklet implements Tasklet {
+
+	private final AuditTrailVerifier verifier;
+
+	private final ChainIntegrity integrity;
+
+	private final FindingStore store;
+
+	private final FindingRouter router;
+
+	private final RunInputs inputs;
+
+	VerifyAuditTrailTasklet(AuditTrailVerifier verifier, ChainIntegrity integrity, FindingStore store,
+			FindingRouter router, RunInputs inputs) {
+		this.verifier = verifier;
+		this.integrity = integrity;
+		this.store = store;
+		this.router = router;
+		this.inputs = inputs;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		List<ChainBreak> breaks = new ArrayList<>();
+		long rows = this.verifier.verify(breaks::add);
+		this.integrity.save(this.inputs.runId(), rows, breaks);
+		this.store.deleteCodes(this.inputs.runId(), EnumSet.of(FindingCode.LOG_CHAIN_BROKEN));
+		List<StoredFinding> findings = breaks.stream()
+			.filter((chainBreak) -> ChainBreakRule.belongsTo(chainBreak, this.inputs.period()))
+			.map((chainBreak) -> ChainBreakRule.breach(chainBreak, this.integrity.envelopeOf(chainBreak.actionId())))
+			.flatMap((breach) -> this.router.route(breach, this.inputs).stream())
+			.toList();
+		this.store.insert(this.inputs.runId(), findings);
+		contribution.incrementReadCount();
+		contribution.incrementWriteCount(findings.size());
+		return RepeatStatus.FINISHED;
+	}
+
+}

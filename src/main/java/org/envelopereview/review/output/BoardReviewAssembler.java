@@ -1,0 +1,195 @@
+package org.envelopereview.review.output;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jdbi.v3.core.Jdbi;
+
+import org.envelopereview.action.chain.IntegrityReport;
+import org.envelopereview.envelope.Envelope;
+import org.envelopereview.envelope.EnvelopeFile;
+import org.envelopereview.finding.FindingStore;
+import org.envelopereview.finding.StoredFinding;
+import org.envelopereview.period.Period;
+import org.envelopereview.review.output.BoardReview.EnvelopeReview;
+import org.envelopereview.review.output.BoardReview.InputDigest;
+import org.envelopereview.review.output.BoardReview.QuarantinedRecord;
+import org.envelopereview.review.run.ChainIntegrity;
+import org.envelopereview.review.run.ReviewBoards;
+import org.envelopereview.review.run.ReviewRuns;
+import org.envelopereview.review.run.RunInputs;
+import org.envelopereview.review.scope.ScopeMeasurement;
+import org.envelopereview.review.scope.ScopeMeasurer;
+import org.envelopereview.system.Sha256;
+import org.envelopereview.system.SqlFiles;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds one {@link BoardReview} per board of a completed run, from what the run stored.
+ */
+@Component
+public class BoardReviewAssembler {
+
+	/** How many earlier periods a trend reaches back when no run measured them. */
+	static final int TREND_PERIODS = 3;
+
+	private final Jdbi jdbi;
+
+	private final FindingStore store;
+
+	private final ChainIntegrity integrity;
+
+	private final ReviewRuns runs;
+
+	private final ReviewOutputs outputs;
+
+	private final ScopeMeasurer measurer;
+
+	private final Map<Long, List<BoardReview>> assembled = new ConcurrentHashMap<>();
+
+	BoardReviewAssembler(Jdbi jdbi, FindingStore store, ChainIntegrity integrity, ReviewRuns runs,
+			ReviewOutputs outputs, ScopeMeasurer measurer) {
+		this.measurer = measurer;
+		this.jdbi = jdbi;
+		this.store = store;
+		this.integrity = integrity;
+		this.runs = runs;
+		this.outputs = outputs;
+	}
+
+	/** Builds the boards and keeps them for {@link #take} at the end of the run. */
+	List<BoardReview> assemble(RunInputs inputs) {
+		List<BoardReview> reviews = build(inputs);
+		this.assembled.put(inputs.runId(), reviews);
+		return reviews;
+	}
+
+	/**
+	 * The boards the run's pack step assembled, or built now when an earlier process ran
+	 * that step; lets go of them.
+	 */
+	public List<BoardReview> take(RunInputs inputs) {
+		List<BoardReview> kept = this.assembled.remove(inputs.runId());
+		return (kept != null) ? kept : build(inputs);
+	}
+
+	/** Lets go of the boards of a run that did not complete. */
+	public void forget(long runId) {
+		this.assembled.remove(runId);
+	}
+
+	private List<BoardReview> build(RunInputs inputs) {
+		List<StoredFinding> findings = this.store.findings(inputs.runId());
+		IntegrityReport report = this.integrity.report(inputs.runId());
+		List<QuarantinedRecord> quarantined = quarantined(inputs.period());
+		List<InputDigest> digests = digests(inputs);
+		List<BoardReview> reviews = new ArrayList<>();
+		for (ReviewBoards.ReviewedBoard reviewed : ReviewBoards.of(inputs)) {
+			String boardId = reviewed.board().id();
+			reviews.add(new BoardReview(reviewed.board(), reviewed.receivesUnassigned(), inputs.period(),
+					inputs.runId(), inputs.runNumber(), envelopes(inputs, boardId),
+					findings.stream()
+						.filter((stored) -> stored.finding().boardId().equals(boardId))
+						.map(StoredFinding::finding)
+						.toList(),
+					quarantined, report, digests, this.outputs.boardDir(inputs.period(), boardId)));
+		}
+		return reviews;
+	}
+
+	private List<EnvelopeReview> envelopes(RunInputs inputs, String boardId) {
+		List<EnvelopeReview> envelopes = new ArrayList<>();
+		for (Envelope envelope : inputs.catalog().envelopes()) {
+			if (envelope.boardId().equals(boardId)) {
+				envelopes.add(new EnvelopeReview(envelope.id(), envelope.sourceFile(), envelope,
+						trend(envelope.id(), inputs)));
+			}
+		}
+		for (EnvelopeFile file : inputs.catalog().files()) {
+			if (!file.valid() && boardId.equals(file.boardId())) {
+				envelopes.add(new EnvelopeReview(file.envelopeId(), file.fileName(), null, List.of()));
+			}
+		}
+		return envelopes;
+	}
+
+	/**
+	 * What the runs stored for the envelope, oldest first; the last
+	 * {@value #TREND_PERIODS} periods before this one that no completed run measured are
+	 * measured from the stored actions, so a first review already shows a trend. Periods
+	 * before any activity are left out.
+	 */
+	private List<ScopeMeasurement> trend(String envelopeId, RunInputs inputs) {
+		Map<String, ScopeMeasurement> byPeriod = new HashMap<>();
+		this.runs.trend(envelopeId, inputs.runId(), inputs.period())
+			.forEach((measurement) -> byPeriod.put(measurement.period(), measurement));
+		Period earlier = inputs.period();
+		for (int i = 0; i < TREND_PERIODS; i++) {
+			earlier = earlier.previous();
+			if (!byPeriod.containsKey(earlier.label())) {
+				ScopeMeasurement measured = this.measurer.measure(envelopeId, earlier).measurement();
+				if (measured.actionCount() > 0) {
+					byPeriod.put(earlier.label(), measured);
+				}
+			}
+		}
+		return byPeriod.values()
+			.stream()
+			.sorted(Comparator.comparing((ScopeMeasurement measurement) -> Period.parse(measurement.period()).start()))
+			.toList();
+	}
+
+	private List<QuarantinedRecord> quarantined(Period period) {
+		return this.jdbi
+			.withHandle((handle) -> handle.createQuery(SqlFiles.sql(BoardReviewAssembler.class, "quarantined"))
+				.bind("start", SqlFiles.utc(period.start()))
+				.bind("end", SqlFiles.utc(period.end()))
+				.map((row, ctx) -> new QuarantinedRecord(row.getString("source_name"), row.getLong("line_number"),
+						row.getString("record_id"), SqlFiles.instant(row, "occurred_at"), row.getString("reason"),
+						row.getString("raw_text")))
+				.list());
+	}
+
+	/**
+	 * Every envelope file as the run read it, then the digest of the period's action set.
+	 */
+	private List<InputDigest> digests(RunInputs inputs) {
+		List<InputDigest> digests = new ArrayList<>();
+		inputs.catalog()
+			.files()
+			.forEach((file) -> digests.add(new InputDigest("envelopes/" + file.fileName(), file.sha256())));
+		digests.add(new InputDigest("actions/" + inputs.period().label(), actionSetDigest(inputs.period())));
+		return digests;
+	}
+
+	/**
+	 * SHA-256 over {@code id TAB hash LF} of the period's actions in (occurred_at, id)
+	 * order.
+	 */
+	public String actionSetDigest(Period period) {
+		MessageDigest digest = sha256();
+		// a transaction, so that PostgreSQL streams with a cursor: outside one it hands
+		// the
+		// whole period over at once (10M actions ran a -Xmx512m job out of memory here)
+		this.jdbi.useTransaction((handle) -> handle.createQuery(SqlFiles.sql(BoardReviewAssembler.class, "action-set"))
+			.bind("start", SqlFiles.utc(period.start()))
+			.bind("end", SqlFiles.utc(period.end()))
+			.setFetchSize(1000)
+			.map((row, ctx) -> row.getString("id") + "\t" + row.getString("hash") + "\n")
+			.forEach((line) -> digest.update(line.getBytes(StandardCharsets.UTF_8))));
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	private static MessageDigest sha256() {
+		return Sha256.newDigest();
+	}
+
+}

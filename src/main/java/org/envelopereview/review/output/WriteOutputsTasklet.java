@@ -1,0 +1,54 @@
+package org.envelopereview.review.output;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.envelopereview.finding.FindingStore;
+import org.envelopereview.finding.StoredFinding;
+import org.envelopereview.review.run.ReviewBoards;
+import org.envelopereview.review.run.RunInputs;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Step 5: writes findings.json, findings.csv and run.json for every board of the run. */
+public class WriteOutputsTasklet implements Tasklet {
+
+	/** Job execution context key: what earlier runs' files were moved aside. */
+	public static final String ARCHIVED = "review.archived";
+
+	private final ReviewOutputs outputs;
+
+	private final FindingStore store;
+
+	private final RunInputs inputs;
+
+	public WriteOutputsTasklet(ReviewOutputs outputs, FindingStore store, RunInputs inputs) {
+		this.outputs = outputs;
+		this.store = store;
+		this.inputs = inputs;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		List<StoredFinding> all = this.store.findings(this.inputs.runId());
+		List<String> archived = new ArrayList<>();
+		for (ReviewBoards.ReviewedBoard board : ReviewBoards.of(this.inputs)) {
+			List<StoredFinding> findings = all.stream()
+				.filter((stored) -> stored.finding().boardId().equals(board.board().id()))
+				.toList();
+			this.outputs.write(this.inputs, board.board().id(), board.receivesUnassigned(), findings)
+				.ifPresent(archived::add);
+			contribution.incrementWriteCount(findings.size());
+		}
+		chunkContext.getStepContext()
+			.getStepExecution()
+			.getJobExecution()
+			.getExecutionContext()
+			.putString(ARCHIVED, String.join("\n", archived));
+		return RepeatStatus.FINISHED;
+	}
+
+}

@@ -1,0 +1,29 @@
+package org.envelopereview.review.rules;
+
+import java.util.function.Consumer;
+
+import org.envelopereview.action.Action;
+import org.envelopereview.finding.Breach;
+import org.envelopereview.finding.FindingCode;
+import org.envelopereview.review.scope.ScopeMatcher;
+
+import org.springframework.stereotype.Component;
+
+/** OOS-AGENT: the envelope lists its agents and this one is not among them. */
+@Component
+class AgentRule implements ActionRule {
+
+	@Override
+	public void evaluate(Action action, ActionContext context, Consumer<Breach> breaches) {
+		if (!context.hasEnvelope() || context.envelope().agents() == null
+				|| context.envelope().agents().contains(action.agent())) {
+			return;
+		}
+		String allowed = ScopeMatcher.describe(context.envelope().agents(), (a) -> a);
+		breaches.accept(Wording.withAction(Breach.of(FindingCode.OOS_AGENT), action)
+			.evidence("allowed.agents", allowed)
+			.explain(Wording.subject(action) + ": agent " + action.agent() + " is not authorized — envelope "
+					+ context.envelope().id() + " allows only " + allowed));
+	}
+
+}

@@ -1,0 +1,48 @@
+package org.envelopereview.review.rules;
+
+import java.util.function.Consumer;
+
+import org.envelopereview.action.Action;
+import org.envelopereview.finding.Breach;
+import org.envelopereview.review.scope.ScopeViolation;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * OOS-RESOURCE, OOS-CIDR, OOS-PORT, OOS-PROTOCOL and OOS-REGION: the action lies outside
+ * the scope of the class it fits best, one finding per dimension.
+ */
+@Component
+class ScopeRule implements ActionRule {
+
+	@Override
+	public void evaluate(Action action, ActionContext context, Consumer<Breach> breaches) {
+		context.bestFit(action).ifPresent((fit) -> {
+			for (ScopeViolation violation : fit.violations()) {
+				breaches.accept(Wording.withAction(Breach.of(violation.code()), action)
+					.about(violation.dimension())
+					.evidence("region", action.region())
+					.evidence("cidr", action.cidr())
+					.evidence("ports", action.ports())
+					.evidence("protocol", action.protocol())
+					.evidence("allowed." + violation.dimension(), violation.allowed())
+					.explain(Wording.subject(action) + ": " + what(action, violation) + " — envelope "
+							+ context.envelope().id() + " allows only " + violation.allowed() + " for "
+							+ action.type()));
+			}
+		});
+	}
+
+	private static String what(Action action, ScopeViolation violation) {
+		String resource = Wording.valueOrNone(action.resource());
+		return switch (violation.code()) {
+			case OOS_CIDR ->
+				resource + " opened " + violation.actual() + ((action.ports() != null) ? ":" + action.ports() : "");
+			case OOS_PORT -> resource + " opened port " + violation.actual();
+			case OOS_PROTOCOL -> resource + " used protocol " + violation.actual();
+			case OOS_REGION -> action.type() + " in region " + violation.actual();
+			default -> action.type() + " on resource " + violation.actual();
+		};
+	}
+
+}

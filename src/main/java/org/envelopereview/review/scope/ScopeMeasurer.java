@@ -1,0 +1,189 @@
+package org.envelopereview.review.scope;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import inet.ipaddr.IPAddress;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import org.envelopereview.action.ActionTypes;
+import org.envelopereview.envelope.PortRange;
+import org.envelopereview.period.Period;
+import org.envelopereview.review.scope.ModelVersionUse;
+import org.envelopereview.system.SqlFiles;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Measures the effective policy of an envelope in a period from the action table,
+ * streaming the period's actions once.
+ */
+@Component
+public class ScopeMeasurer {
+
+	private static final int RESOURCES_PER_QUERY = 1000;
+
+	private static final int FETCH_SIZE = 1000;
+
+	private final Jdbi jdbi;
+
+	ScopeMeasurer(Jdbi jdbi) {
+		this.jdbi = jdbi;
+	}
+
+	/**
+	 * In a transaction, so that PostgreSQL streams the period's actions with a cursor.
+	 */
+	public ExercisedScope measure(String envelopeId, Period period) {
+		return this.jdbi.inTransaction((handle) -> measure(handle, envelopeId, period));
+	}
+
+	private ExercisedScope measure(Handle handle, String envelopeId, Period period) {
+		SortedSet<String> types = new TreeSet<>();
+		SortedSet<String> resources = new TreeSet<>();
+		SortedSet<String> regions = new TreeSet<>();
+		SortedSet<String> agents = new TreeSet<>();
+		SortedSet<String> cidrs = new TreeSet<>();
+		SortedSet<String> ports = new TreeSet<>();
+		long[] count = { 0 };
+		handle.createQuery(SqlFiles.sql(ScopeMeasurer.class, "exercised-actions"))
+			.bind("envelope", envelopeId)
+			.bind("start", SqlFiles.utc(period.start()))
+			.bind("end", SqlFiles.utc(period.end()))
+			.setFetchSize(FETCH_SIZE)
+			.map((row, ctx) -> {
+				String type = row.getString("action_type");
+				count[0]++;
+				types.add(type);
+				addIfPresent(resources, row.getString("resource"));
+				addIfPresent(regions, row.getString("region"));
+				addIfPresent(agents, row.getString("agent"));
+				if (ActionTypes.isOpening(type)) {
+					addIfPresent(cidrs, row.getString("cidr"));
+					addIfPresent(ports, row.getString("ports"));
+				}
+				return type;
+			})
+			.forEach((type) -> {
+			});
+		List<IPAddress> blocks = cidrs.stream().flatMap((cidr) -> ScopeMatcher.parseCidr(cidr).stream()).toList();
+		List<PortRange> portRanges = ports.stream().flatMap((text) -> ScopeMatcher.parsePorts(text).stream()).toList();
+		OpenRuleTimeline.Counts rules = openRules(handle, envelopeId, period);
+		return new ExercisedScope(period.label(), count[0], types, resources, regions, agents, merge(blocks, true),
+				merge(blocks, false), mergePorts(portRanges), rules.total(), rules.byResource());
+	}
+
+	private OpenRuleTimeline.Counts openRules(Handle handle, String envelopeId, Period period) {
+		List<OpenRuleTimeline.Rule> rules = handle.createQuery(SqlFiles.sql(ScopeMeasurer.class, "rules-opened"))
+			.bindList("openingTypes", OpenRuleTimeline.openingTypes())
+			.bind("envelope", envelopeId)
+			.bind("end", SqlFiles.utc(period.end()))
+			.map((row, ctx) -> new OpenRuleTimeline.Rule(row.getString("id"), SqlFiles.instant(row, "occurred_at"),
+					row.getString("action_type"), row.getString("resource"), row.getString("protocol"),
+					row.getString("ports"), row.getString("cidr"), SqlFiles.instant(row, "reverted_at")))
+			.list();
+		if (rules.isEmpty()) {
+			return new OpenRuleTimeline.Counts(ExercisedScope.OpenRules.NONE, new java.util.TreeMap<>());
+		}
+		List<String> resources = rules.stream()
+			.map(OpenRuleTimeline.Rule::resource)
+			.filter(Objects::nonNull)
+			.distinct()
+			.toList();
+		List<OpenRuleTimeline.Removal> removals = new ArrayList<>();
+		// an IN list in slices: H2 scans the whole history for "= ANY(array)",
+		// and PostgreSQL takes at most 65,535 parameters
+		for (int from = 0; from < resources.size(); from += RESOURCES_PER_QUERY) {
+			List<String> slice = resources.subList(from, Math.min(resources.size(), from + RESOURCES_PER_QUERY));
+			removals.addAll(handle.createQuery(SqlFiles.sql(ScopeMeasurer.class, "rules-removed"))
+				.bindList("closingTypes", OpenRuleTimeline.closingTypes())
+				.bindList("resources", slice)
+				.bind("end", SqlFiles.utc(period.end()))
+				.map((row, ctx) -> new OpenRuleTimeline.Removal(SqlFiles.instant(row, "occurred_at"),
+						row.getString("action_type"), row.getString("resource"), row.getString("protocol"),
+						row.getString("ports"), row.getString("cidr")))
+				.list());
+		}
+		// a resource's removals come from one slice, in order; merge slices by time
+		removals.sort(Comparator.comparing(OpenRuleTimeline.Removal::at));
+		return OpenRuleTimeline.count(rules, removals, period);
+	}
+
+	public long attempts(String envelopeId, Period period) {
+		return this.jdbi.withHandle((handle) -> handle.createQuery(SqlFiles.sql(ScopeMeasurer.class, "attempts"))
+			.bind("envelope", envelopeId)
+			.bind("start", SqlFiles.utc(period.start()))
+			.bind("end", SqlFiles.utc(period.end()))
+			.mapTo(Long.class)
+			.one());
+	}
+
+	/**
+	 * When each model version first appeared anywhere in the stored history: one pass for
+	 * the whole run rather than one look-up per envelope and version.
+	 */
+	public Map<String, Instant> firstSeen() {
+		Map<String, Instant> firstSeen = new HashMap<>();
+		this.jdbi.useHandle((handle) -> handle.createQuery(SqlFiles.sql(ScopeMeasurer.class, "first-seen"))
+			.map((row, ctx) -> Map.entry(row.getString("model_version"), SqlFiles.instant(row, "first_seen")))
+			.forEach((entry) -> firstSeen.put(entry.getKey(), entry.getValue())));
+		return firstSeen;
+	}
+
+	/**
+	 * The model versions the envelope's actions ran in the period, with their first
+	 * appearance.
+	 */
+	public List<ModelVersionUse> modelVersions(String envelopeId, Period period, Map<String, Instant> firstSeen) {
+		return this.jdbi.withHandle((handle) -> handle.createQuery(SqlFiles.sql(ScopeMeasurer.class, "model-versions"))
+			.bind("envelope", envelopeId)
+			.bind("start", SqlFiles.utc(period.start()))
+			.bind("end", SqlFiles.utc(period.end()))
+			.map((row, ctx) -> row.getString("model_version"))
+			.map((version) -> new ModelVersionUse(version, firstSeen.get(version)))
+			.list());
+	}
+
+	private static void addIfPresent(SortedSet<String> values, String value) {
+		if (value != null && !value.isBlank()) {
+			values.add(value.trim());
+		}
+	}
+
+	/** The union of the prefixes of one IP version, merged into prefix blocks. */
+	public static List<IPAddress> merge(List<IPAddress> blocks, boolean ipv4) {
+		if (blocks.isEmpty()) {
+			return List.of();
+		}
+		IPAddress.DualIPv4Pv6Arrays merged = IPAddress.mergeToDualPrefixBlocks(blocks.toArray(IPAddress[]::new));
+		IPAddress[] ofVersion = ipv4 ? merged.addressesIPv4 : merged.addressesIPv6;
+		return (ofVersion != null) ? Arrays.asList(ofVersion) : List.of();
+	}
+
+	/** The union of port ranges, merged so that no port counts twice. */
+	public static List<PortRange> mergePorts(List<PortRange> ranges) {
+		List<PortRange> sorted = new ArrayList<>(ranges);
+		sorted.sort(Comparator.comparingInt(PortRange::from));
+		List<PortRange> merged = new ArrayList<>();
+		for (PortRange range : sorted) {
+			if (!merged.isEmpty() && range.from() <= merged.get(merged.size() - 1).to() + 1) {
+				PortRange last = merged.remove(merged.size() - 1);
+				merged.add(new PortRange(last.from(), Math.max(last.to(), range.to())));
+			}
+			else {
+				merged.add(range);
+			}
+		}
+		return merged;
+	}
+
+}

@@ -1,0 +1,154 @@
+package org.envelopereview.action.cloudtrail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.envelopereview.action.SourceCounts;
+import org.envelopereview.action.chain.AuditTrailVerifier;
+import org.envelopereview.action.ingest.ActionIngester;
+import org.envelopereview.action.ingest.IngestFormat;
+import org.envelopereview.action.ingest.IngestInput;
+import org.envelopereview.action.ingest.IngestReport;
+import org.envelopereview.action.ingest.SourceReport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * CloudTrail ingest of the real samples into the database, written once and run on H2 and
+ * on PostgreSQL (see {@link CloudTrailIngestTests}).
+ */
+interface CloudTrailIngestScenarios {
+
+	String INVICTUS = "realdata/218007301253_CloudTrail_us-east-1_20230710T1215Z_";
+
+	ActionIngester ingester();
+
+	Jdbi jdbi();
+
+	AuditTrailVerifier verifier();
+
+	Path directory();
+
+	@BeforeEach
+	default void emptyTables() {
+		jdbi().useHandle((handle) -> {
+			handle.execute("DELETE FROM quarantined_record");
+			handle.execute("DELETE FROM agent_action");
+			handle.execute("DELETE FROM ingest_source");
+		});
+	}
+
+	@Test
+	default void shouldStoreTheNetworkChangesOfRealCloudTrailFilesAndCountTheRest() {
+		Path first = resource(INVICTUS + "YMDRJwtmC82bUwAo.json");
+		Path second = resource(INVICTUS + "Z8x5aqgtcXn5NEG9.json");
+
+		IngestReport report = ingest(first, second);
+
+		assertThat(report.sources()).extracting(SourceReport::format).containsOnly(IngestFormat.CLOUDTRAIL);
+		SourceCounts.Totals totals = report.totals();
+		assertThat(totals.read()).isEqualTo(156 + 117);
+		assertThat(totals.stored()).isEqualTo(5);
+		assertThat(totals.skipped()).isEqualTo(153 + 115);
+		assertThat(totals.failedAttempts()).isEqualTo(1);
+		assertThat(rows("SELECT id, action_type, outcome, error_code, seq FROM agent_action ORDER BY seq"))
+			.extracting((row) -> row.get("id"), (row) -> row.get("action_type"), (row) -> row.get("outcome"),
+					(row) -> row.get("error_code"))
+			.containsExactly(
+					tuple("7e96f0e7-4d78-423d-b3f5-391370685b30", "security_group.ingress.add", "succeeded", null),
+					tuple("74bd84b4-6729-4895-b2a4-e2beb7c6b377", "security_group.ingress.add", "succeeded", null),
+					tuple("91a712f8-7d85-45cb-b291-3d0bde9c686e", "route.remove", "succeeded", null),
+					tuple("42c3428c-7389-42d1-9365-fcf6e3695459", "route.remove", "succeeded", null),
+					tuple("5966ab0e-411b-402f-81a9-d638a8c71a53", "security_group.egress.remove", "failed",
+							"Client.InvalidPermission.NotFound"));
+		assertThat(verifier().verify((found) -> {
+			throw new AssertionError(found);
+		})).isEqualTo(5);
+	}
+
+	@Test
+	default void shouldStoreNothingTwiceWhenRealCloudTrailIsIngestedAgain() {
+		Path file = resource(INVICTUS + "P0WZuP2zvLW2RcUo.json");
+		ingest(file);
+
+		IngestReport again = ingest(file);
+
+		assertThat(again.totals().stored()).isZero();
+		assertThat(again.totals().duplicates()).isEqualTo(3);
+		assertThat(count()).isEqualTo(3);
+	}
+
+	@Test
+	default void shouldQuarantineRepeatedEventIdsWithOtherContentAndBadTimesInThePantherFixtures() {
+		Path file = resource("realdata/panther_aws_cloudtrail_test_events.jsonl");
+
+		IngestReport report = ingest(file);
+
+		SourceCounts counts = report.sources().get(0).counts();
+		assertThat(counts.totals()).isEqualTo(new SourceCounts.Totals(26, 4, 1, 9, 12, 0, 0));
+		assertThat(counts.skippedByName()).containsEntry("AttachInternetGateway", 2L)
+			.containsEntry("AuthorizeDBSecurityGroupIngress", 4L)
+			.containsEntry("CreateVpc", 2L);
+		assertThat(rows("SELECT line_number, reason FROM quarantined_record ORDER BY line_number"))
+			.extracting((row) -> ((Number) row.get("line_number")).longValue())
+			.containsExactly(3L, 7L, 10L, 11L, 12L, 13L, 14L, 19L, 20L);
+		assertThat(rows("SELECT reason FROM quarantined_record WHERE line_number = 11").get(0).get("reason"))
+			.isEqualTo("conflicting duplicate of 1 already stored from " + file + ":8");
+		Map<String, Object> source = rows("SELECT * FROM ingest_source").get(0);
+		assertThat((String) source.get("skipped_names")).contains("AttachInternetGateway=2", "CreateVpc=2");
+	}
+
+	@Test
+	default void shouldReadGzipCompressedCloudTrail() throws IOException {
+		Path plain = resource(INVICTUS + "Z8x5aqgtcXn5NEG9.json");
+		Path compressed = directory().resolve("trail.json.gz");
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+			gzip.write(Files.readAllBytes(plain));
+		}
+		Files.write(compressed, bytes.toByteArray());
+
+		IngestReport report = ingest(compressed);
+
+		assertThat(report.sources().get(0).format()).isEqualTo(IngestFormat.CLOUDTRAIL);
+		assertThat(report.totals().stored()).isEqualTo(2);
+		assertThat(report.totals().failedAttempts()).isEqualTo(1);
+	}
+
+	private IngestReport ingest(Path... files) {
+		return ingester().ingest(List.of(files).stream().map(IngestInput::file).toList(), null, 1_048_576);
+	}
+
+	private Path resource(String name) {
+		try (InputStream input = getClass().getClassLoader().getResourceAsStream(name)) {
+			Path file = directory().resolve(Path.of(name).getFileName());
+			Files.write(file, input.readAllBytes());
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private long count() {
+		return jdbi()
+			.withHandle((handle) -> handle.createQuery("SELECT count(*) FROM agent_action").mapTo(Long.class).one());
+	}
+
+	private List<Map<String, Object>> rows(String sql) {
+		return jdbi().withHandle((handle) -> handle.createQuery(sql).mapToMap().list());
+	}
+
+}
