@@ -1,0 +1,5 @@
+/**
+ * Policy envelopes and governance boards: reading, validating and snapshotting the
+ * envelope files.
+ */
+package org.envelopereview.envelope;
