@@ -11,7 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import org.envelopereview.support.IntegrationTest;
+import org.envelopereview.support.H2IntegrationTest;
 import org.envelopereview.support.PostgresIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,8 +90,7 @@ class EnvelopeSnapshotsTests {
 	}
 
 	@Nested
-	@IntegrationTest
-	class OnH2 {
+	class OnH2 extends H2IntegrationTest {
 
 		@Autowired
 		Jdbi jdbi;

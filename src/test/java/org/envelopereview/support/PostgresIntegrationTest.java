@@ -10,7 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * classes of one test JVM share one fresh database, dropped when the JVM exits.
  */
 @IntegrationTest
-public abstract class PostgresIntegrationTest {
+public abstract class PostgresIntegrationTest extends DatabaseIntegrationTest {
 
 	@BeforeAll
 	static void requirePostgres() {

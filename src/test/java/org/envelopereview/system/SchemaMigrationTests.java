@@ -6,7 +6,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import org.envelopereview.support.IntegrationTest;
+import org.envelopereview.support.H2IntegrationTest;
 import org.envelopereview.support.PostgresIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,8 +27,7 @@ class SchemaMigrationTests {
 	}
 
 	@Nested
-	@IntegrationTest
-	class OnH2 {
+	class OnH2 extends H2IntegrationTest {
 
 		@Autowired
 		Jdbi jdbi;

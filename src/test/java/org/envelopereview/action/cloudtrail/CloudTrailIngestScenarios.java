@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Test;
 
 import org.envelopereview.action.SourceCounts;
 import org.envelopereview.action.chain.AuditTrailVerifier;
+import org.envelopereview.action.chain.JdbcAuditTrailVerifier;
 import org.envelopereview.action.ingest.ActionIngester;
 import org.envelopereview.action.ingest.IngestFormat;
 import org.envelopereview.action.ingest.IngestInput;
 import org.envelopereview.action.ingest.IngestReport;
 import org.envelopereview.action.ingest.SourceReport;
+import org.envelopereview.support.DatabaseContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -29,17 +31,21 @@ import static org.assertj.core.api.Assertions.tuple;
  * CloudTrail ingest of the real samples into the database, written once and run on H2 and
  * on PostgreSQL (see {@link CloudTrailIngestTests}).
  */
-interface CloudTrailIngestScenarios {
+interface CloudTrailIngestScenarios extends DatabaseContract {
 
 	String INVICTUS = "realdata/218007301253_CloudTrail_us-east-1_20230710T1215Z_";
 
-	ActionIngester ingester();
+	default ActionIngester ingester() {
+		return bean(ActionIngester.class);
+	}
 
-	Jdbi jdbi();
+	default Jdbi jdbi() {
+		return bean(Jdbi.class);
+	}
 
-	AuditTrailVerifier verifier();
-
-	Path directory();
+	default AuditTrailVerifier verifier() {
+		return bean(JdbcAuditTrailVerifier.class);
+	}
 
 	@BeforeEach
 	default void emptyTables() {

@@ -23,6 +23,8 @@ import org.envelopereview.action.ActionHash;
 import org.envelopereview.action.QuarantineRow;
 import org.envelopereview.action.chain.AuditTrailVerifier;
 import org.envelopereview.action.chain.ChainBreak;
+import org.envelopereview.action.chain.JdbcAuditTrailVerifier;
+import org.envelopereview.support.DatabaseContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -31,17 +33,21 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * Ingest of the native formats and the chain verifier, written once and run on H2 and on
  * PostgreSQL (see {@link ActionIngestTests}).
  */
-interface ActionIngestScenarios {
+interface ActionIngestScenarios extends DatabaseContract {
 
 	int MAX_RECORD_BYTES = 1_048_576;
 
-	ActionIngester ingester();
+	default ActionIngester ingester() {
+		return bean(ActionIngester.class);
+	}
 
-	Jdbi jdbi();
+	default Jdbi jdbi() {
+		return bean(Jdbi.class);
+	}
 
-	AuditTrailVerifier verifier();
-
-	Path directory();
+	default AuditTrailVerifier verifier() {
+		return bean(JdbcAuditTrailVerifier.class);
+	}
 
 	@BeforeEach
 	default void emptyTables() {

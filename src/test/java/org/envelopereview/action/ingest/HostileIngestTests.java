@@ -10,12 +10,10 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.envelopereview.support.IntegrationTest;
+import org.envelopereview.support.DatabaseContract;
+import org.envelopereview.support.H2IntegrationTest;
 import org.envelopereview.support.PostgresIntegrationTest;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,13 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HostileIngestTests {
 
-	interface Scenario {
+	interface Scenario extends DatabaseContract {
 
-		ActionIngester ingester();
+		default ActionIngester ingester() {
+			return bean(ActionIngester.class);
+		}
 
-		Jdbi jdbi();
-
-		Path directory();
+		default Jdbi jdbi() {
+			return bean(Jdbi.class);
+		}
 
 		@Test
 		default void shouldStoreSqlMetacharactersAsDataAndQuarantineHiddenCharactersVisibly() throws Exception {
@@ -100,61 +100,12 @@ class HostileIngestTests {
 	}
 
 	@Nested
-	@IntegrationTest
-	class OnH2 implements Scenario {
-
-		@Autowired
-		ActionIngester ingester;
-
-		@Autowired
-		Jdbi jdbi;
-
-		@TempDir
-		Path directory;
-
-		@Override
-		public ActionIngester ingester() {
-			return this.ingester;
-		}
-
-		@Override
-		public Jdbi jdbi() {
-			return this.jdbi;
-		}
-
-		@Override
-		public Path directory() {
-			return this.directory;
-		}
+	class OnH2 extends H2IntegrationTest implements Scenario {
 
 	}
 
 	@Nested
 	class OnPostgres extends PostgresIntegrationTest implements Scenario {
-
-		@Autowired
-		ActionIngester ingester;
-
-		@Autowired
-		Jdbi jdbi;
-
-		@TempDir
-		Path directory;
-
-		@Override
-		public ActionIngester ingester() {
-			return this.ingester;
-		}
-
-		@Override
-		public Jdbi jdbi() {
-			return this.jdbi;
-		}
-
-		@Override
-		public Path directory() {
-			return this.directory;
-		}
 
 	}
 
