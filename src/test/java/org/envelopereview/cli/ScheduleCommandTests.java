@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.envelopereview.EnvelopeReviewApplication;
+import org.envelopereview.support.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +29,7 @@ import static org.awaitility.Awaitility.await;
  * The {@code schedule} and {@code status} commands as operators run them: separate
  * processes on the default embedded database.
  */
+@SlowTest
 class ScheduleCommandTests {
 
 	private static final Pattern HEALTH = Pattern.compile("Health: (http://127\\.0\\.0\\.1:\\d+/actuator/health)");

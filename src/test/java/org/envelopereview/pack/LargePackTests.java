@@ -15,10 +15,12 @@ import org.envelopereview.finding.Finding;
 import org.envelopereview.finding.FindingCode;
 import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.signing.SigningProperties;
+import org.envelopereview.support.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A pack of twenty thousand findings renders through the swap-file virtualizer. */
+@SlowTest
 class LargePackTests {
 
 	private static final int FINDINGS = 20_000;

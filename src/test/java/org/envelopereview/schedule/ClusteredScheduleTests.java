@@ -20,6 +20,7 @@ import org.envelopereview.period.ReviewCadence;
 import org.envelopereview.schedule.FireLog.Fire;
 import org.envelopereview.schedule.RecordingPeriodReview.Call;
 import org.envelopereview.support.PostgresDatabase;
+import org.envelopereview.support.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,6 +30,7 @@ import static org.awaitility.Awaitility.await;
  * period is reviewed once, and a review whose node dies or shuts down is finished by the
  * other node.
  */
+@SlowTest
 class ClusteredScheduleTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(90);

@@ -27,6 +27,7 @@ import org.envelopereview.period.ReviewCadence;
 import org.envelopereview.review.ReviewLauncher;
 import org.envelopereview.review.ReviewOutcome;
 import org.envelopereview.support.PostgresDatabase;
+import org.envelopereview.support.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,6 +36,7 @@ import static org.awaitility.Awaitility.await;
  * The real review job, killed mid-job on one node and finished by the other: its findings
  * equal those of an uninterrupted run on the same inputs.
  */
+@SlowTest
 class RecoveredReviewTests {
 
 	private static final Path ENVELOPES = Path.of("envelopes").toAbsolutePath();

@@ -12,6 +12,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.envelopereview.support.SlowTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -21,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bidi-override characters are quarantined and shown escaped in the pack's quarantine
  * section. Nothing crashes, the pack verifies, and findings.csv runs no formula.
  */
+@SlowTest
 class HostileReviewTests {
 
 	@TempDir

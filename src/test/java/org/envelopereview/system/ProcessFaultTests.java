@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.envelopereview.support.PostgresDatabase;
+import org.envelopereview.support.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * completes with the findings of an uninterrupted run. Each test runs the real
  * application in child JVMs (see {@link ReviewProcess}), on an H2 file and on PostgreSQL.
  */
+@SlowTest
 class ProcessFaultTests {
 
 	/**

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.envelopereview.support.SlowTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * key is refused when a production key is required. Runs the real product in child JVMs
  * on an H2 file.
  */
+@SlowTest
 class SecretsTests {
 
 	static final String PASSWORD = "Tr0ub4dor&3-do-not-leak-7f3a";
