@@ -10,19 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
-import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.envelopereview.action.SourceCounts;
-import org.envelopereview.action.chain.AuditTrailVerifier;
-import org.envelopereview.action.chain.JdbcAuditTrailVerifier;
-import org.envelopereview.action.ingest.ActionIngester;
+import org.envelopereview.action.ingest.IngestContract;
 import org.envelopereview.action.ingest.IngestFormat;
 import org.envelopereview.action.ingest.IngestInput;
 import org.envelopereview.action.ingest.IngestReport;
 import org.envelopereview.action.ingest.SourceReport;
-import org.envelopereview.support.DatabaseContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -31,30 +26,9 @@ import static org.assertj.core.api.Assertions.tuple;
  * CloudTrail ingest of the real samples into the database, written once and run on H2 and
  * on PostgreSQL (see {@link CloudTrailIngestTests}).
  */
-interface CloudTrailIngestScenarios extends DatabaseContract {
+interface CloudTrailIngestScenarios extends IngestContract {
 
 	String INVICTUS = "realdata/218007301253_CloudTrail_us-east-1_20230710T1215Z_";
-
-	default ActionIngester ingester() {
-		return bean(ActionIngester.class);
-	}
-
-	default Jdbi jdbi() {
-		return bean(Jdbi.class);
-	}
-
-	default AuditTrailVerifier verifier() {
-		return bean(JdbcAuditTrailVerifier.class);
-	}
-
-	@BeforeEach
-	default void emptyTables() {
-		jdbi().useHandle((handle) -> {
-			handle.execute("DELETE FROM quarantined_record");
-			handle.execute("DELETE FROM agent_action");
-			handle.execute("DELETE FROM ingest_source");
-		});
-	}
 
 	@Test
 	default void shouldStoreTheNetworkChangesOfRealCloudTrailFilesAndCountTheRest() {

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
-import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,10 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.envelopereview.action.Action;
 import org.envelopereview.action.ActionHash;
 import org.envelopereview.action.QuarantineRow;
-import org.envelopereview.action.chain.AuditTrailVerifier;
 import org.envelopereview.action.chain.ChainBreak;
-import org.envelopereview.action.chain.JdbcAuditTrailVerifier;
-import org.envelopereview.support.DatabaseContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -33,30 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * Ingest of the native formats and the chain verifier, written once and run on H2 and on
  * PostgreSQL (see {@link ActionIngestTests}).
  */
-interface ActionIngestScenarios extends DatabaseContract {
+interface ActionIngestScenarios extends IngestContract {
 
 	int MAX_RECORD_BYTES = 1_048_576;
-
-	default ActionIngester ingester() {
-		return bean(ActionIngester.class);
-	}
-
-	default Jdbi jdbi() {
-		return bean(Jdbi.class);
-	}
-
-	default AuditTrailVerifier verifier() {
-		return bean(JdbcAuditTrailVerifier.class);
-	}
-
-	@BeforeEach
-	default void emptyTables() {
-		jdbi().useHandle((handle) -> {
-			handle.execute("DELETE FROM quarantined_record");
-			handle.execute("DELETE FROM agent_action");
-			handle.execute("DELETE FROM ingest_source");
-		});
-	}
 
 	@Test
 	default void shouldStoreJsonLinesRecordsChainedPerAgentInFileOrder() {
