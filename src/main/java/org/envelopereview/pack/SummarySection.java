@@ -13,6 +13,8 @@ import java.util.function.Function;
 import net.sf.jasperreports.engine.JasperReport;
 
 import org.envelopereview.finding.Finding;
+import org.envelopereview.finding.FindingCatalogue;
+import org.envelopereview.finding.FindingCode;
 import org.envelopereview.finding.Severity;
 import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.review.output.BoardReview.EnvelopeReview;
@@ -60,7 +62,7 @@ final class SummarySection {
 			String code = entry.getKey().substring(2);
 			counts.add(Map.of("code", code, "severity", severity.label(), "severityColor",
 					FindingPresentation.color(severity), "count", entry.getValue()[0], "meaning",
-					FindingPresentation.meaning(org.envelopereview.finding.FindingCode.fromCode(code))));
+					FindingCatalogue.shipped().entry(FindingCode.fromCode(code)).meaning()));
 		}
 		Map<String, Object> parameters = PackSections.section(this.subreports, "summary", rows(counts));
 		parameters.put("HEADLINE", this.facts.headline());
