@@ -19,7 +19,7 @@ import static org.envelopereview.pack.Rows.fact;
 import static org.envelopereview.pack.Rows.rows;
 
 /** The appendix: method, control mapping and the manifest. */
-final class AppendixSection {
+final class AppendixSection implements PackSection {
 
 	private final BoardReview review;
 
@@ -36,7 +36,18 @@ final class AppendixSection {
 		this.subreports = subreports;
 	}
 
-	Map<String, Object> parameters() {
+	@Override
+	public String key() {
+		return "appendix";
+	}
+
+	@Override
+	public List<TocEntry> contents() {
+		return List.of(new TocEntry("Appendix: method, control mapping, manifest", 1));
+	}
+
+	@Override
+	public Map<String, Object> parameters() {
 		Map<String, Object> parameters = PackSections.section(this.subreports, "appendix",
 				new net.sf.jasperreports.engine.JREmptyDataSource(0));
 		parameters.put("METHOD", "The review loaded every envelope file of the board and the boards.yaml directory, "

@@ -28,7 +28,7 @@ import static org.envelopereview.pack.Rows.rows;
  * The executive summary: headline, metrics, charts, counts by code and severity, and
  * scope against the previous period.
  */
-final class SummarySection {
+final class SummarySection implements PackSection {
 
 	private final BoardReview review;
 
@@ -42,7 +42,18 @@ final class SummarySection {
 		this.subreports = subreports;
 	}
 
-	Map<String, Object> parameters() {
+	@Override
+	public String key() {
+		return "summary";
+	}
+
+	@Override
+	public List<TocEntry> contents() {
+		return List.of(new TocEntry("Executive summary", 1));
+	}
+
+	@Override
+	public Map<String, Object> parameters() {
 		List<Finding> findings = this.review.findings();
 		Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
 		for (Severity severity : Severity.values()) {
