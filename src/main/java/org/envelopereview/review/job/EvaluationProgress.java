@@ -12,7 +12,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jdbi.v3.core.Jdbi;
 
 import org.envelopereview.period.Period;
-import org.envelopereview.review.run.RunEnvelopes;
 import org.envelopereview.system.SqlFiles;
 
 import org.springframework.batch.core.ExitStatus;
@@ -38,7 +37,7 @@ class EvaluationProgress implements StepExecutionListener {
 
 	private final Jdbi jdbi;
 
-	private final RunEnvelopes envelopes;
+	private final ReviewedRun run;
 
 	private final Executor counting;
 
@@ -46,13 +45,13 @@ class EvaluationProgress implements StepExecutionListener {
 	private final Map<Long, ProgressBar> bars = new ConcurrentHashMap<>();
 
 	@Autowired
-	EvaluationProgress(Jdbi jdbi, RunEnvelopes envelopes) {
-		this(jdbi, envelopes, countingThreads());
+	EvaluationProgress(Jdbi jdbi, ReviewedRun run) {
+		this(jdbi, run, countingThreads());
 	}
 
-	EvaluationProgress(Jdbi jdbi, RunEnvelopes envelopes, Executor counting) {
+	EvaluationProgress(Jdbi jdbi, ReviewedRun run, Executor counting) {
 		this.jdbi = jdbi;
-		this.envelopes = envelopes;
+		this.run = run;
 		this.counting = counting;
 	}
 
@@ -65,7 +64,7 @@ class EvaluationProgress implements StepExecutionListener {
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
-		Period period = this.envelopes.inputs(stepExecution.getJobParameters().getLong("runId")).period();
+		Period period = this.run.inputs().period();
 		open(stepExecution.getJobExecutionId(), period);
 	}
 

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jdbi.v3.core.Jdbi;
 
@@ -53,8 +52,6 @@ public class BoardReviewAssembler {
 
 	private final ScopeMeasurer measurer;
 
-	private final Map<Long, List<BoardReview>> assembled = new ConcurrentHashMap<>();
-
 	BoardReviewAssembler(Jdbi jdbi, FindingStore store, ChainIntegrity integrity, ReviewRuns runs,
 			ReviewOutputs outputs, ScopeMeasurer measurer) {
 		this.measurer = measurer;
@@ -65,28 +62,11 @@ public class BoardReviewAssembler {
 		this.outputs = outputs;
 	}
 
-	/** Builds the boards and keeps them for {@link #take} at the end of the run. */
-	List<BoardReview> assemble(RunInputs inputs) {
-		List<BoardReview> reviews = build(inputs);
-		this.assembled.put(inputs.runId(), reviews);
-		return reviews;
-	}
-
 	/**
-	 * The boards the run's pack step assembled, or built now when an earlier process ran
-	 * that step; lets go of them.
+	 * One review per board of the run, built from what the run stored (its findings,
+	 * integrity report and snapshot), so that a restart in a new process builds the same.
 	 */
-	public List<BoardReview> take(RunInputs inputs) {
-		List<BoardReview> kept = this.assembled.remove(inputs.runId());
-		return (kept != null) ? kept : build(inputs);
-	}
-
-	/** Lets go of the boards of a run that did not complete. */
-	public void forget(long runId) {
-		this.assembled.remove(runId);
-	}
-
-	private List<BoardReview> build(RunInputs inputs) {
+	public List<BoardReview> assemble(RunInputs inputs) {
 		List<StoredFinding> findings = this.store.findings(inputs.runId());
 		IntegrityReport report = this.integrity.report(inputs.runId());
 		List<QuarantinedRecord> quarantined = quarantined(inputs.period());
