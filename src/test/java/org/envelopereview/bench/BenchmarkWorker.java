@@ -110,7 +110,7 @@ public final class BenchmarkWorker {
 		for (int repeat = 1; repeat <= repeats; repeat++) {
 			scan("raw-scan", dataSource, SQL.locate(BenchmarkWorker.class, "raw-scan"), period);
 			scan("job-query-scan", dataSource,
-					SQL.locate("org.envelopereview.review.job.ReviewJobConfiguration.period-actions"), period);
+					SQL.locate("org.envelopereview.review.job.PeriodActionsDao.periodActions"), period);
 			if (postgres) {
 				copyOut(dataSource);
 			}

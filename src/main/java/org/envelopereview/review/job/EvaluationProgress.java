@@ -12,7 +12,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jdbi.v3.core.Jdbi;
 
 import org.envelopereview.period.Period;
-import org.envelopereview.system.SqlFiles;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ItemReadListener;
@@ -90,12 +89,8 @@ class EvaluationProgress implements StepExecutionListener {
 	}
 
 	private long count(Period period) {
-		return this.jdbi.withHandle(
-				(handle) -> handle.createQuery(SqlFiles.sql(ReviewJobConfiguration.class, "count-period-actions"))
-					.bind("start", SqlFiles.utc(period.start()))
-					.bind("end", SqlFiles.utc(period.end()))
-					.mapTo(Long.class)
-					.one());
+		return this.jdbi.withExtension(PeriodActionsDao.class,
+				(dao) -> dao.countPeriodActions(period.start(), period.end()));
 	}
 
 	@Override

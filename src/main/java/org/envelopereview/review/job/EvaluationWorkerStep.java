@@ -1,5 +1,6 @@
 package org.envelopereview.review.job;
 
+import java.time.ZoneOffset;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -10,7 +11,6 @@ import org.envelopereview.finding.FindingStore;
 import org.envelopereview.finding.StoredFinding;
 import org.envelopereview.review.rules.ActionRule;
 import org.envelopereview.review.run.FindingRouter;
-import org.envelopereview.system.SqlFiles;
 
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.repository.JobRepository;
@@ -115,8 +115,8 @@ final class EvaluationWorkerStep implements Step {
 	private JdbcCursorItemReader<ReviewedAction> reader(EvaluationPartitioner.Range range) {
 		return new JdbcCursorItemReaderBuilder<ReviewedAction>().name("periodActionReader")
 			.dataSource(this.dataSource)
-			.sql(SqlFiles.sql(ReviewJobConfiguration.class, "period-actions"))
-			.queryArguments(SqlFiles.utc(range.from()), SqlFiles.utc(range.to()))
+			.sql(PeriodActionsDao.PERIOD_ACTIONS)
+			.queryArguments(range.from().atOffset(ZoneOffset.UTC), range.to().atOffset(ZoneOffset.UTC))
 			.rowMapper((row, rowNumber) -> ReviewedAction.fromRow(row))
 			.fetchSize(ReviewJobConfiguration.FETCH_SIZE)
 			.connectionAutoCommit(false)

@@ -27,7 +27,6 @@ import org.envelopereview.review.run.RunInputs;
 import org.envelopereview.review.scope.ScopeMeasurement;
 import org.envelopereview.review.scope.ScopeMeasurer;
 import org.envelopereview.system.Sha256;
-import org.envelopereview.system.SqlFiles;
 
 import org.springframework.stereotype.Component;
 
@@ -128,14 +127,7 @@ public class BoardReviewAssembler {
 	}
 
 	private List<QuarantinedRecord> quarantined(Period period) {
-		return this.jdbi
-			.withHandle((handle) -> handle.createQuery(SqlFiles.sql(BoardReviewAssembler.class, "quarantined"))
-				.bind("start", SqlFiles.utc(period.start()))
-				.bind("end", SqlFiles.utc(period.end()))
-				.map((row, ctx) -> new QuarantinedRecord(row.getString("source_name"), row.getLong("line_number"),
-						row.getString("record_id"), SqlFiles.instant(row, "occurred_at"), row.getString("reason"),
-						row.getString("raw_text")))
-				.list());
+		return this.jdbi.withExtension(BoardReviewDao.class, (dao) -> dao.quarantined(period.start(), period.end()));
 	}
 
 	/**
@@ -157,14 +149,11 @@ public class BoardReviewAssembler {
 	public String actionSetDigest(Period period) {
 		MessageDigest digest = sha256();
 		// a transaction, so that PostgreSQL streams with a cursor: outside one it hands
-		// the
-		// whole period over at once (10M actions ran a -Xmx512m job out of memory here)
-		this.jdbi.useTransaction((handle) -> handle.createQuery(SqlFiles.sql(BoardReviewAssembler.class, "action-set"))
-			.bind("start", SqlFiles.utc(period.start()))
-			.bind("end", SqlFiles.utc(period.end()))
-			.setFetchSize(1000)
-			.map((row, ctx) -> row.getString("id") + "\t" + row.getString("hash") + "\n")
-			.forEach((line) -> digest.update(line.getBytes(StandardCharsets.UTF_8))));
+		// the whole period over at once (10M actions ran a -Xmx512m job out of memory
+		// here)
+		this.jdbi.useTransaction((handle) -> handle.attach(BoardReviewDao.class)
+			.actionSet(period.start(), period.end(), (action) -> digest
+				.update((action.id() + "\t" + action.hash() + "\n").getBytes(StandardCharsets.UTF_8))));
 		return HexFormat.of().formatHex(digest.digest());
 	}
 
