@@ -2,19 +2,20 @@ package org.envelopereview.finding;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeMap;
 
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.envelopereview.system.SqlFiles;
-
 import org.springframework.stereotype.Component;
 
-/** Writes and reads a run's findings in {@code review_finding}. */
+/**
+ * Writes and reads the runs' findings: the one owner of {@code review_finding}, read and
+ * written through {@link FindingDao}.
+ */
 @Component
 public class FindingStore {
 
@@ -33,53 +34,58 @@ public class FindingStore {
 		if (findings.isEmpty()) {
 			return;
 		}
-		this.jdbi.useHandle((handle) -> {
-			PreparedBatch batch = handle.prepareBatch(SqlFiles.sql(FindingStore.class, "insert"));
-			for (StoredFinding stored : findings) {
-				Finding finding = stored.finding();
-				batch.bind("runId", runId)
-					.bind("key", stored.key())
-					.bind("code", finding.code().code())
-					.bind("severity", finding.severity().label())
-					.bind("boardId", finding.boardId())
-					.bind("unassigned", finding.unassigned())
-					.bind("envelopeId", finding.envelopeId())
-					.bind("actionId", finding.actionId())
-					.bind("explanation", truncate(finding.explanation()))
-					.bind("evidence", JSON.writeValueAsString(finding.evidence()))
-					.bind("controls", JSON.writeValueAsString(finding.controls()))
-					.add();
-			}
-			batch.execute();
-		});
+		List<FindingDao.FindingRow> rows = findings.stream().map(FindingStore::row).toList();
+		this.jdbi.useExtension(FindingDao.class, (dao) -> dao.insert(runId, rows));
 	}
 
 	public void deleteCodes(long runId, Collection<FindingCode> codes) {
-		this.jdbi.useHandle((handle) -> handle.createUpdate(SqlFiles.sql(FindingStore.class, "delete-codes"))
-			.bind("runId", runId)
-			.bindList("codes", codes.stream().map(FindingCode::code).toList())
-			.execute());
+		List<String> names = codes.stream().map(FindingCode::code).toList();
+		this.jdbi.useExtension(FindingDao.class, (dao) -> dao.deleteCodes(runId, names));
 	}
 
 	/** Every finding of the run, in report order. */
 	public List<StoredFinding> findings(long runId) {
-		List<StoredFinding> findings = this.jdbi
-			.withHandle((handle) -> handle.createQuery(SqlFiles.sql(FindingStore.class, "of-run"))
-				.bind("runId", runId)
-				.map((row, ctx) -> new StoredFinding(row.getString("finding_key"),
-						new Finding(FindingCode.fromCode(row.getString("code")),
-								Severity.valueOf(row.getString("severity").toUpperCase(java.util.Locale.ROOT)),
-								row.getString("board_id"), row.getBoolean("unassigned"), row.getString("envelope_id"),
-								row.getString("action_id"), row.getString("explanation"),
-								JSON.readValue(row.getString("evidence"), new TypeReference<TreeMap<String, String>>() {
-								}), JSON.readValue(row.getString("controls"), new TypeReference<List<String>>() {
-								}))))
-				.list());
-		return findings.stream().sorted(StoredFinding.REPORT_ORDER).toList();
+		return this.jdbi.withExtension(FindingDao.class, (dao) -> dao.ofRun(runId))
+			.stream()
+			.map(FindingStore::stored)
+			.sorted(StoredFinding.REPORT_ORDER)
+			.toList();
+	}
+
+	/**
+	 * How many findings of each severity the runs have; a run without any is left out.
+	 */
+	public List<SeverityCount> severityCounts(Collection<Long> runIds) {
+		return this.jdbi.withExtension(FindingDao.class, (dao) -> dao.severityCounts(runIds));
+	}
+
+	private static FindingDao.FindingRow row(StoredFinding stored) {
+		Finding finding = stored.finding();
+		return new FindingDao.FindingRow(stored.key(), finding.code().code(), finding.severity().label(),
+				finding.boardId(), finding.unassigned(), finding.envelopeId(), finding.actionId(),
+				truncate(finding.explanation()), JSON.writeValueAsString(finding.evidence()),
+				JSON.writeValueAsString(finding.controls()));
+	}
+
+	private static StoredFinding stored(FindingDao.FindingRow row) {
+		return new StoredFinding(row.findingKey(),
+				new Finding(FindingCode.fromCode(row.code()), Severity.valueOf(row.severity().toUpperCase(Locale.ROOT)),
+						row.boardId(), row.unassigned(), row.envelopeId(), row.actionId(), row.explanation(),
+						JSON.readValue(row.evidence(), new TypeReference<TreeMap<String, String>>() {
+						}), JSON.readValue(row.controls(), new TypeReference<List<String>>() {
+						})));
 	}
 
 	private static String truncate(String text) {
 		return (text.length() <= MAX_EXPLANATION) ? text : text.substring(0, MAX_EXPLANATION - 1) + "…";
+	}
+
+	/**
+	 * How many findings of one severity a run has.
+	 *
+	 * @param severity the severity's label in lower case
+	 */
+	public record SeverityCount(long runId, String severity, long findings) {
 	}
 
 }

@@ -275,7 +275,6 @@ public class ReviewLauncher {
 			// retrying this one
 			recorded = REJECTED;
 			abandon(execution);
-			this.envelopes.forget(run.id());
 		}
 		this.runs.updateStatus(run.id(), recorded, execution.getId(), finished, outputDir);
 		String archived = execution.getExecutionContext().containsKey(WriteOutputsTasklet.ARCHIVED)
@@ -285,12 +284,10 @@ public class ReviewLauncher {
 		List<Path> packs = List.of();
 		String failure = null;
 		if (status == BatchStatus.COMPLETED) {
-			boards = this.assembler.take(this.envelopes.inputs(run.id()));
-			this.envelopes.forget(run.id());
+			boards = this.assembler.assemble(this.envelopes.inputs(run.id()));
 			packs = WritePacksTasklet.packs(execution.getExecutionContext().getString(WritePacksTasklet.PACKS, ""));
 		}
 		else {
-			this.assembler.forget(run.id());
 			failure = failure(execution);
 		}
 		SortedMap<String, Integer> counts = new TreeMap<>();

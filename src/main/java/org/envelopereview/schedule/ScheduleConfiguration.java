@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
 class ScheduleConfiguration {
 
 	@Bean
-	ReviewRunHistory reviewRunHistory(Jdbi jdbi) {
-		return jdbi.onDemand(ReviewRunHistory.class);
+	SchedulerNodeDao schedulerNodeDao(Jdbi jdbi) {
+		return jdbi.onDemand(SchedulerNodeDao.class);
 	}
 
 }

@@ -14,9 +14,11 @@ import java.util.stream.Stream;
 
 import org.quartz.SchedulerException;
 
+import org.envelopereview.finding.FindingStore;
+import org.envelopereview.finding.FindingStore.SeverityCount;
 import org.envelopereview.finding.Severity;
-import org.envelopereview.schedule.ReviewRunHistory.ReviewRunRow;
-import org.envelopereview.schedule.ReviewRunHistory.SeverityCount;
+import org.envelopereview.review.run.ReviewRuns;
+import org.envelopereview.review.run.ReviewRuns.RunSummary;
 
 import org.springframework.stereotype.Component;
 
@@ -28,27 +30,33 @@ public class ScheduleStatusReader {
 
 	private final ReviewScheduler scheduler;
 
-	private final ReviewRunHistory history;
+	private final ReviewRuns runs;
 
-	ScheduleStatusReader(ReviewScheduler scheduler, ReviewRunHistory history) {
+	private final FindingStore findings;
+
+	private final SchedulerNodeDao nodes;
+
+	ScheduleStatusReader(ReviewScheduler scheduler, ReviewRuns runs, FindingStore findings, SchedulerNodeDao nodes) {
 		this.scheduler = scheduler;
-		this.history = history;
+		this.runs = runs;
+		this.findings = findings;
+		this.nodes = nodes;
 	}
 
 	public ScheduleStatus read(int latestRuns) throws SchedulerException {
-		List<ReviewRunRow> runs = this.history.latestRuns(latestRuns);
+		List<RunSummary> runs = this.runs.latestRuns(latestRuns);
 		Map<Long, List<SeverityCount>> counts = runs.isEmpty() ? Map.of()
-				: this.history.findingCounts(runs.stream().map(ReviewRunRow::id).toList())
+				: this.findings.severityCounts(runs.stream().map(RunSummary::id).toList())
 					.stream()
 					.collect(Collectors.groupingBy(SeverityCount::runId));
 		List<RunStatus> statuses = runs.stream()
 			.map((run) -> runStatus(run, counts.getOrDefault(run.id(), List.of())))
 			.toList();
 		return new ScheduleStatus(Instant.now(), this.scheduler.nextReview(),
-				this.history.schedulerNodes(this.scheduler.schedulerName()), statuses);
+				this.nodes.schedulerNodes(this.scheduler.schedulerName()), statuses);
 	}
 
-	private static RunStatus runStatus(ReviewRunRow run, List<SeverityCount> counts) {
+	private static RunStatus runStatus(RunSummary run, List<SeverityCount> counts) {
 		Map<String, Long> bySeverity = new LinkedHashMap<>();
 		for (Severity severity : Severity.values()) {
 			bySeverity.put(severity.label(), 0L);

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.envelopereview.period.Period;
+import org.envelopereview.review.run.ReviewRuns;
 import org.envelopereview.schedule.PeriodReview.ReviewReport;
 
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ class ScheduledReview {
 
 	private static final Logger log = LoggerFactory.getLogger(ScheduledReview.class);
 
-	private final ReviewRunHistory history;
+	private final ReviewRuns runs;
 
 	private final PeriodReview review;
 
@@ -33,14 +34,14 @@ class ScheduledReview {
 
 	private volatile Running running;
 
-	ScheduledReview(ReviewRunHistory history, PeriodReview review) {
-		this.history = history;
+	ScheduledReview(ReviewRuns runs, PeriodReview review) {
+		this.runs = runs;
 		this.review = review;
 	}
 
 	/** Reviews the period once; a period that already has a completed run is skipped. */
 	void perform(Period period, boolean recovering) {
-		if (this.history.hasCompletedRun(period.label())) {
+		if (this.runs.hasCompletedRun(period.label())) {
 			log.info("Period {} already has a completed review run: not reviewing it again", period.label());
 			return;
 		}

@@ -108,9 +108,9 @@ public final class BenchmarkWorker {
 		DataSource dataSource = this.context.getBean(DataSource.class);
 		boolean postgres = this.database.equals("postgresql");
 		for (int repeat = 1; repeat <= repeats; repeat++) {
-			scan("raw-scan", dataSource, SQL.locate(BenchmarkWorker.class, "raw-scan"), period);
+			scan("raw-scan", dataSource, SQL.locate(BenchmarkWorker.class, "rawScan"), period);
 			scan("job-query-scan", dataSource,
-					SQL.locate("org.envelopereview.review.job.ReviewJobConfiguration.period-actions"), period);
+					SQL.locate("org.envelopereview.review.job.PeriodActionsDao.periodActions"), period);
 			if (postgres) {
 				copyOut(dataSource);
 			}
@@ -133,7 +133,7 @@ public final class BenchmarkWorker {
 		long evaluated = 0;
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection
-					.prepareStatement(SQL.locate(BenchmarkWorker.class, "evaluate-steps"))) {
+					.prepareStatement(SQL.locate(BenchmarkWorker.class, "evaluateSteps"))) {
 			statement.setLong(1, runId);
 			try (ResultSet row = statement.executeQuery()) {
 				while (row.next()) {
@@ -231,7 +231,7 @@ public final class BenchmarkWorker {
 		long rows;
 		try (Connection connection = dataSource.getConnection()) {
 			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-			rows = copy.copyOut(SQL.locate(BenchmarkWorker.class, "copy-out"), OutputStream.nullOutputStream());
+			rows = copy.copyOut(SQL.locate(BenchmarkWorker.class, "copyOut"), OutputStream.nullOutputStream());
 		}
 		result("copy-out", rows, seconds(started));
 	}
@@ -248,23 +248,25 @@ public final class BenchmarkWorker {
 				OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
 			connection.unwrap(PGConnection.class)
 				.getCopyAPI()
-				.copyOut(SQL.locate(BenchmarkWorker.class, "export-stored"), out);
+				.copyOut(SQL.locate(BenchmarkWorker.class, "exportStored"), out);
 		}
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			connection.setAutoCommit(true);
-			for (String create : SQL.locate(BenchmarkWorker.class, "create-copy-target").split(";")) {
+			for (String create : SQL.locate(BenchmarkWorker.class, "createCopyTarget").split(";")) {
 				statement.execute(create);
 			}
 			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
 			for (int repeat = 1; repeat <= repeats; repeat++) {
-				for (String target : List.of("copy-in", "copy-in-indexed")) {
-					statement.execute(SQL.locate(BenchmarkWorker.class, "truncate-copy-target"));
+				// result label, then the target's SQL file
+				for (String[] target : List.of(new String[] { "copy-in", "copyIn" },
+						new String[] { "copy-in-indexed", "copyInIndexed" })) {
+					statement.execute(SQL.locate(BenchmarkWorker.class, "truncateCopyTarget"));
 					long started = System.nanoTime();
 					long rows;
 					try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-						rows = copy.copyIn(SQL.locate(BenchmarkWorker.class, target), in);
+						rows = copy.copyIn(SQL.locate(BenchmarkWorker.class, target[1]), in);
 					}
-					result(target, rows, seconds(started));
+					result(target[0], rows, seconds(started));
 				}
 			}
 		}

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -18,7 +19,6 @@ import org.envelopereview.review.output.BoardReviewAssembler;
 import org.envelopereview.review.scope.ExercisedScope;
 import org.envelopereview.review.scope.ScopeMeasurer;
 import org.envelopereview.support.PostgresIntegrationTest;
-import org.envelopereview.system.SqlFiles;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -79,7 +79,7 @@ class StreamingReadsTests extends PostgresIntegrationTest {
 		// when
 		this.assembler.actionSetDigest(Fixtures.Q3);
 		// then
-		assertThat(executed(BoardReviewAssembler.class, "action-set")).satisfies(this::streams);
+		assertThat(executed("review.output.BoardReviewDao", "actionSet")).satisfies(this::streams);
 	}
 
 	@Test
@@ -88,14 +88,16 @@ class StreamingReadsTests extends PostgresIntegrationTest {
 		ExercisedScope scope = this.measurer.measure(ReviewScenario.PA, Fixtures.Q3);
 		// then
 		assertThat(scope.actionCount()).isPositive();
-		assertThat(executed(ScopeMeasurer.class, "exercised-actions")).satisfies(this::streams);
-		assertThat(executed(ScopeMeasurer.class, "rules-opened").autoCommit()).isFalse();
-		assertThat(executed(ScopeMeasurer.class, "rules-removed").autoCommit()).isFalse();
+		assertThat(executed("review.scope.ScopeDao", "exercisedActions")).satisfies(this::streams);
+		assertThat(executed("review.scope.ScopeDao", "rulesOpened").autoCommit()).isFalse();
+		assertThat(executed("review.scope.ScopeDao", "rulesRemoved").autoCommit()).isFalse();
 	}
 
-	private Execution executed(Class<?> owner, String name) {
-		Execution execution = this.executions.get(SqlFiles.sql(owner, name));
-		assertThat(execution).as("%s/%s.sql was executed", owner.getSimpleName(), name).isNotNull();
+	/** The execution of {@code org/envelopereview/<dao>/<name>.sql}. */
+	private Execution executed(String dao, String name) {
+		Execution execution = this.executions
+			.get(ClasspathSqlLocator.removingComments().locate("org.envelopereview." + dao + "." + name));
+		assertThat(execution).as("%s/%s.sql was executed", dao, name).isNotNull();
 		return execution;
 	}
 

@@ -33,7 +33,6 @@ import org.envelopereview.review.run.RunInputs;
 import org.envelopereview.review.scope.ExercisedScope;
 import org.envelopereview.review.scope.ScopeMeasurement;
 import org.envelopereview.review.scope.ScopeMeasurer;
-import org.envelopereview.system.SqlFiles;
 
 import org.springframework.stereotype.Component;
 
@@ -120,12 +119,8 @@ class EnvelopeAssessment {
 	/** Every envelope id the period's actions name, with how they used it. */
 	private Map<String, UnknownEnvelopeUse> envelopesUsed(Period period) {
 		Map<String, UnknownEnvelopeUse> used = new LinkedHashMap<>();
-		this.jdbi.useHandle((handle) -> handle.createQuery(SqlFiles.sql(EnvelopeAssessment.class, "envelopes-used"))
-			.bind("start", SqlFiles.utc(period.start()))
-			.bind("end", SqlFiles.utc(period.end()))
-			.map((row, ctx) -> new UnknownEnvelopeUse(row.getString("envelope_id"), row.getLong("actions"),
-					row.getString("first_action"), SqlFiles.instant(row, "first_at"), SqlFiles.instant(row, "last_at")))
-			.forEach((use) -> used.put(use.envelopeId(), use)));
+		this.jdbi.withExtension(PeriodActionsDao.class, (dao) -> dao.envelopesUsed(period.start(), period.end()))
+			.forEach((use) -> used.put(use.envelopeId(), use));
 		return used;
 	}
 

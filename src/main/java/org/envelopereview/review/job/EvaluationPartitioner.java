@@ -14,7 +14,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.envelopereview.envelope.ActionClass;
 import org.envelopereview.period.Period;
 import org.envelopereview.review.run.RunInputs;
-import org.envelopereview.system.SqlFiles;
 
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -54,8 +53,9 @@ class EvaluationPartitioner implements Partitioner {
 		Instant from = lookback();
 		Instant to = this.inputs.period().end();
 		List<Instant> bounds = new ArrayList<>(List.of(from));
-		Span span = span(from, to);
-		if (span != null) {
+		PeriodActionsDao.Span span = this.jdbi.withExtension(PeriodActionsDao.class,
+				(dao) -> dao.occurredAtSpan(from, to));
+		if (span.first() != null) {
 			Duration step = Duration.between(span.first(), span.last()).dividedBy(gridSize);
 			for (int i = 1; i < gridSize; i++) {
 				Instant bound = span.first().plus(step.multipliedBy(i)).truncatedTo(ChronoUnit.MICROS);
@@ -88,33 +88,11 @@ class EvaluationPartitioner implements Partitioner {
 	record Range(Instant from, Instant to) {
 	}
 
-	/** The first and last instant of the actions in [from, to). */
-	record Span(Instant first, Instant last) {
-	}
-
-	private Span span(Instant from, Instant to) {
-		return this.jdbi
-			.withHandle((handle) -> handle.createQuery(SqlFiles.sql(EvaluationPartitioner.class, "occurred-at-span"))
-				.bind("from", SqlFiles.utc(from))
-				.bind("to", SqlFiles.utc(to))
-				.map((row, ctx) -> {
-					Instant first = SqlFiles.instant(row, 1);
-					return (first != null) ? new Span(first, SqlFiles.instant(row, 2)) : null;
-				})
-				.findOne()
-				.orElse(null));
-	}
-
 	private Instant lookback() {
 		Period period = this.inputs.period();
 		Instant lookback = period.start().minus(longestMaxDuration());
-		Instant earliestRevertBy = this.jdbi.withHandle((handle) -> handle
-			.createQuery(SqlFiles.sql(ReviewJobConfiguration.class, "earliest-with-revert-by-in-period"))
-			.bind("start", SqlFiles.utc(period.start()))
-			.bind("end", SqlFiles.utc(period.end()))
-			.map((row, ctx) -> SqlFiles.instant(row, 1))
-			.findOne()
-			.orElse(null));
+		Instant earliestRevertBy = this.jdbi.withExtension(PeriodActionsDao.class,
+				(dao) -> dao.earliestRevertByInPeriod(period.start(), period.end()));
 		return (earliestRevertBy != null && earliestRevertBy.isBefore(lookback)) ? earliestRevertBy : lookback;
 	}
 

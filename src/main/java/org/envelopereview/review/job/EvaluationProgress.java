@@ -12,8 +12,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jdbi.v3.core.Jdbi;
 
 import org.envelopereview.period.Period;
-import org.envelopereview.review.run.RunEnvelopes;
-import org.envelopereview.system.SqlFiles;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ItemReadListener;
@@ -38,7 +36,7 @@ class EvaluationProgress implements StepExecutionListener {
 
 	private final Jdbi jdbi;
 
-	private final RunEnvelopes envelopes;
+	private final ReviewedRun run;
 
 	private final Executor counting;
 
@@ -46,13 +44,13 @@ class EvaluationProgress implements StepExecutionListener {
 	private final Map<Long, ProgressBar> bars = new ConcurrentHashMap<>();
 
 	@Autowired
-	EvaluationProgress(Jdbi jdbi, RunEnvelopes envelopes) {
-		this(jdbi, envelopes, countingThreads());
+	EvaluationProgress(Jdbi jdbi, ReviewedRun run) {
+		this(jdbi, run, countingThreads());
 	}
 
-	EvaluationProgress(Jdbi jdbi, RunEnvelopes envelopes, Executor counting) {
+	EvaluationProgress(Jdbi jdbi, ReviewedRun run, Executor counting) {
 		this.jdbi = jdbi;
-		this.envelopes = envelopes;
+		this.run = run;
 		this.counting = counting;
 	}
 
@@ -65,7 +63,7 @@ class EvaluationProgress implements StepExecutionListener {
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
-		Period period = this.envelopes.inputs(stepExecution.getJobParameters().getLong("runId")).period();
+		Period period = this.run.inputs().period();
 		open(stepExecution.getJobExecutionId(), period);
 	}
 
@@ -91,12 +89,8 @@ class EvaluationProgress implements StepExecutionListener {
 	}
 
 	private long count(Period period) {
-		return this.jdbi.withHandle(
-				(handle) -> handle.createQuery(SqlFiles.sql(ReviewJobConfiguration.class, "count-period-actions"))
-					.bind("start", SqlFiles.utc(period.start()))
-					.bind("end", SqlFiles.utc(period.end()))
-					.mapTo(Long.class)
-					.one());
+		return this.jdbi.withExtension(PeriodActionsDao.class,
+				(dao) -> dao.countPeriodActions(period.start(), period.end()));
 	}
 
 	@Override

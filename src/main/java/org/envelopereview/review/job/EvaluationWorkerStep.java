@@ -1,5 +1,6 @@
 package org.envelopereview.review.job;
 
+import java.time.ZoneOffset;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -10,11 +11,10 @@ import org.envelopereview.finding.FindingStore;
 import org.envelopereview.finding.StoredFinding;
 import org.envelopereview.review.rules.ActionRule;
 import org.envelopereview.review.run.FindingRouter;
-import org.envelopereview.review.run.RunEnvelopes;
-import org.envelopereview.system.SqlFiles;
 
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.JobSynchronizationManager;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -48,7 +48,7 @@ final class EvaluationWorkerStep implements Step {
 
 	private final FindingRouter router;
 
-	private final RunEnvelopes envelopes;
+	private final ReviewedRun run;
 
 	private final FindingStore store;
 
@@ -57,14 +57,14 @@ final class EvaluationWorkerStep implements Step {
 	private final int chunkSize;
 
 	EvaluationWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			DataSource dataSource, List<ActionRule> rules, FindingRouter router, RunEnvelopes envelopes,
-			FindingStore store, EvaluationProgress progress, int chunkSize) {
+			DataSource dataSource, List<ActionRule> rules, FindingRouter router, ReviewedRun run, FindingStore store,
+			EvaluationProgress progress, int chunkSize) {
 		this.jobRepository = jobRepository;
 		this.transactionManager = transactionManager;
 		this.dataSource = dataSource;
 		this.rules = List.copyOf(rules);
 		this.router = router;
-		this.envelopes = envelopes;
+		this.run = run;
 		this.store = store;
 		this.progress = progress;
 		this.chunkSize = chunkSize;
@@ -77,7 +77,17 @@ final class EvaluationWorkerStep implements Step {
 
 	@Override
 	public void execute(StepExecution stepExecution) throws JobInterruptedException {
-		rangeStep(stepExecution).execute(stepExecution);
+		// a partition runs on a worker thread, where Spring Batch registers the step's
+		// execution but not the job's, so the job-scoped run is out of reach
+		// (spring-projects/spring-batch#1335, closed as documentation): register it here.
+		// Registered by id, it joins the job thread's context and its run.
+		JobSynchronizationManager.register(stepExecution.getJobExecution());
+		try {
+			rangeStep(stepExecution).execute(stepExecution);
+		}
+		finally {
+			JobSynchronizationManager.release();
+		}
 	}
 
 	/**
@@ -90,7 +100,7 @@ final class EvaluationWorkerStep implements Step {
 		return new StepBuilder(NAME, this.jobRepository).<ReviewedAction, List<StoredFinding>>chunk(this.chunkSize)
 			.transactionManager(this.transactionManager)
 			.reader(reader(EvaluationPartitioner.range(stepExecution.getStepName())))
-			.processor(new ActionEvaluator(this.rules, this.router, this.envelopes.inputs(runId)))
+			.processor(new ActionEvaluator(this.rules, this.router, this.run.inputs()))
 			.writer(new FindingWriter(this.store, runId))
 			.listener(this.progress.counter(stepExecution.getJobExecutionId()))
 			.listener(new CommittedChunkState())
@@ -105,8 +115,8 @@ final class EvaluationWorkerStep implements Step {
 	private JdbcCursorItemReader<ReviewedAction> reader(EvaluationPartitioner.Range range) {
 		return new JdbcCursorItemReaderBuilder<ReviewedAction>().name("periodActionReader")
 			.dataSource(this.dataSource)
-			.sql(SqlFiles.sql(ReviewJobConfiguration.class, "period-actions"))
-			.queryArguments(SqlFiles.utc(range.from()), SqlFiles.utc(range.to()))
+			.sql(PeriodActionsDao.PERIOD_ACTIONS)
+			.queryArguments(range.from().atOffset(ZoneOffset.UTC), range.to().atOffset(ZoneOffset.UTC))
 			.rowMapper((row, rowNumber) -> ReviewedAction.fromRow(row))
 			.fetchSize(ReviewJobConfiguration.FETCH_SIZE)
 			.connectionAutoCommit(false)

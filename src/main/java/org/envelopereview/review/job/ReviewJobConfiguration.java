@@ -18,6 +18,7 @@ import org.envelopereview.review.run.ChainIntegrity;
 import org.envelopereview.review.run.FindingRouter;
 import org.envelopereview.review.run.RunEnvelopes;
 
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -100,10 +101,10 @@ class ReviewJobConfiguration {
 	@Bean
 	EvaluationWorkerStep evaluateActionsPartition(JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, DataSource dataSource, List<ActionRule> rules,
-			FindingRouter router, RunEnvelopes envelopes, FindingStore store, EvaluationProgress evaluationProgress,
+			FindingRouter router, ReviewedRun reviewedRun, FindingStore store, EvaluationProgress evaluationProgress,
 			@Value("${review.job.chunk-size:5000}") int chunkSize) {
-		return new EvaluationWorkerStep(jobRepository, transactionManager, dataSource, rules, router, envelopes, store,
-				evaluationProgress, chunkSize);
+		return new EvaluationWorkerStep(jobRepository, transactionManager, dataSource, rules, router, reviewedRun,
+				store, evaluationProgress, chunkSize);
 	}
 
 	@Bean
@@ -131,47 +132,54 @@ class ReviewJobConfiguration {
 			.build();
 	}
 
+	/** What the run reviews, read once per job execution: the steps share it. */
+	@Bean
+	@JobScope
+	ReviewedRun reviewedRun(RunEnvelopes envelopes, @Value("#{jobParameters['runId']}") Long runId) {
+		return new ReviewedRun(envelopes, runId);
+	}
+
 	@Bean
 	@StepScope
-	SnapshotEnvelopesTasklet snapshotEnvelopesTasklet(RunEnvelopes envelopes,
-			@Value("#{jobParameters['runId']}") Long runId, @Value("#{jobParameters['strict']}") String strict) {
-		return new SnapshotEnvelopesTasklet(envelopes, runId, Boolean.parseBoolean(strict));
+	SnapshotEnvelopesTasklet snapshotEnvelopesTasklet(RunEnvelopes envelopes, ReviewedRun reviewedRun,
+			@Value("#{jobParameters['strict']}") String strict) {
+		return new SnapshotEnvelopesTasklet(envelopes, reviewedRun, Boolean.parseBoolean(strict));
 	}
 
 	@Bean
 	@StepScope
 	VerifyAuditTrailTasklet verifyAuditTrailTasklet(AuditTrailVerifier verifier, ChainIntegrity integrity,
-			FindingStore store, FindingRouter router, RunEnvelopes envelopes,
-			@Value("#{jobParameters['runId']}") Long runId) {
-		return new VerifyAuditTrailTasklet(verifier, integrity, store, router, envelopes.inputs(runId));
+			FindingStore store, FindingRouter router, ReviewedRun reviewedRun) {
+		return new VerifyAuditTrailTasklet(verifier, integrity, store, router, reviewedRun.inputs());
 	}
 
 	@Bean
 	@StepScope
-	EvaluationPartitioner evaluationPartitioner(Jdbi jdbi, RunEnvelopes envelopes,
-			@Value("#{jobParameters['runId']}") Long runId) {
-		return new EvaluationPartitioner(jdbi, envelopes.inputs(runId));
+	EvaluationPartitioner evaluationPartitioner(Jdbi jdbi, ReviewedRun reviewedRun) {
+		return new EvaluationPartitioner(jdbi, reviewedRun.inputs());
 	}
 
 	@Bean
 	@StepScope
-	AssessEnvelopesTasklet assessEnvelopesTasklet(EnvelopeAssessment assessment, RunEnvelopes envelopes,
-			@Value("#{jobParameters['runId']}") Long runId) {
-		return new AssessEnvelopesTasklet(assessment, envelopes.inputs(runId));
+	AssessEnvelopesTasklet assessEnvelopesTasklet(EnvelopeAssessment assessment, ReviewedRun reviewedRun) {
+		return new AssessEnvelopesTasklet(assessment, reviewedRun.inputs());
 	}
 
 	@Bean
 	@StepScope
-	WriteOutputsTasklet writeOutputsTasklet(ReviewOutputs outputs, FindingStore store, RunEnvelopes envelopes,
-			@Value("#{jobParameters['runId']}") Long runId) {
-		return new WriteOutputsTasklet(outputs, store, envelopes.inputs(runId));
+	WriteOutputsTasklet writeOutputsTasklet(ReviewOutputs outputs, FindingStore store, ReviewedRun reviewedRun) {
+		return new WriteOutputsTasklet(outputs, store, reviewedRun.inputs());
 	}
 
+	/**
+	 * Assembles the boards from what the run stored, so a restart in a new process builds
+	 * the same packs.
+	 */
 	@Bean
 	@StepScope
-	WritePacksTasklet writePacksTasklet(BoardReviewAssembler assembler, PackPublisher publisher, RunEnvelopes envelopes,
-			@Value("#{jobParameters['runId']}") Long runId) {
-		return new WritePacksTasklet(assembler, publisher, envelopes.inputs(runId));
+	WritePacksTasklet writePacksTasklet(BoardReviewAssembler assembler, PackPublisher publisher,
+			ReviewedRun reviewedRun) {
+		return new WritePacksTasklet(assembler, publisher, reviewedRun.inputs());
 	}
 
 }

@@ -3,10 +3,10 @@ package org.envelopereview.review.job;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 
 import org.envelopereview.action.Action;
-import org.envelopereview.system.SqlFiles;
 
 /**
  * An action read for review, with when its first successful revert happened.
@@ -16,21 +16,29 @@ import org.envelopereview.system.SqlFiles;
 record ReviewedAction(Action action, Instant revertedAt) {
 
 	/**
-	 * Maps a row of {@code period-actions.sql} by column position (its select list's
-	 * order): looking 25 columns up by name for every action costs more than mapping
-	 * them.
+	 * Maps a row of {@code PeriodActionsDao/periodActions.sql} by column position (its
+	 * select list's order): looking 25 columns up by name for every action costs more
+	 * than mapping them.
 	 */
 	static ReviewedAction fromRow(ResultSet row) throws SQLException {
 		String id = row.getString(1);
 		double confidence = row.getDouble(14);
 		Double boxedConfidence = row.wasNull() ? null : confidence;
-		Action action = new Action(id, SqlFiles.instant(row, 2), row.getString(3), row.getString(4), row.getString(5),
+		Action action = new Action(id, instant(row, 2), row.getString(3), row.getString(4), row.getString(5),
 				row.getString(6), row.getString(7), row.getString(8), row.getString(9), row.getString(10),
 				row.getString(11), new Action.Rationale(row.getString(12), row.getString(13), boxedConfidence),
-				new Action.ApprovalRecord(row.getString(15), row.getString(16)), row.getString(17),
-				SqlFiles.instant(row, 18), row.getString(19), outcome(id, row.getString(20)), row.getString(21),
-				row.getLong(22), row.getString(23), row.getString(24));
-		return new ReviewedAction(action, SqlFiles.instant(row, 25));
+				new Action.ApprovalRecord(row.getString(15), row.getString(16)), row.getString(17), instant(row, 18),
+				row.getString(19), outcome(id, row.getString(20)), row.getString(21), row.getLong(22),
+				row.getString(23), row.getString(24));
+		return new ReviewedAction(action, instant(row, 25));
+	}
+
+	/**
+	 * Read as a UTC offset, as Jdbi reads times elsewhere, so H2 and PostgreSQL agree.
+	 */
+	private static Instant instant(ResultSet row, int column) throws SQLException {
+		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
 	}
 
 	private static Action.Outcome outcome(String id, String value) {

@@ -18,13 +18,13 @@ public class SnapshotEnvelopesTasklet implements Tasklet {
 
 	private final RunEnvelopes envelopes;
 
-	private final long runId;
+	private final ReviewedRun run;
 
 	private final boolean strict;
 
-	SnapshotEnvelopesTasklet(RunEnvelopes envelopes, long runId, boolean strict) {
+	SnapshotEnvelopesTasklet(RunEnvelopes envelopes, ReviewedRun run, boolean strict) {
 		this.envelopes = envelopes;
-		this.runId = runId;
+		this.run = run;
 		this.strict = strict;
 	}
 
@@ -36,7 +36,7 @@ public class SnapshotEnvelopesTasklet implements Tasklet {
 					+ " problem(s) in the envelope files, nothing was written:\n  "
 					+ catalog.problems().stream().map(Object::toString).collect(Collectors.joining("\n  ")));
 		}
-		this.envelopes.snapshot(this.runId, catalog);
+		this.run.snapshot(catalog);
 		contribution.incrementWriteCount(catalog.files().size());
 		return RepeatStatus.FINISHED;
 	}

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jdbi.v3.core.Jdbi;
 
@@ -28,7 +27,6 @@ import org.envelopereview.review.run.RunInputs;
 import org.envelopereview.review.scope.ScopeMeasurement;
 import org.envelopereview.review.scope.ScopeMeasurer;
 import org.envelopereview.system.Sha256;
-import org.envelopereview.system.SqlFiles;
 
 import org.springframework.stereotype.Component;
 
@@ -53,8 +51,6 @@ public class BoardReviewAssembler {
 
 	private final ScopeMeasurer measurer;
 
-	private final Map<Long, List<BoardReview>> assembled = new ConcurrentHashMap<>();
-
 	BoardReviewAssembler(Jdbi jdbi, FindingStore store, ChainIntegrity integrity, ReviewRuns runs,
 			ReviewOutputs outputs, ScopeMeasurer measurer) {
 		this.measurer = measurer;
@@ -65,28 +61,11 @@ public class BoardReviewAssembler {
 		this.outputs = outputs;
 	}
 
-	/** Builds the boards and keeps them for {@link #take} at the end of the run. */
-	List<BoardReview> assemble(RunInputs inputs) {
-		List<BoardReview> reviews = build(inputs);
-		this.assembled.put(inputs.runId(), reviews);
-		return reviews;
-	}
-
 	/**
-	 * The boards the run's pack step assembled, or built now when an earlier process ran
-	 * that step; lets go of them.
+	 * One review per board of the run, built from what the run stored (its findings,
+	 * integrity report and snapshot), so that a restart in a new process builds the same.
 	 */
-	public List<BoardReview> take(RunInputs inputs) {
-		List<BoardReview> kept = this.assembled.remove(inputs.runId());
-		return (kept != null) ? kept : build(inputs);
-	}
-
-	/** Lets go of the boards of a run that did not complete. */
-	public void forget(long runId) {
-		this.assembled.remove(runId);
-	}
-
-	private List<BoardReview> build(RunInputs inputs) {
+	public List<BoardReview> assemble(RunInputs inputs) {
 		List<StoredFinding> findings = this.store.findings(inputs.runId());
 		IntegrityReport report = this.integrity.report(inputs.runId());
 		List<QuarantinedRecord> quarantined = quarantined(inputs.period());
@@ -148,14 +127,7 @@ public class BoardReviewAssembler {
 	}
 
 	private List<QuarantinedRecord> quarantined(Period period) {
-		return this.jdbi
-			.withHandle((handle) -> handle.createQuery(SqlFiles.sql(BoardReviewAssembler.class, "quarantined"))
-				.bind("start", SqlFiles.utc(period.start()))
-				.bind("end", SqlFiles.utc(period.end()))
-				.map((row, ctx) -> new QuarantinedRecord(row.getString("source_name"), row.getLong("line_number"),
-						row.getString("record_id"), SqlFiles.instant(row, "occurred_at"), row.getString("reason"),
-						row.getString("raw_text")))
-				.list());
+		return this.jdbi.withExtension(BoardReviewDao.class, (dao) -> dao.quarantined(period.start(), period.end()));
 	}
 
 	/**
@@ -177,14 +149,11 @@ public class BoardReviewAssembler {
 	public String actionSetDigest(Period period) {
 		MessageDigest digest = sha256();
 		// a transaction, so that PostgreSQL streams with a cursor: outside one it hands
-		// the
-		// whole period over at once (10M actions ran a -Xmx512m job out of memory here)
-		this.jdbi.useTransaction((handle) -> handle.createQuery(SqlFiles.sql(BoardReviewAssembler.class, "action-set"))
-			.bind("start", SqlFiles.utc(period.start()))
-			.bind("end", SqlFiles.utc(period.end()))
-			.setFetchSize(1000)
-			.map((row, ctx) -> row.getString("id") + "\t" + row.getString("hash") + "\n")
-			.forEach((line) -> digest.update(line.getBytes(StandardCharsets.UTF_8))));
+		// the whole period over at once (10M actions ran a -Xmx512m job out of memory
+		// here)
+		this.jdbi.useTransaction((handle) -> handle.attach(BoardReviewDao.class)
+			.actionSet(period.start(), period.end(), (action) -> digest
+				.update((action.id() + "\t" + action.hash() + "\n").getBytes(StandardCharsets.UTF_8))));
 		return HexFormat.of().formatHex(digest.digest());
 	}
 

@@ -1,19 +1,21 @@
 package org.envelopereview.review.run;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 import org.envelopereview.action.ActionFields;
 import org.envelopereview.action.chain.ChainBreak;
 import org.envelopereview.action.chain.IntegrityReport;
-import org.envelopereview.system.SqlFiles;
 
 import org.springframework.stereotype.Component;
 
-/** The audit-trail verification result of a run, as stored for its packs. */
+/**
+ * The audit-trail verification result of a run, as stored for its packs: the one owner of
+ * {@code review_integrity} and {@code review_chain_break}.
+ */
 @Component
 public class ChainIntegrity {
 
@@ -26,49 +28,27 @@ public class ChainIntegrity {
 	}
 
 	public void save(long runId, long rowsChecked, List<ChainBreak> breaks) {
-		this.jdbi.useHandle((handle) -> {
-			handle.createUpdate(SqlFiles.sql(ChainIntegrity.class, "delete-breaks")).bind("runId", runId).execute();
-			handle.createUpdate(SqlFiles.sql(ChainIntegrity.class, "delete-summary")).bind("runId", runId).execute();
-			handle.createUpdate(SqlFiles.sql(ChainIntegrity.class, "insert-summary"))
-				.bind("runId", runId)
-				.bind("rowsChecked", rowsChecked)
-				.execute();
-			if (breaks.isEmpty()) {
-				return;
+		List<ChainIntegrityDao.BreakRow> rows = new ArrayList<>();
+		for (int i = 0; i < breaks.size(); i++) {
+			ChainBreak chainBreak = breaks.get(i);
+			String detail = (chainBreak.detail() != null) ? chainBreak.detail() : "";
+			rows.add(new ChainIntegrityDao.BreakRow(i, chainBreak.agent(), chainBreak.seq(), chainBreak.kind().name(),
+					chainBreak.actionId(), chainBreak.occurredAt(),
+					(detail.length() <= MAX_DETAIL) ? detail : detail.substring(0, MAX_DETAIL)));
+		}
+		this.jdbi.useExtension(ChainIntegrityDao.class, (dao) -> {
+			dao.deleteBreaks(runId);
+			dao.deleteSummary(runId);
+			dao.insertSummary(runId, rowsChecked);
+			if (!rows.isEmpty()) {
+				dao.insertBreaks(runId, rows);
 			}
-			PreparedBatch batch = handle.prepareBatch(SqlFiles.sql(ChainIntegrity.class, "insert-break"));
-			for (int i = 0; i < breaks.size(); i++) {
-				ChainBreak chainBreak = breaks.get(i);
-				String detail = (chainBreak.detail() != null) ? chainBreak.detail() : "";
-				batch.bind("runId", runId)
-					.bind("ordinal", i)
-					.bind("agent", chainBreak.agent())
-					.bind("seq", chainBreak.seq())
-					.bind("kind", chainBreak.kind().name())
-					.bind("actionId", chainBreak.actionId())
-					.bind("occurredAt", SqlFiles.utc(chainBreak.occurredAt()))
-					.bind("detail", (detail.length() <= MAX_DETAIL) ? detail : detail.substring(0, MAX_DETAIL))
-					.add();
-			}
-			batch.execute();
 		});
 	}
 
 	public IntegrityReport report(long runId) {
-		return this.jdbi.withHandle((handle) -> {
-			long rows = handle.createQuery(SqlFiles.sql(ChainIntegrity.class, "summary"))
-				.bind("runId", runId)
-				.mapTo(Long.class)
-				.findOne()
-				.orElse(0L);
-			List<ChainBreak> breaks = handle.createQuery(SqlFiles.sql(ChainIntegrity.class, "breaks"))
-				.bind("runId", runId)
-				.map((row, ctx) -> new ChainBreak(row.getString("agent"), row.getLong("seq"),
-						row.getString("action_id"), SqlFiles.instant(row, "occurred_at"),
-						ChainBreak.Kind.valueOf(row.getString("kind")), row.getString("detail")))
-				.list();
-			return new IntegrityReport(rows, breaks);
-		});
+		return this.jdbi.withExtension(ChainIntegrityDao.class,
+				(dao) -> new IntegrityReport(dao.rowsChecked(runId).orElse(0L), dao.breaks(runId)));
 	}
 
 	/** The envelope named by the action where a break shows, if the row still exists. */
@@ -76,11 +56,8 @@ public class ChainIntegrity {
 		if (actionId == null) {
 			return Optional.empty();
 		}
-		return this.jdbi.withHandle((handle) -> handle.createQuery(SqlFiles.sql(ChainIntegrity.class, "envelope-of"))
-			.bind("id", actionId)
-			.mapTo(String.class)
-			.findOne()
-			.map(ActionFields::blankToNull));
+		return this.jdbi.withExtension(ChainIntegrityDao.class, (dao) -> dao.envelopeOf(actionId))
+			.map(ActionFields::blankToNull);
 	}
 
 }

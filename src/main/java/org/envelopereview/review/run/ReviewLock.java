@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 
 import org.envelopereview.system.RowLock;
-import org.envelopereview.system.SqlFiles;
 
 /**
  * One process reviews a period at a time: the holder keeps the period's
@@ -23,11 +23,10 @@ public final class ReviewLock {
 	 * @throws IllegalStateException when another process is reviewing the period
 	 */
 	public static RowLock acquire(Jdbi jdbi, DataSource dataSource, String period) {
-		jdbi.useHandle((handle) -> handle.createUpdate(SqlFiles.sql(ReviewLock.class, "insert"))
-			.bind("period", period)
-			.execute());
+		jdbi.useExtension(ReviewRunDao.class, (dao) -> dao.insertLock(period));
 		try {
-			return RowLock.acquire(dataSource, SqlFiles.sql(ReviewLock.class, "lock"), period);
+			return RowLock.acquire(dataSource,
+					ClasspathSqlLocator.removingComments().locate(ReviewRunDao.class, "lockPeriod"), period);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(

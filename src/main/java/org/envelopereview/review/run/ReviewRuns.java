@@ -1,8 +1,6 @@
 package org.envelopereview.review.run;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,11 +15,13 @@ import tools.jackson.databind.json.JsonMapper;
 import org.envelopereview.period.Period;
 import org.envelopereview.review.scope.ExercisedScope;
 import org.envelopereview.review.scope.ScopeMeasurement;
-import org.envelopereview.system.SqlFiles;
 
 import org.springframework.stereotype.Component;
 
-/** The {@code review_run} rows and the scope snapshots the runs stored. */
+/**
+ * The review runs: the one owner of {@code review_run} and of the scope snapshots the
+ * runs stored, read and written through {@link ReviewRunDao}.
+ */
 @Component
 public class ReviewRuns {
 
@@ -36,56 +36,42 @@ public class ReviewRuns {
 	/** Creates the next numbered run of the period. */
 	public RunRow create(Period period, String boardFilter, Instant startedAt) {
 		return this.jdbi.inTransaction((handle) -> {
-			int number = handle.createQuery(SqlFiles.sql(ReviewRuns.class, "next-number"))
-				.bind("period", period.label())
-				.mapTo(Integer.class)
-				.one();
-			long id = handle.createUpdate(SqlFiles.sql(ReviewRuns.class, "insert"))
-				.bind("period", period.label())
-				.bind("periodStart", SqlFiles.utc(period.start()))
-				.bind("periodEnd", SqlFiles.utc(period.end()))
-				.bind("runNumber", number)
-				.bind("boardFilter", boardFilter)
-				.bind("startedAt", SqlFiles.utc(startedAt))
-				.executeAndReturnGeneratedKeys("id")
-				.mapTo(Long.class)
-				.one();
+			ReviewRunDao dao = handle.attach(ReviewRunDao.class);
+			int number = dao.nextNumber(period.label());
+			long id = dao.insert(period.label(), period.start(), period.end(), number, boardFilter, startedAt);
 			return new RunRow(id, period, number, boardFilter, "STARTING", null);
 		});
 	}
 
 	public Optional<RunRow> latest(String periodLabel) {
-		return this.jdbi.withHandle((handle) -> handle.createQuery(SqlFiles.sql(ReviewRuns.class, "latest"))
-			.bind("period", periodLabel)
-			.map((row, ctx) -> runRow(row))
-			.findOne());
+		return this.jdbi.withExtension(ReviewRunDao.class, (dao) -> dao.latest(periodLabel));
 	}
 
 	RunRow find(long runId) {
-		return this.jdbi.withHandle((handle) -> handle.createQuery(SqlFiles.sql(ReviewRuns.class, "find"))
-			.bind("id", runId)
-			.map((row, ctx) -> runRow(row))
-			.findOne()
-			.orElseThrow(() -> new IllegalStateException("review run " + runId + " does not exist")));
+		return this.jdbi.withExtension(ReviewRunDao.class, (dao) -> dao.find(runId))
+			.orElseThrow(() -> new IllegalStateException("review run " + runId + " does not exist"));
 	}
 
 	public void updateStatus(long runId, String status, Long jobExecutionId, Instant finishedAt, String outputDir) {
-		this.jdbi.useHandle((handle) -> handle.createUpdate(SqlFiles.sql(ReviewRuns.class, "update-status"))
-			.bind("id", runId)
-			.bind("status", status)
-			.bind("jobExecutionId", jobExecutionId)
-			.bind("finishedAt", SqlFiles.utc(finishedAt))
-			.bind("outputDir", outputDir)
-			.execute());
+		this.jdbi.useExtension(ReviewRunDao.class,
+				(dao) -> dao.updateStatus(runId, status, jobExecutionId, finishedAt, outputDir));
+	}
+
+	/**
+	 * Whether the period has a completed review of every board (a run limited to one
+	 * board does not count).
+	 */
+	public boolean hasCompletedRun(String periodLabel) {
+		return this.jdbi.withExtension(ReviewRunDao.class, (dao) -> dao.hasCompletedRun(periodLabel));
+	}
+
+	/** The latest runs of any period, latest first. */
+	public List<RunSummary> latestRuns(int limit) {
+		return this.jdbi.withExtension(ReviewRunDao.class, (dao) -> dao.latestRuns(limit));
 	}
 
 	public Optional<ScopeMeasurement> completedMeasurement(String envelopeId, String periodLabel) {
-		return this.jdbi
-			.withHandle((handle) -> handle.createQuery(SqlFiles.sql(ReviewRuns.class, "previous-measurement"))
-				.bind("envelope", envelopeId)
-				.bind("period", periodLabel)
-				.map((row, ctx) -> measurement(row))
-				.findOne());
+		return this.jdbi.withExtension(ReviewRunDao.class, (dao) -> dao.completedMeasurement(envelopeId, periodLabel));
 	}
 
 	/**
@@ -93,14 +79,8 @@ public class ReviewRuns {
 	 * this run's.
 	 */
 	public List<ScopeMeasurement> trend(String envelopeId, long runId, Period period) {
-		List<ScopeMeasurement> rows = this.jdbi
-			.withHandle((handle) -> handle.createQuery(SqlFiles.sql(ReviewRuns.class, "trend"))
-				.bind("envelope", envelopeId)
-				.bind("runId", runId)
-				.bind("period", period.label())
-				.bind("periodStart", SqlFiles.utc(period.start()))
-				.map((row, ctx) -> measurement(row))
-				.list());
+		List<ScopeMeasurement> rows = this.jdbi.withExtension(ReviewRunDao.class,
+				(dao) -> dao.trend(envelopeId, runId, period.label(), period.start()));
 		// later runs of a period replace earlier ones; ordering by start keeps periods in
 		// time order
 		Map<String, ScopeMeasurement> byPeriod = new LinkedHashMap<>();
@@ -113,28 +93,19 @@ public class ReviewRuns {
 
 	/** Replaces the run's scope snapshots with these (idempotent on re-execution). */
 	public void saveSnapshots(long runId, List<ExercisedScope> scopes, List<String> envelopeIds) {
+		List<ReviewRunDao.SnapshotRow> rows = new ArrayList<>();
+		for (int i = 0; i < scopes.size(); i++) {
+			ExercisedScope scope = scopes.get(i);
+			ScopeMeasurement m = scope.measurement();
+			rows.add(new ReviewRunDao.SnapshotRow(scope.period(), envelopeIds.get(i), m.actionCount(), m.actionTypes(),
+					m.resources(), new BigDecimal(m.ipv4Addresses()), new BigDecimal(m.ipv6Addresses()), m.ports(),
+					m.regions(), m.agents(), m.openRulesStart(), m.openRulesEnd(), m.openRulesPeak(), detail(scope)));
+		}
 		this.jdbi.useTransaction((handle) -> {
-			handle.createUpdate(SqlFiles.sql(ReviewRuns.class, "delete-snapshot")).bind("runId", runId).execute();
-			for (int i = 0; i < scopes.size(); i++) {
-				ExercisedScope scope = scopes.get(i);
-				ScopeMeasurement m = scope.measurement();
-				handle.createUpdate(SqlFiles.sql(ReviewRuns.class, "insert-snapshot"))
-					.bind("period", scope.period())
-					.bind("envelope", envelopeIds.get(i))
-					.bind("runId", runId)
-					.bind("actionCount", m.actionCount())
-					.bind("actionTypes", m.actionTypes())
-					.bind("resources", m.resources())
-					.bind("ipv4Addresses", new BigDecimal(m.ipv4Addresses()))
-					.bind("ipv6Addresses", new BigDecimal(m.ipv6Addresses()))
-					.bind("ports", m.ports())
-					.bind("regions", m.regions())
-					.bind("agents", m.agents())
-					.bind("openRulesStart", m.openRulesStart())
-					.bind("openRulesEnd", m.openRulesEnd())
-					.bind("openRulesPeak", m.openRulesPeak())
-					.bind("detail", detail(scope))
-					.execute();
+			ReviewRunDao dao = handle.attach(ReviewRunDao.class);
+			dao.deleteSnapshots(runId);
+			if (!rows.isEmpty()) {
+				dao.insertSnapshots(runId, rows);
 			}
 		});
 	}
@@ -154,26 +125,19 @@ public class ReviewRuns {
 		return JSON.writeValueAsString(detail);
 	}
 
-	private static ScopeMeasurement measurement(ResultSet row) throws SQLException {
-		return new ScopeMeasurement(row.getString("period"), row.getLong("action_count"), row.getInt("action_types"),
-				row.getInt("resources"), row.getBigDecimal("ipv4_addresses").toBigIntegerExact(),
-				row.getBigDecimal("ipv6_addresses").toBigIntegerExact(), row.getInt("ports"), row.getInt("regions"),
-				row.getInt("agents"), row.getInt("open_rules_start"), row.getInt("open_rules_end"),
-				row.getInt("open_rules_peak"));
-	}
-
-	private static RunRow runRow(ResultSet row) throws SQLException {
-		Period period = new Period(row.getString("period"), SqlFiles.instant(row, "period_start"),
-				SqlFiles.instant(row, "period_end"));
-		long jobExecutionId = row.getLong("job_execution_id");
-		Long execution = row.wasNull() ? null : jobExecutionId;
-		return new RunRow(row.getLong("id"), period, row.getInt("run_number"), row.getString("board_filter"),
-				row.getString("status"), execution);
-	}
-
 	/** A review run as stored. */
 	public record RunRow(long id, Period period, int runNumber, String boardFilter, String status,
 			Long jobExecutionId) {
+	}
+
+	/** A run as the schedule's status lists it. */
+	public record RunSummary(long id, String period, int runNumber, String status, Instant startedAt,
+			Instant finishedAt, String outputDir) {
+
+		public Optional<Instant> finished() {
+			return Optional.ofNullable(this.finishedAt);
+		}
+
 	}
 
 }

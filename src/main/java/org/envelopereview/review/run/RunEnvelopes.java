@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.envelopereview.envelope.EnvelopeCatalog;
@@ -22,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * The envelopes of a run exactly as its first step read them. A restarted run, perhaps in
  * another process, reads the same catalog back from the run's snapshot rather than from
- * files that may have changed since.
+ * files that may have changed since. Keeps nothing: the job holds a run's inputs in a
+ * job-scoped bean for as long as it runs.
  */
 @Component
 public class RunEnvelopes {
@@ -34,8 +33,6 @@ public class RunEnvelopes {
 	private final ReviewRuns runs;
 
 	private final ReviewPaths paths;
-
-	private final Map<Long, EnvelopeCatalog> catalogs = new ConcurrentHashMap<>();
 
 	RunEnvelopes(EnvelopeLoader loader, EnvelopeSnapshots snapshots, ReviewRuns runs, ReviewPaths paths) {
 		this.loader = loader;
@@ -52,22 +49,18 @@ public class RunEnvelopes {
 	/** Stores every file as read under the run, replacing an earlier attempt's rows. */
 	public void snapshot(long runId, EnvelopeCatalog catalog) {
 		this.snapshots.save(runId, catalog);
-		this.catalogs.put(runId, catalog);
 	}
 
+	/** The run as stored, with the envelopes of its snapshot. */
 	public RunInputs inputs(long runId) {
+		return inputs(runId, fromSnapshot(runId));
+	}
+
+	/** The run as stored, with the envelopes it just snapshotted. */
+	public RunInputs inputs(long runId, EnvelopeCatalog catalog) {
 		ReviewRuns.RunRow run = this.runs.find(runId);
-		return new RunInputs(runId, run.runNumber(), run.period(), run.boardFilter(), catalog(runId),
+		return new RunInputs(runId, run.runNumber(), run.period(), run.boardFilter(), catalog,
 				this.paths.envelopesDir());
-	}
-
-	EnvelopeCatalog catalog(long runId) {
-		return this.catalogs.computeIfAbsent(runId, this::fromSnapshot);
-	}
-
-	/** Lets go of a finished run's catalog. */
-	public void forget(long runId) {
-		this.catalogs.remove(runId);
 	}
 
 	private EnvelopeCatalog fromSnapshot(long runId) {

@@ -12,14 +12,11 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 import inet.ipaddr.IPAddress;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import org.envelopereview.action.ActionTypes;
 import org.envelopereview.envelope.PortRange;
 import org.envelopereview.period.Period;
-import org.envelopereview.review.scope.ModelVersionUse;
-import org.envelopereview.system.SqlFiles;
 
 import org.springframework.stereotype.Component;
 
@@ -32,8 +29,6 @@ public class ScopeMeasurer {
 
 	private static final int RESOURCES_PER_QUERY = 1000;
 
-	private static final int FETCH_SIZE = 1000;
-
 	private final Jdbi jdbi;
 
 	ScopeMeasurer(Jdbi jdbi) {
@@ -44,10 +39,10 @@ public class ScopeMeasurer {
 	 * In a transaction, so that PostgreSQL streams the period's actions with a cursor.
 	 */
 	public ExercisedScope measure(String envelopeId, Period period) {
-		return this.jdbi.inTransaction((handle) -> measure(handle, envelopeId, period));
+		return this.jdbi.inTransaction((handle) -> measure(handle.attach(ScopeDao.class), envelopeId, period));
 	}
 
-	private ExercisedScope measure(Handle handle, String envelopeId, Period period) {
+	private ExercisedScope measure(ScopeDao dao, String envelopeId, Period period) {
 		SortedSet<String> types = new TreeSet<>();
 		SortedSet<String> resources = new TreeSet<>();
 		SortedSet<String> regions = new TreeSet<>();
@@ -55,42 +50,27 @@ public class ScopeMeasurer {
 		SortedSet<String> cidrs = new TreeSet<>();
 		SortedSet<String> ports = new TreeSet<>();
 		long[] count = { 0 };
-		handle.createQuery(SqlFiles.sql(ScopeMeasurer.class, "exercised-actions"))
-			.bind("envelope", envelopeId)
-			.bind("start", SqlFiles.utc(period.start()))
-			.bind("end", SqlFiles.utc(period.end()))
-			.setFetchSize(FETCH_SIZE)
-			.map((row, ctx) -> {
-				String type = row.getString("action_type");
-				count[0]++;
-				types.add(type);
-				addIfPresent(resources, row.getString("resource"));
-				addIfPresent(regions, row.getString("region"));
-				addIfPresent(agents, row.getString("agent"));
-				if (ActionTypes.isOpening(type)) {
-					addIfPresent(cidrs, row.getString("cidr"));
-					addIfPresent(ports, row.getString("ports"));
-				}
-				return type;
-			})
-			.forEach((type) -> {
-			});
+		dao.exercisedActions(envelopeId, period.start(), period.end(), (action) -> {
+			String type = action.actionType();
+			count[0]++;
+			types.add(type);
+			addIfPresent(resources, action.resource());
+			addIfPresent(regions, action.region());
+			addIfPresent(agents, action.agent());
+			if (ActionTypes.isOpening(type)) {
+				addIfPresent(cidrs, action.cidr());
+				addIfPresent(ports, action.ports());
+			}
+		});
 		List<IPAddress> blocks = cidrs.stream().flatMap((cidr) -> ScopeMatcher.parseCidr(cidr).stream()).toList();
 		List<PortRange> portRanges = ports.stream().flatMap((text) -> ScopeMatcher.parsePorts(text).stream()).toList();
-		OpenRuleTimeline.Counts rules = openRules(handle, envelopeId, period);
+		OpenRuleTimeline.Counts rules = openRules(dao, envelopeId, period);
 		return new ExercisedScope(period.label(), count[0], types, resources, regions, agents, merge(blocks, true),
 				merge(blocks, false), mergePorts(portRanges), rules.total(), rules.byResource());
 	}
 
-	private OpenRuleTimeline.Counts openRules(Handle handle, String envelopeId, Period period) {
-		List<OpenRuleTimeline.Rule> rules = handle.createQuery(SqlFiles.sql(ScopeMeasurer.class, "rules-opened"))
-			.bindList("openingTypes", OpenRuleTimeline.openingTypes())
-			.bind("envelope", envelopeId)
-			.bind("end", SqlFiles.utc(period.end()))
-			.map((row, ctx) -> new OpenRuleTimeline.Rule(row.getString("id"), SqlFiles.instant(row, "occurred_at"),
-					row.getString("action_type"), row.getString("resource"), row.getString("protocol"),
-					row.getString("ports"), row.getString("cidr"), SqlFiles.instant(row, "reverted_at")))
-			.list();
+	private OpenRuleTimeline.Counts openRules(ScopeDao dao, String envelopeId, Period period) {
+		List<OpenRuleTimeline.Rule> rules = dao.rulesOpened(OpenRuleTimeline.openingTypes(), envelopeId, period.end());
 		if (rules.isEmpty()) {
 			return new OpenRuleTimeline.Counts(ExercisedScope.OpenRules.NONE, new java.util.TreeMap<>());
 		}
@@ -104,14 +84,7 @@ public class ScopeMeasurer {
 		// and PostgreSQL takes at most 65,535 parameters
 		for (int from = 0; from < resources.size(); from += RESOURCES_PER_QUERY) {
 			List<String> slice = resources.subList(from, Math.min(resources.size(), from + RESOURCES_PER_QUERY));
-			removals.addAll(handle.createQuery(SqlFiles.sql(ScopeMeasurer.class, "rules-removed"))
-				.bindList("closingTypes", OpenRuleTimeline.closingTypes())
-				.bindList("resources", slice)
-				.bind("end", SqlFiles.utc(period.end()))
-				.map((row, ctx) -> new OpenRuleTimeline.Removal(SqlFiles.instant(row, "occurred_at"),
-						row.getString("action_type"), row.getString("resource"), row.getString("protocol"),
-						row.getString("ports"), row.getString("cidr")))
-				.list());
+			removals.addAll(dao.rulesRemoved(OpenRuleTimeline.closingTypes(), slice, period.end()));
 		}
 		// a resource's removals come from one slice, in order; merge slices by time
 		removals.sort(Comparator.comparing(OpenRuleTimeline.Removal::at));
@@ -119,12 +92,7 @@ public class ScopeMeasurer {
 	}
 
 	public long attempts(String envelopeId, Period period) {
-		return this.jdbi.withHandle((handle) -> handle.createQuery(SqlFiles.sql(ScopeMeasurer.class, "attempts"))
-			.bind("envelope", envelopeId)
-			.bind("start", SqlFiles.utc(period.start()))
-			.bind("end", SqlFiles.utc(period.end()))
-			.mapTo(Long.class)
-			.one());
+		return this.jdbi.withExtension(ScopeDao.class, (dao) -> dao.attempts(envelopeId, period.start(), period.end()));
 	}
 
 	/**
@@ -133,9 +101,8 @@ public class ScopeMeasurer {
 	 */
 	public Map<String, Instant> firstSeen() {
 		Map<String, Instant> firstSeen = new HashMap<>();
-		this.jdbi.useHandle((handle) -> handle.createQuery(SqlFiles.sql(ScopeMeasurer.class, "first-seen"))
-			.map((row, ctx) -> Map.entry(row.getString("model_version"), SqlFiles.instant(row, "first_seen")))
-			.forEach((entry) -> firstSeen.put(entry.getKey(), entry.getValue())));
+		this.jdbi.withExtension(ScopeDao.class, ScopeDao::firstSeen)
+			.forEach((seen) -> firstSeen.put(seen.modelVersion(), seen.firstSeen()));
 		return firstSeen;
 	}
 
@@ -144,13 +111,11 @@ public class ScopeMeasurer {
 	 * appearance.
 	 */
 	public List<ModelVersionUse> modelVersions(String envelopeId, Period period, Map<String, Instant> firstSeen) {
-		return this.jdbi.withHandle((handle) -> handle.createQuery(SqlFiles.sql(ScopeMeasurer.class, "model-versions"))
-			.bind("envelope", envelopeId)
-			.bind("start", SqlFiles.utc(period.start()))
-			.bind("end", SqlFiles.utc(period.end()))
-			.map((row, ctx) -> row.getString("model_version"))
+		return this.jdbi
+			.withExtension(ScopeDao.class, (dao) -> dao.modelVersions(envelopeId, period.start(), period.end()))
+			.stream()
 			.map((version) -> new ModelVersionUse(version, firstSeen.get(version)))
-			.list());
+			.toList();
 	}
 
 	private static void addIfPresent(SortedSet<String> values, String value) {

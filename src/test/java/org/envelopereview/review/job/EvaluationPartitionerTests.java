@@ -19,7 +19,6 @@ import org.envelopereview.review.fixtures.Fixtures;
 import org.envelopereview.review.run.RunInputs;
 import org.envelopereview.support.IntegrationTest;
 import org.envelopereview.support.PostgresIntegrationTest;
-import org.envelopereview.system.SqlFiles;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -170,12 +169,10 @@ class EvaluationPartitionerTests {
 	private static void assertReadExactlyOnce(Jdbi jdbi, List<Range> ranges, List<Action> actions) {
 		List<String> read = new ArrayList<>();
 		for (Range range : ranges) {
-			List<String> ids = jdbi.withHandle(
-					(handle) -> handle
-						.select(SqlFiles.sql(ReviewJobConfiguration.class, "period-actions"),
-								SqlFiles.utc(range.from()), SqlFiles.utc(range.to()))
-						.map((row, ctx) -> row.getString("id"))
-						.list());
+			List<String> ids = jdbi
+				.withHandle((handle) -> handle.select(PeriodActionsDao.PERIOD_ACTIONS, range.from(), range.to())
+					.map((row, ctx) -> row.getString("id"))
+					.list());
 			read.addAll(ids);
 		}
 		List<String> expected = actions.stream()

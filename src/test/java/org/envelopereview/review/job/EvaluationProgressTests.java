@@ -11,7 +11,6 @@ import org.envelopereview.action.Action;
 import org.envelopereview.review.ReviewScenario;
 import org.envelopereview.review.fixtures.ActionTable;
 import org.envelopereview.review.fixtures.Fixtures;
-import org.envelopereview.review.run.RunEnvelopes;
 import org.envelopereview.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +27,7 @@ class EvaluationProgressTests {
 	Jdbi jdbi;
 
 	@Autowired
-	RunEnvelopes envelopes;
+	ReviewedRun run;
 
 	@Test
 	void shouldOpenTheBarAtOnceAndGiveItThePeriodsActionCountWhenCounted() {
@@ -41,7 +40,7 @@ class EvaluationProgressTests {
 					&& action.occurredAt().isBefore(Fixtures.Q3.end()))
 			.count();
 		List<Runnable> counts = new ArrayList<>();
-		EvaluationProgress progress = new EvaluationProgress(this.jdbi, this.envelopes, counts::add);
+		EvaluationProgress progress = new EvaluationProgress(this.jdbi, this.run, counts::add);
 		// when: the step starts, the count not yet done
 		try (ProgressBar bar = progress.open(1L, Fixtures.Q3)) {
 			// then

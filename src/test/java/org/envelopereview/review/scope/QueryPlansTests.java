@@ -1,12 +1,13 @@
 package org.envelopereview.review.scope;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.junit.jupiter.api.Test;
 
 import org.envelopereview.support.IntegrationTest;
-import org.envelopereview.system.SqlFiles;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -25,13 +26,13 @@ class QueryPlansTests {
 
 	@Test
 	void shouldFindTheRemovalsOnAnEnvelopesResourcesThroughTheResourceIndex() {
-		String plan = this.jdbi
-			.withHandle((handle) -> handle.createQuery("EXPLAIN " + SqlFiles.sql(ScopeMeasurer.class, "rules-removed"))
-				.bindList("closingTypes", OpenRuleTimeline.closingTypes())
-				.bindList("resources", List.of("sg-0a1b2c3d", "sg-0e1f2a3b"))
-				.bind("end", SqlFiles.utc(java.time.Instant.parse("2026-10-01T00:00:00Z")))
-				.mapTo(String.class)
-				.one());
+		String plan = this.jdbi.withHandle((handle) -> handle
+			.createQuery("EXPLAIN " + ClasspathSqlLocator.removingComments().locate(ScopeDao.class, "rulesRemoved"))
+			.bindList("closingTypes", OpenRuleTimeline.closingTypes())
+			.bindList("resources", List.of("sg-0a1b2c3d", "sg-0e1f2a3b"))
+			.bind("end", Instant.parse("2026-10-01T00:00:00Z"))
+			.mapTo(String.class)
+			.one());
 
 		// the index searched by resource, not walked whole for occurred_at < end
 		assertThat(plan.toLowerCase()).contains("/* public.agent_action_resource: resource in(");

@@ -1,5 +1,5 @@
 -- Envelope ids named by the period's actions, with how they were used.
-SELECT envelope_id, COUNT(*) AS actions, MIN(id) AS first_action, MIN(occurred_at) AS first_at,
+SELECT envelope_id, COUNT(*) AS actions, MIN(id) AS first_action_id, MIN(occurred_at) AS first_at,
        MAX(occurred_at) AS last_at
 FROM agent_action
 WHERE envelope_id IS NOT NULL AND envelope_id <> ''

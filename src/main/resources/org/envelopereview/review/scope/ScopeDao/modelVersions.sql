@@ -1,4 +1,4 @@
--- Model versions the envelope's actions ran in the period (their first appearance comes from first-seen.sql).
+-- Model versions the envelope's actions ran in the period (their first appearance comes from firstSeen.sql).
 SELECT DISTINCT model_version
 FROM agent_action
 WHERE envelope_id = :envelope
