@@ -28,9 +28,8 @@ import org.envelopereview.period.Period;
 import org.envelopereview.review.job.SnapshotEnvelopesTasklet;
 import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.review.output.BoardReviewAssembler;
+import org.envelopereview.review.output.OutputContextKeys;
 import org.envelopereview.review.output.ReviewOutputs;
-import org.envelopereview.review.output.WriteOutputsTasklet;
-import org.envelopereview.review.output.WritePacksTasklet;
 import org.envelopereview.review.run.ReviewLock;
 import org.envelopereview.review.run.ReviewRuns;
 import org.envelopereview.review.run.RunEnvelopes;
@@ -278,16 +277,14 @@ public class ReviewLauncher {
 			this.envelopes.forget(run.id());
 		}
 		this.runs.updateStatus(run.id(), recorded, execution.getId(), finished, outputDir);
-		String archived = execution.getExecutionContext().containsKey(WriteOutputsTasklet.ARCHIVED)
-				? execution.getExecutionContext().getString(WriteOutputsTasklet.ARCHIVED) : "";
-		archived.lines().filter((line) -> !line.isBlank()).forEach(notes::add);
+		notes.addAll(OutputContextKeys.archived(execution.getExecutionContext()));
 		List<BoardReview> boards = List.of();
 		List<Path> packs = List.of();
 		String failure = null;
 		if (status == BatchStatus.COMPLETED) {
 			boards = this.assembler.take(this.envelopes.inputs(run.id()));
 			this.envelopes.forget(run.id());
-			packs = WritePacksTasklet.packs(execution.getExecutionContext().getString(WritePacksTasklet.PACKS, ""));
+			packs = OutputContextKeys.packs(execution.getExecutionContext());
 		}
 		else {
 			this.assembler.forget(run.id());

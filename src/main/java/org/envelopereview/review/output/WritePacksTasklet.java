@@ -2,7 +2,6 @@ package org.envelopereview.review.output;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.envelopereview.review.run.RunInputs;
 
@@ -16,9 +15,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * leaves the run unfinished, so the next launch restarts it at this step.
  */
 public class WritePacksTasklet implements Tasklet {
-
-	/** Job execution context key: the signed packs, one path a line. */
-	public static final String PACKS = "review.packs";
 
 	private final BoardReviewAssembler assembler;
 
@@ -36,16 +32,9 @@ public class WritePacksTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		List<Path> packs = this.publisher.publish(this.assembler.assemble(this.inputs));
 		contribution.incrementWriteCount(packs.size());
-		chunkContext.getStepContext()
-			.getStepExecution()
-			.getJobExecution()
-			.getExecutionContext()
-			.putString(PACKS, packs.stream().map(Path::toString).collect(Collectors.joining("\n")));
+		OutputContextKeys
+			.putPacks(chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext(), packs);
 		return RepeatStatus.FINISHED;
-	}
-
-	public static List<Path> packs(String stored) {
-		return stored.lines().filter((line) -> !line.isBlank()).map(Path::of).toList();
 	}
 
 }
