@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -60,15 +59,9 @@ public class ReviewLauncher {
 
 	private static final Log logger = LogFactory.getLog(ReviewLauncher.class);
 
-	/** The run status of a run that --strict refused: closed, never restarted. */
-	public static final String REJECTED = "REJECTED";
-
 	private static final String RECOVERED = "left running or unknown by a process that stopped; marked failed to restart";
 
 	private static final int RECOVERY_ATTEMPTS = 3;
-
-	private static final Set<String> RESTARTABLE = Set.of("FAILED", "STOPPED", "STARTING", "STARTED", "STOPPING",
-			"UNKNOWN");
 
 	private final JobOperator jobOperator;
 
@@ -123,7 +116,7 @@ public class ReviewLauncher {
 		Optional<ReviewRuns.RunRow> latest = this.runs.latest(period.label());
 		JobExecution execution;
 		ReviewRuns.RunRow run;
-		boolean restarted = latest.filter((row) -> RESTARTABLE.contains(row.status())).isPresent();
+		boolean restarted = latest.filter((row) -> RunStatus.valueOf(row.status()).restartable()).isPresent();
 		if (!restarted && board != null) {
 			requireBoard(board);
 		}
@@ -268,15 +261,15 @@ public class ReviewLauncher {
 		BatchStatus status = execution.getStatus();
 		Instant finished = this.clock.instant();
 		String outputDir = this.outputs.periodDir(run.period()).toString();
-		String recorded = status.name();
+		RunStatus recorded = RunStatus.of(status);
 		if (status == BatchStatus.FAILED && rejectedByStrict(execution)) {
 			// a refusal, not an interruption: the next call starts a new run instead of
 			// retrying this one
-			recorded = REJECTED;
+			recorded = RunStatus.REJECTED;
 			abandon(execution);
 			this.envelopes.forget(run.id());
 		}
-		this.runs.updateStatus(run.id(), recorded, execution.getId(), finished, outputDir);
+		this.runs.updateStatus(run.id(), recorded.name(), execution.getId(), finished, outputDir);
 		notes.addAll(OutputContextKeys.archived(execution.getExecutionContext()));
 		List<BoardReview> boards = List.of();
 		List<Path> packs = List.of();

@@ -1,6 +1,7 @@
 package org.envelopereview.schedule;
 
 import org.envelopereview.period.Period;
+import org.envelopereview.review.RunStatus;
 
 /**
  * What a scheduled fire does: review one period through the review job, and stop that
@@ -25,10 +26,10 @@ interface PeriodReview {
 	 * {@code FAILED}
 	 * @param summary one line a person can read
 	 */
-	record ReviewReport(String status, String summary) {
+	record ReviewReport(RunStatus status, String summary) {
 
 		boolean stopped() {
-			return "STOPPED".equals(this.status);
+			return this.status == RunStatus.STOPPED;
 		}
 
 	}

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.quartz.SchedulerException;
 
 import org.envelopereview.finding.Severity;
+import org.envelopereview.review.RunStatus;
 import org.envelopereview.schedule.ReviewRunHistory.ReviewRunRow;
 import org.envelopereview.schedule.ReviewRunHistory.SeverityCount;
 
@@ -41,22 +42,23 @@ public class ScheduleStatusReader {
 				: this.history.findingCounts(runs.stream().map(ReviewRunRow::id).toList())
 					.stream()
 					.collect(Collectors.groupingBy(SeverityCount::runId));
-		List<RunStatus> statuses = runs.stream()
-			.map((run) -> runStatus(run, counts.getOrDefault(run.id(), List.of())))
+		List<RunSummary> statuses = runs.stream()
+			.map((run) -> runSummary(run, counts.getOrDefault(run.id(), List.of())))
 			.toList();
 		return new ScheduleStatus(Instant.now(), this.scheduler.nextReview(),
 				this.history.schedulerNodes(this.scheduler.schedulerName()), statuses);
 	}
 
-	private static RunStatus runStatus(ReviewRunRow run, List<SeverityCount> counts) {
+	private static RunSummary runSummary(ReviewRunRow run, List<SeverityCount> counts) {
 		Map<String, Long> bySeverity = new LinkedHashMap<>();
 		for (Severity severity : Severity.values()) {
 			bySeverity.put(severity.label(), 0L);
 		}
 		counts.forEach((count) -> bySeverity.merge(count.severity(), count.findings(), Long::sum));
 		Optional<Path> outputDir = Optional.ofNullable(run.outputDir()).map(Path::of);
-		return new RunStatus(run.id(), run.period(), run.runNumber(), run.status(), run.startedAt(), run.finished(),
-				bySeverity, outputDir, outputDir.map(ScheduleStatusReader::packsUnder).orElse(List.of()));
+		return new RunSummary(run.id(), run.period(), run.runNumber(), RunStatus.valueOf(run.status()), run.startedAt(),
+				run.finished(), bySeverity, outputDir,
+				outputDir.map(ScheduleStatusReader::packsUnder).orElse(List.of()));
 	}
 
 	private static List<Path> packsUnder(Path outputDir) {
