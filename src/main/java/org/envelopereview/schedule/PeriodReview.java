@@ -11,8 +11,8 @@ interface PeriodReview {
 
 	/**
 	 * Reviews the period, synchronously. When {@code recovering}, the node that started
-	 * this review died; its job execution is still marked as running and must be marked
-	 * failed before it is restarted.
+	 * this review died and its job execution is still marked as running; the review must
+	 * mark it failed before restarting it.
 	 */
 	ReviewReport review(Period period, boolean recovering);
 
