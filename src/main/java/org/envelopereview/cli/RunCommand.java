@@ -17,6 +17,7 @@ import org.envelopereview.pack.ReviewPacks;
 import org.envelopereview.period.Period;
 import org.envelopereview.review.ReviewLauncher;
 import org.envelopereview.review.ReviewOutcome;
+import org.envelopereview.review.RunStatus;
 
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -111,7 +112,7 @@ class RunCommand implements Callable<Integer> {
 			.append(" in ")
 			.append(seconds(outcome.elapsed()))
 			.append('\n');
-		if (ReviewLauncher.REJECTED.equals(outcome.status())) {
+		if (outcome.status() == RunStatus.REJECTED) {
 			text.append("  ").append(outcome.failure()).append('\n');
 			text.append("Fix the envelope files above and run again: a new run starts.\n");
 			return text.toString();

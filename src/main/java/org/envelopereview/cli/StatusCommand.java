@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import org.envelopereview.schedule.NextReview;
-import org.envelopereview.schedule.RunStatus;
+import org.envelopereview.schedule.RunSummary;
 import org.envelopereview.schedule.ScheduleStatus;
 import org.envelopereview.schedule.ScheduleStatusReader;
 import org.envelopereview.schedule.SchedulerNode;
@@ -69,7 +69,7 @@ class StatusCommand implements Callable<Integer> {
 		out.println("Latest review runs:");
 		out.printf("  %-24s %4s %-10s %-22s %10s  %s%n", "PERIOD", "RUN", "STATE", "STARTED", "DURATION",
 				"FINDINGS (critical/high/medium/low)");
-		for (RunStatus run : status.latestRuns()) {
+		for (RunSummary run : status.latestRuns()) {
 			out.printf("  %-24s %4d %-10s %-22s %10s  %d (%s)%n", run.period(), run.runNumber(), run.state(),
 					run.startedAt(), human(run.duration(now)) + (run.finishedAt().isEmpty() ? "+" : ""), run.findings(),
 					run.findingsBySeverity().values().stream().map(String::valueOf).collect(Collectors.joining("/")));

@@ -1,19 +1,12 @@
 package org.envelopereview.review;
 
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -25,57 +18,43 @@ import org.jdbi.v3.core.Jdbi;
 import org.envelopereview.envelope.Board;
 import org.envelopereview.envelope.BoardDirectory;
 import org.envelopereview.period.Period;
-import org.envelopereview.review.job.SnapshotEnvelopesTasklet;
 import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.review.output.BoardReviewAssembler;
 import org.envelopereview.review.output.ReviewOutputs;
-import org.envelopereview.review.output.WriteOutputsTasklet;
-import org.envelopereview.review.output.WritePacksTasklet;
 import org.envelopereview.review.run.ReviewLock;
 import org.envelopereview.review.run.ReviewRuns;
 import org.envelopereview.review.run.RunEnvelopes;
+import org.envelopereview.review.run.StaleExecutionRecovery;
 import org.envelopereview.system.RowLock;
 
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Runs the review of a period: starts a new numbered run, or restarts the period's latest
  * run when it failed or was stopped (it then resumes where it stopped). The command line
  * and the scheduler both launch through here. One process at a time reviews a period
- * ({@link ReviewLock}); a run left running by a process that died is recovered at once.
+ * ({@link ReviewLock}); a run left running by a process that died is recovered at once
+ * ({@link StaleExecutionRecovery}).
  */
 @Component
 public class ReviewLauncher {
 
 	private static final Log logger = LogFactory.getLog(ReviewLauncher.class);
 
-	/** The run status of a run that --strict refused: closed, never restarted. */
-	public static final String REJECTED = "REJECTED";
-
-	private static final String RECOVERED = "left running or unknown by a process that stopped; marked failed to restart";
-
-	private static final int RECOVERY_ATTEMPTS = 3;
-
-	private static final Set<String> RESTARTABLE = Set.of("FAILED", "STOPPED", "STARTING", "STARTED", "STOPPING",
-			"UNKNOWN");
-
 	private final JobOperator jobOperator;
 
 	private final JobRepository jobRepository;
 
 	private final Job envelopeReviewJob;
+
+	private final StaleExecutionRecovery recovery;
 
 	private final ReviewRuns runs;
 
@@ -97,6 +76,7 @@ public class ReviewLauncher {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.envelopeReviewJob = envelopeReviewJob;
+		this.recovery = new StaleExecutionRecovery(jobRepository);
 		this.runs = runs;
 		this.envelopes = envelopes;
 		this.assembler = assembler;
@@ -124,7 +104,7 @@ public class ReviewLauncher {
 		Optional<ReviewRuns.RunRow> latest = this.runs.latest(period.label());
 		JobExecution execution;
 		ReviewRuns.RunRow run;
-		boolean restarted = latest.filter((row) -> RESTARTABLE.contains(row.status())).isPresent();
+		boolean restarted = latest.filter((row) -> RunStatus.valueOf(row.status()).restartable()).isPresent();
 		if (!restarted && board != null) {
 			requireBoard(board);
 		}
@@ -163,12 +143,11 @@ public class ReviewLauncher {
 	private JobExecution restart(ReviewRuns.RunRow run, boolean strict) throws Exception {
 		// we hold the period's lock: an execution of this run still marked running was
 		// left by a process that died, whatever the run row recorded before it died
-		for (JobExecution stale : this.jobRepository.findRunningJobExecutions(this.envelopeReviewJob.getName())) {
-			if (Objects.equals(stale.getJobParameters().getLong("runId"), run.id())) {
-				logger.warn("Recovering review run " + run.runNumber() + " of " + run.period().label()
-						+ " left running by a process that stopped");
-				return this.jobOperator.restart(recover(stale));
-			}
+		Optional<JobExecution> stale = this.recovery.leftRunning(this.envelopeReviewJob.getName(), run.id());
+		if (stale.isPresent()) {
+			logger.warn("Recovering review run " + run.runNumber() + " of " + run.period().label()
+					+ " left running by a process that stopped");
+			return this.jobOperator.restart(this.recovery.recover(stale.get()));
 		}
 		JobExecution previous;
 		if (run.jobExecutionId() != null) {
@@ -192,64 +171,11 @@ public class ReviewLauncher {
 			// redo
 			return previous;
 		}
-		if (previous.getStatus().isRunning() || previous.getStatus() == BatchStatus.UNKNOWN) {
+		if (StaleExecutionRecovery.leftUnfinished(previous)) {
 			logger.warn("Recovering review run " + run.runNumber() + " of " + run.period().label() + " left "
 					+ previous.getStatus() + " since " + previous.getLastUpdated() + " by a process that stopped");
 		}
-		return this.jobOperator.restart(recover(previous));
-	}
-
-	/**
-	 * {@link #markFailed} until it holds. The stored execution can move on after we read
-	 * it although its process is dead: seen once on an H2 file after a SIGKILL, a step
-	 * whose stored version was one past the version just read. We then read it again.
-	 */
-	private JobExecution recover(JobExecution execution) {
-		JobExecution current = execution;
-		for (int attempt = 1;; attempt++) {
-			try {
-				return markFailed(current);
-			}
-			catch (OptimisticLockingFailureException ex) {
-				if (attempt == RECOVERY_ATTEMPTS) {
-					throw ex;
-				}
-				logger.warn("Job execution " + execution.getId() + " changed while being marked failed ("
-						+ ex.getMessage() + "); reading it again");
-				current = this.jobRepository.getJobExecution(execution.getId());
-			}
-		}
-	}
-
-	/**
-	 * Marks failed what the execution left running or UNKNOWN: we hold the period's lock,
-	 * so the process that left it so has died or given up. A database cut can fail the
-	 * job yet leave its step STARTED or UNKNOWN (the step could not record its end), and
-	 * Spring Batch refuses to restart either; JobOperator.recover leaves UNKNOWN as it is
-	 * and does nothing for an execution that carries its "recovered" mark. Every step
-	 * resumes from the state its last committed chunk saved, so this is safe.
-	 */
-	private JobExecution markFailed(JobExecution execution) {
-		LocalDateTime now = LocalDateTime.now();
-		for (StepExecution step : execution.getStepExecutions()) {
-			if (step.getStatus().isRunning() || step.getStatus() == BatchStatus.UNKNOWN) {
-				step.setStatus(BatchStatus.FAILED);
-				step.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(), RECOVERED));
-				if (step.getEndTime() == null) {
-					step.setEndTime(now);
-				}
-				this.jobRepository.update(step);
-			}
-		}
-		if (execution.getStatus().isRunning() || execution.getStatus() == BatchStatus.UNKNOWN) {
-			execution.setStatus(BatchStatus.FAILED);
-			execution.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(), RECOVERED));
-			if (execution.getEndTime() == null) {
-				execution.setEndTime(now);
-			}
-			this.jobRepository.update(execution);
-		}
-		return execution;
+		return this.jobOperator.restart(this.recovery.recover(previous));
 	}
 
 	private static JobParameters parameters(ReviewRuns.RunRow run, boolean strict) {
@@ -264,52 +190,25 @@ public class ReviewLauncher {
 		return builder.toJobParameters();
 	}
 
+	/**
+	 * Records how the run ended and hands the boards' reviews of a completed run over.
+	 */
 	private ReviewOutcome outcome(ReviewRuns.RunRow run, JobExecution execution, boolean restarted, List<String> notes,
 			Duration elapsed) {
-		BatchStatus status = execution.getStatus();
-		Instant finished = this.clock.instant();
+		Instant finishedAt = this.clock.instant();
+		FinishedExecution finished = new FinishedExecution(execution);
 		String outputDir = this.outputs.periodDir(run.period()).toString();
-		String recorded = status.name();
-		if (status == BatchStatus.FAILED && rejectedByStrict(execution)) {
+		if (finished.status() == RunStatus.REJECTED) {
 			// a refusal, not an interruption: the next call starts a new run instead of
 			// retrying this one
-			recorded = REJECTED;
 			abandon(execution);
 		}
-		this.runs.updateStatus(run.id(), recorded, execution.getId(), finished, outputDir);
-		String archived = execution.getExecutionContext().containsKey(WriteOutputsTasklet.ARCHIVED)
-				? execution.getExecutionContext().getString(WriteOutputsTasklet.ARCHIVED) : "";
-		archived.lines().filter((line) -> !line.isBlank()).forEach(notes::add);
+		this.runs.updateStatus(run.id(), finished.status().name(), execution.getId(), finishedAt, outputDir);
 		List<BoardReview> boards = List.of();
-		List<Path> packs = List.of();
-		String failure = null;
-		if (status == BatchStatus.COMPLETED) {
+		if (finished.completed()) {
 			boards = this.assembler.assemble(this.envelopes.inputs(run.id()));
-			packs = WritePacksTasklet.packs(execution.getExecutionContext().getString(WritePacksTasklet.PACKS, ""));
 		}
-		else {
-			failure = failure(execution);
-		}
-		SortedMap<String, Integer> counts = new TreeMap<>();
-		SortedMap<String, Path> dirs = new TreeMap<>();
-		for (BoardReview board : boards) {
-			counts.put(board.board().id(), board.findings().size());
-			dirs.put(board.board().id(), board.outputDir());
-		}
-		return new ReviewOutcome(run.id(), run.runNumber(), run.period(), recorded, restarted, counts, dirs, boards,
-				packs, notes, failure, elapsed);
-	}
-
-	private static boolean rejectedByStrict(JobExecution execution) {
-		for (Throwable failure : execution.getAllFailureExceptions()) {
-			for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause()
-					: null) {
-				if (cause instanceof SnapshotEnvelopesTasklet.InvalidEnvelopesException) {
-					return true;
-				}
-			}
-		}
-		return false;
+		return finished.outcome(run, restarted, boards, notes, elapsed);
 	}
 
 	private void abandon(JobExecution execution) {
@@ -319,68 +218,6 @@ public class ReviewLauncher {
 		catch (Exception ex) {
 			logger.warn("Could not mark job execution " + execution.getId() + " abandoned: " + ex.getMessage());
 		}
-	}
-
-	private static String failure(JobExecution execution) {
-		List<Throwable> failures = execution.getAllFailureExceptions();
-		if (failures.isEmpty()) {
-			return "the job ended " + execution.getStatus() + " (" + execution.getExitStatus().getExitDescription()
-					+ ")";
-		}
-		Throwable cause = failures.get(0);
-		// our own messages name the board, file or setting; a bare JDK one only the path
-		while (!(cause instanceof UncheckedIOException) && cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		String lost = failures.stream()
-			.map((failure) -> lostConnection(failure, 0))
-			.filter(Objects::nonNull)
-			.findFirst()
-			.orElse(null);
-		String step = execution.getStepExecutions()
-			.stream()
-			.filter((stepExecution) -> stepExecution.getStatus() == BatchStatus.FAILED)
-			.map((stepExecution) -> stepExecution.getStepName())
-			.findFirst()
-			.orElse("the job");
-		if (lost != null) {
-			return step + " failed: lost the connection to the database (" + lost
-					+ "); once the database answers again, run the same command to restart the run";
-		}
-		return step + " failed: " + ((cause.getMessage() != null) ? cause.getMessage() : cause.toString());
-	}
-
-	/**
-	 * The message of a lost connection anywhere in the failure: SQLSTATE class 08
-	 * (connection) or 57 (the server ended the session), or what Spring translated from
-	 * them; {@code null} if there is none.
-	 */
-	private static String lostConnection(Throwable failure, int depth) {
-		if (failure == null || depth > 20) {
-			return null;
-		}
-		if (failure instanceof SQLException sql && sql.getSQLState() != null
-				&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57"))) {
-			// a failed batch repeats its SQL in the message: the next exception says why
-			SQLException reason = (sql.getNextException() != null) ? sql.getNextException() : sql;
-			return String.valueOf(reason.getMessage()).lines().findFirst().orElse("");
-		}
-		if (failure instanceof DataAccessResourceFailureException resource) {
-			return resource.getMostSpecificCause().getMessage();
-		}
-		if (failure instanceof TransactionSystemException transaction) {
-			String original = lostConnection(transaction.getApplicationException(), depth + 1);
-			if (original != null) {
-				return original;
-			}
-		}
-		for (Throwable suppressed : failure.getSuppressed()) {
-			String message = lostConnection(suppressed, depth + 1);
-			if (message != null) {
-				return message;
-			}
-		}
-		return (failure.getCause() != failure) ? lostConnection(failure.getCause(), depth + 1) : null;
 	}
 
 }

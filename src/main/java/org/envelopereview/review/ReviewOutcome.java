@@ -14,8 +14,9 @@ import org.envelopereview.review.output.BoardReview;
 /**
  * What a review run produced: the hand-off to the command line and the scheduler.
  *
- * @param status the job's status, e.g. {@code COMPLETED} or {@code FAILED}, or
- * {@code REJECTED} when {@code --strict} refused invalid envelope files
+ * @param status the run's status, e.g. {@link RunStatus#COMPLETED} or
+ * {@link RunStatus#FAILED}, or {@link RunStatus#REJECTED} when {@code --strict} refused
+ * invalid envelope files
  * @param restarted true when this call restarted an earlier failed run of the period
  * @param findingsByBoard finding counts per board
  * @param outputDirs {@code out/<period>/<board>/} per board
@@ -26,7 +27,7 @@ import org.envelopereview.review.output.BoardReview;
  * switched off or the run did not complete
  * @param failure why the run failed, or {@code null}
  */
-public record ReviewOutcome(long runId, int runNumber, Period period, String status, boolean restarted,
+public record ReviewOutcome(long runId, int runNumber, Period period, RunStatus status, boolean restarted,
 		SortedMap<String, Integer> findingsByBoard, SortedMap<String, Path> outputDirs, List<BoardReview> boards,
 		List<Path> packs, List<String> notes, String failure, Duration elapsed) {
 
@@ -39,7 +40,7 @@ public record ReviewOutcome(long runId, int runNumber, Period period, String sta
 	}
 
 	public boolean completed() {
-		return "COMPLETED".equals(this.status);
+		return this.status == RunStatus.COMPLETED;
 	}
 
 	/**

@@ -14,7 +14,6 @@ import org.envelopereview.review.ReviewOutcome;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -30,32 +29,25 @@ class LaunchedPeriodReview implements PeriodReview {
 
 	private final ReviewLauncher launcher;
 
-	private final JobOperator jobOperator;
-
 	private final JobRepository jobRepository;
 
 	private final Job envelopeReviewJob;
 
-	LaunchedPeriodReview(ReviewLauncher launcher, JobOperator jobOperator, JobRepository jobRepository,
-			Job envelopeReviewJob) {
+	LaunchedPeriodReview(ReviewLauncher launcher, JobRepository jobRepository, Job envelopeReviewJob) {
 		this.launcher = launcher;
-		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.envelopeReviewJob = envelopeReviewJob;
 	}
 
+	/**
+	 * Launches the review. A {@code recovering} fire needs nothing more: the launcher
+	 * takes the period's lock, which the dead node's connection no longer holds, and
+	 * marks the run's execution left running failed before restarting it. Marking it
+	 * here, before the lock, could fail the execution of a process still reviewing the
+	 * period (a {@code run} from the command line).
+	 */
 	@Override
 	public ReviewReport review(Period period, boolean recovering) {
-		if (recovering) {
-			// Quartz knows the node that ran it is gone: its execution, still marked
-			// running,
-			// is stale however recently it made progress
-			for (JobExecution stale : runningExecutions(period)) {
-				log.warn("Marking job execution {} of {} failed: the node running it stopped answering", stale.getId(),
-						period.label());
-				this.jobOperator.recover(stale);
-			}
-		}
 		ReviewOutcome outcome = this.launcher.run(period, null, false);
 		return new ReviewReport(outcome.status(), summary(outcome, outcome.packs()));
 	}

@@ -1,6 +1,7 @@
 package org.envelopereview.schedule;
 
 import org.envelopereview.period.Period;
+import org.envelopereview.review.RunStatus;
 
 /**
  * What a scheduled fire does: review one period through the review job, and stop that
@@ -10,8 +11,8 @@ interface PeriodReview {
 
 	/**
 	 * Reviews the period, synchronously. When {@code recovering}, the node that started
-	 * this review died; its job execution is still marked as running and must be marked
-	 * failed before it is restarted.
+	 * this review died and its job execution is still marked as running; the review must
+	 * mark it failed before restarting it.
 	 */
 	ReviewReport review(Period period, boolean recovering);
 
@@ -25,10 +26,10 @@ interface PeriodReview {
 	 * {@code FAILED}
 	 * @param summary one line a person can read
 	 */
-	record ReviewReport(String status, String summary) {
+	record ReviewReport(RunStatus status, String summary) {
 
 		boolean stopped() {
-			return "STOPPED".equals(this.status);
+			return this.status == RunStatus.STOPPED;
 		}
 
 	}

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param latestRuns the most recent review runs, newest first
  */
 public record ScheduleStatus(Instant readAt, Optional<NextReview> next, List<SchedulerNode> nodes,
-		List<RunStatus> latestRuns) {
+		List<RunSummary> latestRuns) {
 
 	public List<SchedulerNode> aliveNodes() {
 		return this.nodes.stream().filter((node) -> node.alive(this.readAt)).toList();

@@ -17,8 +17,9 @@ import org.quartz.SchedulerException;
 import org.envelopereview.finding.FindingStore;
 import org.envelopereview.finding.FindingStore.SeverityCount;
 import org.envelopereview.finding.Severity;
+import org.envelopereview.review.RunStatus;
 import org.envelopereview.review.run.ReviewRuns;
-import org.envelopereview.review.run.ReviewRuns.RunSummary;
+import org.envelopereview.review.run.ReviewRuns.StoredRun;
 
 import org.springframework.stereotype.Component;
 
@@ -44,27 +45,28 @@ public class ScheduleStatusReader {
 	}
 
 	public ScheduleStatus read(int latestRuns) throws SchedulerException {
-		List<RunSummary> runs = this.runs.latestRuns(latestRuns);
+		List<StoredRun> runs = this.runs.latestRuns(latestRuns);
 		Map<Long, List<SeverityCount>> counts = runs.isEmpty() ? Map.of()
-				: this.findings.severityCounts(runs.stream().map(RunSummary::id).toList())
+				: this.findings.severityCounts(runs.stream().map(StoredRun::id).toList())
 					.stream()
 					.collect(Collectors.groupingBy(SeverityCount::runId));
-		List<RunStatus> statuses = runs.stream()
-			.map((run) -> runStatus(run, counts.getOrDefault(run.id(), List.of())))
+		List<RunSummary> statuses = runs.stream()
+			.map((run) -> runSummary(run, counts.getOrDefault(run.id(), List.of())))
 			.toList();
 		return new ScheduleStatus(Instant.now(), this.scheduler.nextReview(),
 				this.nodes.schedulerNodes(this.scheduler.schedulerName()), statuses);
 	}
 
-	private static RunStatus runStatus(RunSummary run, List<SeverityCount> counts) {
+	private static RunSummary runSummary(StoredRun run, List<SeverityCount> counts) {
 		Map<String, Long> bySeverity = new LinkedHashMap<>();
 		for (Severity severity : Severity.values()) {
 			bySeverity.put(severity.label(), 0L);
 		}
 		counts.forEach((count) -> bySeverity.merge(count.severity(), count.findings(), Long::sum));
 		Optional<Path> outputDir = Optional.ofNullable(run.outputDir()).map(Path::of);
-		return new RunStatus(run.id(), run.period(), run.runNumber(), run.status(), run.startedAt(), run.finished(),
-				bySeverity, outputDir, outputDir.map(ScheduleStatusReader::packsUnder).orElse(List.of()));
+		return new RunSummary(run.id(), run.period(), run.runNumber(), RunStatus.valueOf(run.status()), run.startedAt(),
+				run.finished(), bySeverity, outputDir,
+				outputDir.map(ScheduleStatusReader::packsUnder).orElse(List.of()));
 	}
 
 	private static List<Path> packsUnder(Path outputDir) {

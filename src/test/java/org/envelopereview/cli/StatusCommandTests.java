@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import org.envelopereview.period.Period;
 import org.envelopereview.period.ReviewCadence;
+import org.envelopereview.review.RunStatus;
 import org.envelopereview.schedule.NextReview;
-import org.envelopereview.schedule.RunStatus;
+import org.envelopereview.schedule.RunSummary;
 import org.envelopereview.schedule.ScheduleStatus;
 import org.envelopereview.schedule.SchedulerNode;
 
@@ -31,7 +32,7 @@ class StatusCommandTests {
 		NextReview next = new NextReview(Instant.parse("2027-01-01T02:00:00Z"), Period.quarter("2026-Q4"),
 				"0 0 2 1 1,4,7,10 ?", "UTC", ReviewCadence.QUARTER);
 		SchedulerNode node = new SchedulerNode("host-a1764064800000", NOW.minusSeconds(3).toEpochMilli(), 7500);
-		RunStatus run = new RunStatus(7, "2026-Q3", 2, "COMPLETED", Instant.parse("2026-10-01T02:00:00Z"),
+		RunSummary run = new RunSummary(7, "2026-Q3", 2, RunStatus.COMPLETED, Instant.parse("2026-10-01T02:00:00Z"),
 				Optional.of(Instant.parse("2026-10-01T02:04:10Z")), severities(1, 12, 4, 0),
 				Optional.of(Path.of("out/2026-Q3")), List.of(Path.of("out/2026-Q3/payments-cab/review-pack.pdf")));
 

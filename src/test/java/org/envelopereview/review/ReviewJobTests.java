@@ -97,7 +97,7 @@ public class ReviewJobTests {
 		default void shouldFindEveryExpectedFindingOfTheQuarter() throws IOException {
 			given();
 			ReviewOutcome outcome = launcher().run(Fixtures.Q3, null, false);
-			assertThat(outcome.status()).isEqualTo("COMPLETED");
+			assertThat(outcome.status()).isEqualTo(RunStatus.COMPLETED);
 			assertThat(outcome.runNumber()).isEqualTo(1);
 			assertThat(keys(outcome.runId())).containsExactlyElementsOf(ReviewScenario.expectedFindings());
 			assertThat(outcome.findingsByBoard()).containsEntry(Fixtures.PAYMENTS, 18)
@@ -200,7 +200,7 @@ public class ReviewJobTests {
 				assertThat(outputDir().resolve("2026-Q3")).doesNotExist();
 				other.rollback();
 			}
-			assertThat(launcher().run(Fixtures.Q3, null, false).status()).isEqualTo("COMPLETED");
+			assertThat(launcher().run(Fixtures.Q3, null, false).status()).isEqualTo(RunStatus.COMPLETED);
 		}
 
 		/** A database fault while writing the late action's finding, in a later chunk. */
@@ -223,7 +223,7 @@ public class ReviewJobTests {
 		default void shouldRestartAFailedRunWhereItStoppedWithTheFindingsOfAnUninterruptedRun() throws IOException {
 			given();
 			ReviewOutcome failed = runWithInjectedFault("review_finding", LATE_ACTION_FAULT);
-			assertThat(failed.status()).isEqualTo("FAILED");
+			assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
 			assertThat(failed.failure()).contains("evaluateActionsStep");
 			assertThat(keys(failed.runId())).contains("OOS-NOT-REVERTED|payments-cab|PA-FAILOVER-007|a-0004|")
 				.noneMatch((key) -> key.contains(ReviewScenario.LATE_ACTION));
@@ -232,7 +232,7 @@ public class ReviewJobTests {
 			ReviewOutcome restarted = launcher().run(Fixtures.Q3, null, false);
 			assertThat(restarted.restarted()).isTrue();
 			assertThat(restarted.runId()).isEqualTo(failed.runId());
-			assertThat(restarted.status()).isEqualTo("COMPLETED");
+			assertThat(restarted.status()).isEqualTo(RunStatus.COMPLETED);
 			assertThat(keys(restarted.runId())).containsExactlyElementsOf(ReviewScenario.expectedFindings());
 			long resumedReads = jdbi().withHandle((handle) -> handle.createQuery("""
 					SELECT s.read_count FROM batch_step_execution s
@@ -265,12 +265,12 @@ public class ReviewJobTests {
 			// the step's own record of its second chunk fails, in the chunk's transaction
 			ReviewOutcome failed = runWithInjectedFault("batch_step_execution", "step_execution_id <= " + earlier
 					+ " OR step_name NOT LIKE 'evaluateActionsPartition:%' OR status <> 'STARTED' OR commit_count < 2");
-			assertThat(failed.status()).isEqualTo("FAILED");
+			assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
 			assertThat(failed.failure()).contains("evaluateActionsStep");
 
 			ReviewOutcome restarted = launcher().run(Fixtures.Q3, null, false);
 			assertThat(restarted.restarted()).isTrue();
-			assertThat(restarted.status()).isEqualTo("COMPLETED");
+			assertThat(restarted.status()).isEqualTo(RunStatus.COMPLETED);
 			assertThat(keys(restarted.runId())).containsExactlyElementsOf(ReviewScenario.expectedFindings());
 			assertThat(launcher().run(Fixtures.Q3, null, false).runNumber()).isEqualTo(2);
 			List<Long> reads = jdbi().withHandle((handle) -> handle.createQuery("""
@@ -295,7 +295,7 @@ public class ReviewJobTests {
 			for (String leftAs : List.of("STARTED", "UNKNOWN")) {
 				given();
 				ReviewOutcome failed = runWithInjectedFault("review_finding", LATE_ACTION_FAULT);
-				assertThat(failed.status()).isEqualTo("FAILED");
+				assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
 				jdbi().useHandle((handle) -> handle.createUpdate("""
 						UPDATE batch_step_execution SET status = :status, end_time = NULL
 						WHERE step_name LIKE 'evaluateActions%' AND status = 'FAILED'
@@ -305,7 +305,7 @@ public class ReviewJobTests {
 
 				ReviewOutcome restarted = launcher().run(Fixtures.Q3, null, false);
 
-				assertThat(restarted.status()).as(leftAs + ": " + restarted.failure()).isEqualTo("COMPLETED");
+				assertThat(restarted.status()).as(leftAs + ": " + restarted.failure()).isEqualTo(RunStatus.COMPLETED);
 				assertThat(restarted.runId()).isEqualTo(failed.runId());
 				assertThat(keys(restarted.runId())).containsExactlyElementsOf(ReviewScenario.expectedFindings());
 			}
@@ -340,7 +340,7 @@ public class ReviewJobTests {
 
 			ReviewOutcome restarted = launcherWith(movingOn).run(Fixtures.Q3, null, false);
 
-			assertThat(restarted.status()).as(String.valueOf(restarted.failure())).isEqualTo("COMPLETED");
+			assertThat(restarted.status()).as(String.valueOf(restarted.failure())).isEqualTo(RunStatus.COMPLETED);
 			assertThat(restarted.runId()).isEqualTo(failed.runId());
 			assertThat(keys(restarted.runId())).containsExactlyElementsOf(ReviewScenario.expectedFindings());
 		}
@@ -366,7 +366,7 @@ public class ReviewJobTests {
 			ReviewOutcome outcome = launcher().run(Fixtures.Q3, null, false);
 			assertThat(outcome.restarted()).isTrue();
 			assertThat(outcome.runNumber()).isEqualTo(1);
-			assertThat(outcome.status()).isEqualTo("COMPLETED");
+			assertThat(outcome.status()).isEqualTo(RunStatus.COMPLETED);
 			assertThat(keys(outcome.runId())).containsExactlyElementsOf(ReviewScenario.expectedFindings());
 		}
 
@@ -436,7 +436,7 @@ public class ReviewJobTests {
 		default void shouldFailAStrictRunWithAnInvalidEnvelopeBeforeWritingAnything() throws IOException {
 			given();
 			ReviewOutcome outcome = launcher().run(Fixtures.Q3, null, true);
-			assertThat(outcome.status()).isEqualTo(ReviewLauncher.REJECTED);
+			assertThat(outcome.status()).isEqualTo(RunStatus.REJECTED);
 			assertThat(outcome.failure()).contains("--strict", "pa-broken-900.yaml");
 			assertThat(outputDir().resolve("2026-Q3")).doesNotExist();
 			assertThat(keys(outcome.runId())).isEmpty();
@@ -444,7 +444,7 @@ public class ReviewJobTests {
 			ReviewOutcome lenient = launcher().run(Fixtures.Q3, null, false);
 			assertThat(lenient.restarted()).isFalse();
 			assertThat(lenient.runNumber()).isEqualTo(outcome.runNumber() + 1);
-			assertThat(lenient.status()).isEqualTo("COMPLETED");
+			assertThat(lenient.status()).isEqualTo(RunStatus.COMPLETED);
 		}
 
 	}

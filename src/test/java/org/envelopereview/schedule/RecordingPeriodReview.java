@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.envelopereview.period.Period;
+import org.envelopereview.review.RunStatus;
 
 /**
  * A stand-in for the review job that records every review it is asked for, on which node,
@@ -74,10 +75,10 @@ final class RecordingPeriodReview implements PeriodReview {
 		if (this.hold) {
 			this.holding.countDown();
 			awaitUninterruptibly(this.stopRequested);
-			return new ReviewReport("STOPPED", "stopped on request");
+			return new ReviewReport(RunStatus.STOPPED, "stopped on request");
 		}
 		recordCompletedRun(period);
-		return new ReviewReport("COMPLETED", "recorded by the test");
+		return new ReviewReport(RunStatus.COMPLETED, "recorded by the test");
 	}
 
 	@Override

@@ -26,6 +26,7 @@ import org.envelopereview.period.Period;
 import org.envelopereview.period.ReviewCadence;
 import org.envelopereview.review.ReviewLauncher;
 import org.envelopereview.review.ReviewOutcome;
+import org.envelopereview.review.RunStatus;
 import org.envelopereview.support.PostgresDatabase;
 import org.envelopereview.support.SlowTest;
 
@@ -103,8 +104,8 @@ class RecoveredReviewTests {
 		assertSameResultAsTheUninterruptedRun(clusteredDb);
 		// and writes the signed packs, which status shows with the run
 		await().atMost(Duration.ofMinutes(2)).until(() -> this.nodeB.scheduler().reviewing().isEmpty());
-		RunStatus run = this.nodeB.bean(ScheduleStatusReader.class).read(1).latestRuns().get(0);
-		assertThat(run.state()).isEqualTo("COMPLETED");
+		RunSummary run = this.nodeB.bean(ScheduleStatusReader.class).read(1).latestRuns().get(0);
+		assertThat(run.state()).isEqualTo(RunStatus.COMPLETED);
 		assertThat(run.packs()).hasSize(findingsFiles(this.temp.resolve("clustered-out")).size())
 			.allSatisfy((pack) -> assertThat(pack).isRegularFile().hasFileName("review-pack.pdf"));
 	}

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.envelopereview.review.RunStatus;
 import org.envelopereview.support.PostgresDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,16 +72,16 @@ class ScheduleStatusReaderTests {
 			// then it shows the next fire and both runs, newest first
 			assertThat(status.next()).get()
 				.satisfies((next) -> assertThat(next.cron()).isEqualTo("0 0 2 1 1,4,7,10 ?"));
-			assertThat(status.latestRuns()).extracting(RunStatus::period).containsExactly("2026-Q3", "2026-Q2");
-			RunStatus q2 = status.latestRuns().get(1);
-			assertThat(q2.state()).isEqualTo("COMPLETED");
+			assertThat(status.latestRuns()).extracting(RunSummary::period).containsExactly("2026-Q3", "2026-Q2");
+			RunSummary q2 = status.latestRuns().get(1);
+			assertThat(q2.state()).isEqualTo(RunStatus.COMPLETED);
 			assertThat(q2.duration(Instant.now())).isEqualTo(Duration.ofSeconds(250));
 			assertThat(q2.findingsBySeverity()).containsExactly(org.assertj.core.api.Assertions.entry("critical", 1L),
 					org.assertj.core.api.Assertions.entry("high", 2L),
 					org.assertj.core.api.Assertions.entry("medium", 0L),
 					org.assertj.core.api.Assertions.entry("low", 0L));
 			assertThat(q2.packs()).containsExactly(pack);
-			RunStatus q3 = status.latestRuns().get(0);
+			RunSummary q3 = status.latestRuns().get(0);
 			assertThat(q3.findings()).isZero();
 			assertThat(q3.packs()).isEmpty();
 		}
@@ -99,7 +100,7 @@ class ScheduleStatusReaderTests {
 			ScheduleStatus status = this.node.bean(ScheduleStatusReader.class).read(2);
 
 			// then the two latest are shown
-			assertThat(status.latestRuns()).extracting(RunStatus::runNumber).containsExactly(3, 2);
+			assertThat(status.latestRuns()).extracting(RunSummary::runNumber).containsExactly(3, 2);
 		}
 
 		private static long insertRun(Jdbi jdbi, String period, int number, String state, Instant started,

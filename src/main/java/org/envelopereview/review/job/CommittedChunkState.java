@@ -17,6 +17,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * findings roll back but the step still saves the advanced position as it fails, and the
  * restart skips the chunk. On anything but a commit this puts back the state of the last
  * committed chunk: position, counts and version.
+ *
+ * <p>
+ * Upstream: spring-batch#5182 and #5199, fixed in 6.0.2, stopped the context being
+ * updated when a chunk fails. In 6.0.4 AbstractStep still saves the position copied
+ * before the commit when the commit or the repository update fails; no issue is filed for
+ * 6.0.x (related: #1145, open, "StepExecutionContext gets updated on transaction
+ * rollback"; #1189). Delete this listener when a restart after a failed commit re-reads
+ * the chunk without it.
  */
 class CommittedChunkState implements StepExecutionListener, ItemReadListener<ReviewedAction> {
 

@@ -16,9 +16,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /** Step 5: writes findings.json, findings.csv and run.json for every board of the run. */
 public class WriteOutputsTasklet implements Tasklet {
 
-	/** Job execution context key: what earlier runs' files were moved aside. */
-	public static final String ARCHIVED = "review.archived";
-
 	private final ReviewOutputs outputs;
 
 	private final FindingStore store;
@@ -43,11 +40,8 @@ public class WriteOutputsTasklet implements Tasklet {
 				.ifPresent(archived::add);
 			contribution.incrementWriteCount(findings.size());
 		}
-		chunkContext.getStepContext()
-			.getStepExecution()
-			.getJobExecution()
-			.getExecutionContext()
-			.putString(ARCHIVED, String.join("\n", archived));
+		OutputContextKeys.putArchived(
+				chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext(), archived);
 		return RepeatStatus.FINISHED;
 	}
 

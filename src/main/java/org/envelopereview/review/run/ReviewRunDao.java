@@ -31,7 +31,7 @@ import org.envelopereview.review.scope.ScopeMeasurement;
 @UseClasspathSqlLocator
 @RegisterRowMapper(ReviewRunDao.RunRowMapper.class)
 @RegisterRowMapper(ReviewRunDao.MeasurementMapper.class)
-@RegisterConstructorMapper(ReviewRuns.RunSummary.class)
+@RegisterConstructorMapper(ReviewRuns.StoredRun.class)
 interface ReviewRunDao {
 
 	@SqlQuery
@@ -57,7 +57,7 @@ interface ReviewRunDao {
 	boolean hasCompletedRun(@Bind("period") String period);
 
 	@SqlQuery
-	List<ReviewRuns.RunSummary> latestRuns(@Bind("limit") int limit);
+	List<ReviewRuns.StoredRun> latestRuns(@Bind("limit") int limit);
 
 	@SqlQuery
 	Optional<ScopeMeasurement> completedMeasurement(@Bind("envelope") String envelopeId, @Bind("period") String period);

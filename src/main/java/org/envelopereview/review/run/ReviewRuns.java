@@ -66,7 +66,7 @@ public class ReviewRuns {
 	}
 
 	/** The latest runs of any period, latest first. */
-	public List<RunSummary> latestRuns(int limit) {
+	public List<StoredRun> latestRuns(int limit) {
 		return this.jdbi.withExtension(ReviewRunDao.class, (dao) -> dao.latestRuns(limit));
 	}
 
@@ -131,8 +131,8 @@ public class ReviewRuns {
 	}
 
 	/** A run as the schedule's status lists it. */
-	public record RunSummary(long id, String period, int runNumber, String status, Instant startedAt,
-			Instant finishedAt, String outputDir) {
+	public record StoredRun(long id, String period, int runNumber, String status, Instant startedAt, Instant finishedAt,
+			String outputDir) {
 
 		public Optional<Instant> finished() {
 			return Optional.ofNullable(this.finishedAt);

@@ -10,6 +10,7 @@ import org.envelopereview.review.ReviewJobTests;
 import org.envelopereview.review.ReviewLauncher;
 import org.envelopereview.review.ReviewOutcome;
 import org.envelopereview.review.ReviewScenario;
+import org.envelopereview.review.RunStatus;
 import org.envelopereview.review.fixtures.ActionTable;
 import org.envelopereview.review.fixtures.Fixtures;
 import org.envelopereview.support.IntegrationTest;
@@ -50,7 +51,7 @@ class EvaluationObservationsTests {
 
 		ReviewOutcome outcome = this.launcher.run(Fixtures.Q3, null, false);
 
-		assertThat(outcome.status()).isEqualTo("COMPLETED");
+		assertThat(outcome.status()).isEqualTo(RunStatus.COMPLETED);
 		assertThat(this.meters.find("spring.batch.step").tag("spring.batch.step.name", "evaluateActionsStep").timer())
 			.as("the partitioned step is still observed")
 			.isNotNull();

@@ -7,21 +7,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.envelopereview.review.RunStatus;
+
 /**
  * One review run as {@code status} shows it.
  *
  * @param runId the {@code review_run} id
  * @param period the period label
  * @param runNumber the run's number within its period
- * @param state the run's status ({@code COMPLETED}, {@code FAILED}, {@code STOPPED},
- * {@code STARTED})
+ * @param state the run's status
  * @param startedAt when it started
  * @param finishedAt when it ended, if it did
  * @param findingsBySeverity findings per severity, most severe first
  * @param outputDir where the run wrote its packs, if recorded
  * @param packs the review packs found under the output directory
  */
-public record RunStatus(long runId, String period, int runNumber, String state, Instant startedAt,
+public record RunSummary(long runId, String period, int runNumber, RunStatus state, Instant startedAt,
 		Optional<Instant> finishedAt, Map<String, Long> findingsBySeverity, Optional<Path> outputDir,
 		List<Path> packs) {
 
