@@ -51,7 +51,8 @@ class CloudTrailReviewTests {
 			Files.writeString(trail, trailFile());
 			IngestReport ingested = bean(ActionIngester.class).ingest(List.of(IngestInput.file(trail)), null,
 					1_048_576);
-			assertThat(ingested.totals().stored()).isEqualTo(2);
+			assertThat(ingested.totals().stored()).isEqualTo(3);
+			assertThat(ingested.totals().quarantined()).isZero();
 
 			ReviewOutcome outcome = bean(ReviewLauncher.class).run(Fixtures.Q3, null, false);
 
@@ -65,6 +66,11 @@ class CloudTrailReviewTests {
 								+ "logging.config.modify by tester is not under a tier-4 change (no envelope)",
 						"ct-flow-1 (fl-064ed3a785e4a37ef): logging.config.modify by bert-jan is not under a tier-4 "
 								+ "change (no envelope)");
+			assertThat(bean(FindingStore.class).findings(outcome.runId()))
+				.filteredOn((stored) -> "ct-ssh-1".equals(stored.finding().actionId()))
+				.isNotEmpty()
+				.allSatisfy((stored) -> assertThat(stored.finding().evidence()).containsEntry("recordedCidr",
+						"208.236.235.254/0"));
 		}
 
 	}
@@ -84,10 +90,22 @@ class CloudTrailReviewTests {
 				deleteFlowLogs = record;
 			}
 		}
+		JsonNode sshOpened = null;
+		for (JsonNode record : JSON
+			.readTree(resource("218007301253_CloudTrail_us-east-1_20230710T1215Z_YMDRJwtmC82bUwAo.json"))
+			.path("Records")) {
+			if ("74bd84b4-6729-4895-b2a4-e2beb7c6b377".equals(record.path("eventID").asString())) {
+				sshOpened = moved(record, "ct-ssh-1", "2026-07-10T10:10:00Z");
+			}
+		}
+		// the world-open SSH rule with host bits, as a Stratus Red Team capture recorded
+		// it
+		((ObjectNode) sshOpened.path("requestParameters")).put("cidrIp", "208.236.235.254/0");
 		ObjectNode file = JSON.createObjectNode();
 		ArrayNode records = file.putArray("Records");
 		records.add(moved(stopLogging, "ct-stop-1", "2026-07-10T10:00:00Z"));
 		records.add(moved(deleteFlowLogs, "ct-flow-1", "2026-07-10T10:05:00Z"));
+		records.add(sshOpened);
 		return file.toString();
 	}
 

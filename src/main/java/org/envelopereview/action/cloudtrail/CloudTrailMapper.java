@@ -75,7 +75,7 @@ public final class CloudTrailMapper {
 		for (int i = 0; i < changes.size(); i++) {
 			Change change = changes.get(i);
 			List<String> changeProblems = new ArrayList<>();
-			ActionFields.checkCidr(change.cidr(), changeProblems);
+			ActionFields.checkCidr(ActionFields.providerCidr(change.cidr()), changeProblems);
 			ActionFields.checkPorts(change.ports(), changeProblems);
 			ActionFields.checkText("resource", change.resource(), changeProblems);
 			ActionFields.checkText("protocol", change.protocol(), changeProblems);
@@ -100,9 +100,11 @@ public final class CloudTrailMapper {
 		for (int i = 0; i < changes.size(); i++) {
 			Change change = changes.get(i);
 			String id = (changes.size() == 1) ? eventId : eventId + "#" + (i + 1);
+			String cidr = ActionFields.providerCidr(change.cidr());
+			String recordedCidr = (cidr != null && !cidr.equals(change.cidr())) ? change.cidr() : null;
 			Action action = new Action(id, occurredAt, agent, null, envelope, change.type(), change.resource(), region,
-					change.protocol(), change.ports(), change.cidr(), Action.Rationale.NONE, Action.ApprovalRecord.NONE,
-					null, null, null, outcome, errorCode, 0, null, null);
+					change.protocol(), change.ports(), cidr, Action.Rationale.NONE, Action.ApprovalRecord.NONE, null,
+					null, null, outcome, errorCode, 0, null, null, recordedCidr);
 			records.add(new SourceRecord(action, false, line, raw));
 		}
 		return records;

@@ -179,6 +179,36 @@ interface CloudTrailIngestScenarios extends IngestContract {
 	}
 
 	@Test
+	default void shouldStoreAProviderCidrWithHostBitsNormalisedWithItsRecordedTextOnAVerifyingChain()
+			throws IOException {
+		JsonNode sshOpened = null;
+		for (JsonNode record : JSON.readTree(resource(INVICTUS + "YMDRJwtmC82bUwAo.json").toFile()).path("Records")) {
+			if ("74bd84b4-6729-4895-b2a4-e2beb7c6b377".equals(record.path("eventID").asString())) {
+				sshOpened = record;
+			}
+		}
+		// as the Stratus Red Team capture recorded it (SOURCES.md of
+		// /work/shared/realdata)
+		((ObjectNode) sshOpened.path("requestParameters")).put("cidrIp", "208.236.235.254/0");
+		Path file = directory().resolve("host-bits.jsonl");
+		Files.writeString(file, sshOpened + "\n");
+
+		IngestReport first = ingest(file);
+		IngestReport again = ingest(file);
+
+		assertThat(first.totals().stored()).isEqualTo(1);
+		assertThat(first.totals().quarantined()).isZero();
+		assertThat(again.totals().duplicates()).isEqualTo(1);
+		assertThat(again.totals().quarantined()).isZero();
+		assertThat(rows("SELECT cidr, recorded_cidr, ports FROM agent_action"))
+			.extracting((row) -> row.get("cidr"), (row) -> row.get("recorded_cidr"), (row) -> row.get("ports"))
+			.containsExactly(tuple("0.0.0.0/0", "208.236.235.254/0", "22"));
+		assertThat(verifier().verify((found) -> {
+			throw new AssertionError(found);
+		})).isEqualTo(1);
+	}
+
+	@Test
 	default void shouldRejectOnceAFileOfNoCloudTrailShapeAndQuarantineNothing() throws IOException {
 		Path csv = directory().resolve("actions.csv");
 		Files.writeString(csv, "id,occurredAt,agent,type\na-1,2026-07-03T03:47:00Z,x,route.add\n"

@@ -316,6 +316,23 @@ class CloudTrailReaderTests {
 	}
 
 	@Test
+	void shouldNormaliseAProviderCidrWithHostBitsAndKeepTheRecordedText() throws IOException {
+		String request = "{\"groupId\":\"sg-9\",\"ipProtocol\":\"tcp\",\"fromPort\":22,\"toPort\":22,"
+				+ "\"cidrIp\":\"208.236.235.254/0\"}";
+
+		read(event("AuthorizeSecurityGroupIngress", "e-host", request) + "\n"
+				+ event("AuthorizeSecurityGroupIngress", "e-v6",
+						request.replace("cidrIp\":\"208.236.235.254/0", "cidrIpv6\":\"2001:db8::1/32"))
+				+ "\n" + event("AuthorizeSecurityGroupIngress", "e-clean",
+						request.replace("208.236.235.254/0", "10.0.0.0/8")));
+
+		assertThat(this.sink.quarantined).isEmpty();
+		assertThat(this.sink.actions()).extracting(Action::id, Action::cidr, Action::recordedCidr)
+			.containsExactly(tuple("e-host", "0.0.0.0/0", "208.236.235.254/0"),
+					tuple("e-v6", "2001:db8::/32", "2001:db8::1/32"), tuple("e-clean", "10.0.0.0/8", null));
+	}
+
+	@Test
 	void shouldQuarantineAnEventWithoutAnId() throws IOException {
 		read(event("CreateRoute", "e-1", "{\"routeTableId\":\"rtb-1\"}").replace(",\"eventID\":\"e-1\"", ""));
 
