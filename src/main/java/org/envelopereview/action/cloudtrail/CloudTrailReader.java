@@ -11,9 +11,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.SerializableString;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.sym.PropertyNameMatcher;
 import tools.jackson.core.util.JsonParserDelegate;
@@ -68,7 +70,17 @@ public final class CloudTrailReader implements ActionRecordReader {
 	public CloudTrailReader(int maxRecordBytes, CloudTrailMapper mapper) {
 		this.maxRecordBytes = maxRecordBytes;
 		this.mapper = mapper;
-		this.json = JsonMapper.builder(JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build())
+		// A value is read whole before the record's size is checked: Jackson stops at one
+		// far longer than any record may be, so memory stays bounded (the rest of such a
+		// document cannot be delimited any more)
+		StreamReadConstraints constraints = StreamReadConstraints.builder()
+			.maxStringLength((int) Math.min(Integer.MAX_VALUE, Math.max(4L * maxRecordBytes, 4096)))
+			.build();
+		this.json = JsonMapper
+			.builder(JsonFactory.builder()
+				.disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+				.streamReadConstraints(constraints)
+				.build())
 			.build();
 		this.eventReader = this.json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 	}
@@ -125,6 +137,15 @@ public final class CloudTrailReader implements ActionRecordReader {
 						element(parser, captured, state);
 					}
 				}
+			}
+			catch (StreamConstraintsException ex) {
+				TokenStreamLocation at = (ex.getLocation() != null) ? ex.getLocation() : parser.currentLocation();
+				String where = (at != null) ? "line " + at.getLineNr() + ", column " + at.getColumnNr() : "";
+				state.judge(false, "a value longer than the limit at " + where);
+				state.sink.quarantine((at != null) ? at.getLineNr() : 0, "",
+						"a value longer than 4 times the limit of " + this.maxRecordBytes + " (--max-record-bytes) at "
+								+ where + ": the rest of the file, from here, could not be read",
+						null, null);
 			}
 			catch (JacksonException ex) {
 				TokenStreamLocation at = ex.getLocation();

@@ -121,7 +121,10 @@ class CloudTrailShapesTests {
 		ArrayNode array = JSON.createArrayNode();
 		List<JsonNode> records = records();
 		ObjectNode big = (ObjectNode) records.get(0).deepCopy();
-		big.put("padding", "x".repeat(50_000));
+		ArrayNode padding = big.putArray("padding");
+		for (int i = 0; i < 5_000; i++) {
+			padding.add("x".repeat(10));
+		}
 		array.add(big);
 		records.stream().skip(1).forEach(array::add);
 		RecordingSink sink = new RecordingSink();
@@ -136,6 +139,27 @@ class CloudTrailShapesTests {
 				.hasSizeLessThanOrEqualTo(16_000);
 		});
 		assertThat(sink.actions()).isEqualTo(read(resource(RECORDS_FILE)).actions());
+	}
+
+	@Test
+	void shouldStopAtAValueLongerThanTheLimitWithoutHoldingIt() throws IOException {
+		ArrayNode array = JSON.createArrayNode();
+		List<JsonNode> records = records();
+		array.add(records.get(0));
+		ObjectNode big = (ObjectNode) records.get(1).deepCopy();
+		big.put("padding", "x".repeat(100_000));
+		array.add(big);
+		RecordingSink sink = new RecordingSink();
+
+		new CloudTrailReader(20_000, new CloudTrailMapper(Map.of()))
+			.read(new ByteArrayInputStream(array.toString().getBytes(StandardCharsets.UTF_8)), sink);
+
+		assertThat(sink.accepted.size() + sink.skipped.size() + sink.notReviewed.size()).isEqualTo(1);
+		assertThat(sink.quarantined).singleElement()
+			.satisfies((bad) -> assertThat(bad.reason())
+				.startsWith(
+						"a value longer than 4 times the limit of 20000 " + "(--max-record-bytes) at line 1, column ")
+				.endsWith("the rest of the file, from here, could not be read"));
 	}
 
 	private static List<JsonNode> records() throws IOException {
