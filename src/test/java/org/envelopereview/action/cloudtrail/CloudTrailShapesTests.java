@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.envelopereview.action.Action;
+import org.envelopereview.action.RecordSink;
+import org.envelopereview.action.SourceRecord;
 import org.envelopereview.action.UnrecognisedInputException;
 import org.envelopereview.action.ingest.RecordingSink;
 
@@ -160,6 +163,65 @@ class CloudTrailShapesTests {
 				.startsWith(
 						"a value longer than 4 times the limit of 20000 " + "(--max-record-bytes) at line 1, column ")
 				.endsWith("the rest of the file, from here, could not be read"));
+	}
+
+	@Test
+	void shouldStreamAJsonArrayElementByElementNeverReadingFarAheadOfTheEventsHandedOn() throws IOException {
+		byte[] event = (records().get(5).toString() + ",").getBytes(StandardCharsets.UTF_8);
+		int events = 5_000;
+		long[] handedOn = { 0 };
+		RecordSink counting = new RecordSink() {
+
+			@Override
+			public void accept(List<SourceRecord> records) {
+				handedOn[0]++;
+			}
+
+			@Override
+			public void quarantine(long line, String raw, String reason, String recordId, Instant occurredAt) {
+				handedOn[0]++;
+			}
+
+			@Override
+			public void skip(String name) {
+				handedOn[0]++;
+			}
+
+			@Override
+			public void notReviewed(String name) {
+				handedOn[0]++;
+			}
+
+		};
+		InputStream generated = new InputStream() {
+
+			private long position = -1;
+
+			private final long end = (long) events * event.length;
+
+			@Override
+			public int read() {
+				if (this.position - handedOn[0] * event.length > 256 * 1024) {
+					throw new AssertionError(
+							"read " + this.position + " bytes with " + handedOn[0] + " events handed on");
+				}
+				if (this.position < 0) {
+					this.position++;
+					return '[';
+				}
+				if (this.position >= this.end) {
+					return (this.position++ == this.end) ? ']' : -1;
+				}
+				int at = (int) (this.position++ % event.length);
+				// the last event has no comma after it
+				return (this.position == this.end && at == event.length - 1) ? ' ' : event[at];
+			}
+
+		};
+
+		new CloudTrailReader(1_048_576, new CloudTrailMapper(Map.of())).read(generated, counting);
+
+		assertThat(handedOn[0]).isEqualTo(events);
 	}
 
 	private static List<JsonNode> records() throws IOException {
