@@ -1,26 +1,19 @@
 package org.envelopereview.finding;
 
-/** The finding catalogue of SPEC §4 with each code's default severity. */
+/**
+ * The finding codes of SPEC §4; what each means, its severity and its controls are in the
+ * {@link FindingCatalogue}.
+ */
 public enum FindingCode {
 
-	ENV_REVIEW_OVERDUE(Severity.HIGH), ENV_EXPIRED(Severity.HIGH), ENV_APPROVER_INACTIVE(Severity.HIGH),
-	ENV_MODEL_DRIFT(Severity.HIGH), ENV_COMPLIANCE_STALE(Severity.MEDIUM), ENV_DORMANT(Severity.LOW),
-	ENV_UNKNOWN(Severity.CRITICAL), ENV_INVALID(Severity.HIGH), EXP_SCOPE_GROWTH(Severity.MEDIUM),
-	EXP_NEAR_BOUNDS(Severity.MEDIUM), EXP_RULE_DRIFT(Severity.HIGH), OOS_NO_ENVELOPE(Severity.HIGH),
-	OOS_ACTION_TYPE(Severity.CRITICAL), OOS_RESOURCE(Severity.HIGH), OOS_CIDR(Severity.HIGH), OOS_PORT(Severity.HIGH),
-	OOS_PROTOCOL(Severity.HIGH), OOS_REGION(Severity.CRITICAL), OOS_AGENT(Severity.HIGH), OOS_MODEL(Severity.HIGH),
-	OOS_AFTER_EXPIRY(Severity.HIGH), OOS_UNAPPROVED(Severity.CRITICAL), OOS_TIER4_NO_CHANGE(Severity.CRITICAL),
-	OOS_NOT_REVERTED(Severity.HIGH), OOS_RATIONALE(Severity.MEDIUM), LOG_CHAIN_BROKEN(Severity.CRITICAL),
-	LOG_SUPPRESSION(Severity.CRITICAL);
+	ENV_REVIEW_OVERDUE, ENV_EXPIRED, ENV_APPROVER_INACTIVE, ENV_MODEL_DRIFT, ENV_COMPLIANCE_STALE, ENV_DORMANT,
+	ENV_UNKNOWN, ENV_INVALID, EXP_SCOPE_GROWTH, EXP_NEAR_BOUNDS, EXP_RULE_DRIFT, OOS_NO_ENVELOPE, OOS_ACTION_TYPE,
+	OOS_RESOURCE, OOS_CIDR, OOS_PORT, OOS_PROTOCOL, OOS_REGION, OOS_AGENT, OOS_MODEL, OOS_AFTER_EXPIRY, OOS_UNAPPROVED,
+	OOS_TIER4_NO_CHANGE, OOS_NOT_REVERTED, OOS_RATIONALE, LOG_CHAIN_BROKEN, LOG_SUPPRESSION;
 
-	private final Severity defaultSeverity;
-
-	FindingCode(Severity defaultSeverity) {
-		this.defaultSeverity = defaultSeverity;
-	}
-
+	/** The severity a breach of this code gets unless its rule says otherwise. */
 	public Severity defaultSeverity() {
-		return this.defaultSeverity;
+		return FindingCatalogue.shipped().entry(this).severity();
 	}
 
 	/** The public code as written in SPEC §4, e.g. {@code OOS-NOT-REVERTED}. */

@@ -1,16 +1,17 @@
 package org.envelopereview.pack;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import net.sf.jasperreports.engine.JasperReport;
 
 import org.envelopereview.envelope.Envelope;
 import org.envelopereview.finding.Finding;
+import org.envelopereview.finding.FindingCatalogue;
 import org.envelopereview.review.output.BoardReview;
 
 import static org.envelopereview.pack.Rows.digests;
@@ -18,7 +19,7 @@ import static org.envelopereview.pack.Rows.fact;
 import static org.envelopereview.pack.Rows.rows;
 
 /** The appendix: method, control mapping and the manifest. */
-final class AppendixSection {
+final class AppendixSection implements PackSection {
 
 	private final BoardReview review;
 
@@ -35,7 +36,18 @@ final class AppendixSection {
 		this.subreports = subreports;
 	}
 
-	Map<String, Object> parameters() {
+	@Override
+	public String key() {
+		return "appendix";
+	}
+
+	@Override
+	public List<TocEntry> contents() {
+		return List.of(new TocEntry("Appendix: method, control mapping, manifest", 1));
+	}
+
+	@Override
+	public Map<String, Object> parameters() {
 		Map<String, Object> parameters = PackSections.section(this.subreports, "appendix",
 				new net.sf.jasperreports.engine.JREmptyDataSource(0));
 		parameters.put("METHOD", "The review loaded every envelope file of the board and the boards.yaml directory, "
@@ -45,18 +57,7 @@ final class AppendixSection {
 				+ "count opening actions only. Findings with no board go to the default board. findings.json, "
 				+ "findings.csv and manifest.json are embedded in this PDF as associated files and written beside it; "
 				+ "the PAdES signature covers the whole document, attachments included.");
-		Map<String, Set<String>> controls = new TreeMap<>();
-		FindingPresentation.CONTROLS.keySet().forEach((control) -> controls.put(control, new TreeSet<>()));
-		for (Finding finding : this.review.findings()) {
-			for (String control : finding.controls()) {
-				controls.computeIfAbsent(control, (c) -> new TreeSet<>()).add(finding.code().code());
-			}
-		}
-		List<Map<String, ?>> rows = new ArrayList<>();
-		controls.forEach(
-				(control, codes) -> rows.add(Map.of("control", control, "meaning", FindingPresentation.control(control),
-						"codes", codes.isEmpty() ? "none this period" : String.join(", ", codes))));
-		parameters.put("CONTROLS", rows(rows));
+		parameters.put("CONTROLS", rows(controlMapping(this.review.findings())));
 		List<Map<String, ?>> facts = new ArrayList<>();
 		facts.add(fact("Format", this.manifest.format()));
 		facts.add(fact("Software", "Envelope Review " + this.manifest.softwareVersion()));
@@ -70,6 +71,27 @@ final class AppendixSection {
 		parameters.put("INPUTS", digests(this.manifest.inputs()));
 		parameters.put("OUTPUTS", digests(this.manifest.outputs()));
 		return parameters;
+	}
+
+	/**
+	 * Each control of the catalogue once, in catalogue order, with the codes of this
+	 * pack's findings that cite it; a reference the catalogue does not know (none today)
+	 * still shows, after them.
+	 */
+	static List<Map<String, ?>> controlMapping(List<Finding> findings) {
+		Map<String, Set<String>> codesByControl = new LinkedHashMap<>();
+		FindingCatalogue catalogue = FindingCatalogue.shipped();
+		catalogue.controls().forEach((control) -> codesByControl.put(control.ref(), new TreeSet<>()));
+		for (Finding finding : findings) {
+			for (String control : finding.controls()) {
+				codesByControl.computeIfAbsent(control, (ref) -> new TreeSet<>()).add(finding.code().code());
+			}
+		}
+		List<Map<String, ?>> rows = new ArrayList<>();
+		codesByControl.forEach((ref, codes) -> rows.add(Map.of("control", ref, "meaning",
+				catalogue.control(ref).map((control) -> control.framework() + " — " + control.title()).orElse(""),
+				"codes", codes.isEmpty() ? "none this period" : String.join(", ", codes))));
+		return rows;
 	}
 
 }

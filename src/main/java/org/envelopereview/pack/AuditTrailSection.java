@@ -18,7 +18,7 @@ import static org.envelopereview.pack.Rows.plural;
 import static org.envelopereview.pack.Rows.rows;
 
 /** Audit-trail integrity: the hash-chain walk, its breaks and the LOG- findings. */
-final class AuditTrailSection {
+final class AuditTrailSection implements PackSection {
 
 	private final BoardReview review;
 
@@ -32,7 +32,18 @@ final class AuditTrailSection {
 		this.subreports = subreports;
 	}
 
-	Map<String, Object> parameters() {
+	@Override
+	public String key() {
+		return "integrity";
+	}
+
+	@Override
+	public List<TocEntry> contents() {
+		return List.of(new TocEntry("Audit-trail integrity", 1));
+	}
+
+	@Override
+	public Map<String, Object> parameters() {
 		IntegrityReport integrity = this.review.integrity();
 		List<Map<String, ?>> breaks = new ArrayList<>();
 		integrity.breaks().forEach((b) -> {

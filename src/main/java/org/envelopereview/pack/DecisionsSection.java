@@ -20,7 +20,7 @@ import static org.envelopereview.pack.Rows.rows;
  * Decisions requested: every envelope with an ENV- or EXP- finding, and a sign-off line
  * per board member.
  */
-final class DecisionsSection {
+final class DecisionsSection implements PackSection {
 
 	private final BoardReview review;
 
@@ -34,7 +34,18 @@ final class DecisionsSection {
 		this.subreports = subreports;
 	}
 
-	Map<String, Object> parameters() {
+	@Override
+	public String key() {
+		return "decisions";
+	}
+
+	@Override
+	public List<TocEntry> contents() {
+		return List.of(new TocEntry("Decisions requested", 1));
+	}
+
+	@Override
+	public Map<String, Object> parameters() {
 		List<Map<String, ?>> rows = new ArrayList<>();
 		for (EnvelopeReview envelope : this.review.envelopes()) {
 			List<Finding> reasons = this.facts.decisionReasons(envelope.envelopeId());

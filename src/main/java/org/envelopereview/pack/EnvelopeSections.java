@@ -29,7 +29,7 @@ import static org.envelopereview.pack.Rows.rows;
  * One section per envelope: metadata, declared scope, exercised scope per period and its
  * findings.
  */
-final class EnvelopeSections {
+final class EnvelopeSections implements PackSection {
 
 	private final BoardReview review;
 
@@ -43,7 +43,24 @@ final class EnvelopeSections {
 		this.subreports = subreports;
 	}
 
-	Map<String, Object> parameters() {
+	@Override
+	public String key() {
+		return "envelopes";
+	}
+
+	@Override
+	public List<TocEntry> contents() {
+		List<TocEntry> entries = new ArrayList<>();
+		entries.add(new TocEntry("Envelopes", 1));
+		for (EnvelopeReview envelope : this.review.envelopes()) {
+			String title = (envelope.envelope() != null) ? " — " + envelope.envelope().title() : " (invalid file)";
+			entries.add(new TocEntry(envelope.envelopeId() + title, 2));
+		}
+		return entries;
+	}
+
+	@Override
+	public Map<String, Object> parameters() {
 		List<Map<String, ?>> rows = new ArrayList<>();
 		for (EnvelopeReview envelope : this.review.envelopes()) {
 			Envelope declared = envelope.envelope();

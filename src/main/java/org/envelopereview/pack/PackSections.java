@@ -8,8 +8,8 @@ import java.util.Map;
 import net.sf.jasperreports.engine.JRDataSource;
 import net.sf.jasperreports.engine.JasperReport;
 
+import org.envelopereview.pack.PackSection.TocEntry;
 import org.envelopereview.review.output.BoardReview;
-import org.envelopereview.review.output.BoardReview.EnvelopeReview;
 
 import static org.envelopereview.pack.Rows.digests;
 import static org.envelopereview.pack.Rows.fact;
@@ -17,8 +17,9 @@ import static org.envelopereview.pack.Rows.rows;
 
 /**
  * Turns a {@link BoardReview} into the parameters and data sources of the pack's
- * templates: the cover and table of contents here, each body section in its own class.
- * Data sources are single-use, so every call builds fresh ones.
+ * templates: the cover and table of contents here, each body section a
+ * {@link PackSection}, listed in pack order. Data sources are single-use, so every call
+ * builds fresh ones.
  */
 class PackSections {
 
@@ -30,33 +31,23 @@ class PackSections {
 
 	private final Map<String, JasperReport> subreports;
 
+	/** The body's sections in the order review-pack-body.jrxml prints them. */
+	private final List<PackSection> sections;
+
 	PackSections(BoardReview review, PackManifest manifest, Map<String, JasperReport> subreports) {
 		this.review = review;
 		this.facts = new ReviewFacts(review);
 		this.manifest = manifest;
 		this.subreports = subreports;
-	}
-
-	/**
-	 * An entry of the table of contents. Its title is also the anchor the body's
-	 * templates set, which JasperReports uses as the bookmark's label.
-	 */
-	record TocEntry(String title, int level) {
+		this.sections = List.of(new SummarySection(this.facts, subreports),
+				new DecisionsSection(this.facts, subreports), new EnvelopeSections(this.facts, subreports),
+				new RegisterSection(this.facts, subreports), new AuditTrailSection(this.facts, subreports),
+				new QuarantineSection(this.facts, subreports), new AppendixSection(this.facts, manifest, subreports));
 	}
 
 	List<TocEntry> tableOfContents() {
 		List<TocEntry> entries = new ArrayList<>();
-		entries.add(new TocEntry("Executive summary", 1));
-		entries.add(new TocEntry("Decisions requested", 1));
-		entries.add(new TocEntry("Envelopes", 1));
-		for (EnvelopeReview envelope : this.review.envelopes()) {
-			String title = (envelope.envelope() != null) ? " — " + envelope.envelope().title() : " (invalid file)";
-			entries.add(new TocEntry(envelope.envelopeId() + title, 2));
-		}
-		entries.add(new TocEntry("Out-of-scope action register", 1));
-		entries.add(new TocEntry("Audit-trail integrity", 1));
-		entries.add(new TocEntry("Quarantined input", 1));
-		entries.add(new TocEntry("Appendix: method, control mapping, manifest", 1));
+		this.sections.forEach((section) -> entries.addAll(section.contents()));
 		return entries;
 	}
 
@@ -98,13 +89,7 @@ class PackSections {
 		Map<String, Object> parameters = common();
 		parameters.put("PAGE_OFFSET", pageOffset);
 		Map<String, Map<String, Object>> sections = new HashMap<>();
-		sections.put("summary", new SummarySection(this.facts, this.subreports).parameters());
-		sections.put("decisions", new DecisionsSection(this.facts, this.subreports).parameters());
-		sections.put("envelopes", new EnvelopeSections(this.facts, this.subreports).parameters());
-		sections.put("register", new RegisterSection(this.facts, this.subreports).parameters());
-		sections.put("integrity", new AuditTrailSection(this.facts, this.subreports).parameters());
-		sections.put("quarantine", new QuarantineSection(this.facts, this.subreports).parameters());
-		sections.put("appendix", new AppendixSection(this.facts, this.manifest, this.subreports).parameters());
+		this.sections.forEach((section) -> sections.put(section.key(), section.parameters()));
 		parameters.put("SECTIONS", sections);
 		return parameters;
 	}

@@ -16,7 +16,7 @@ import static org.envelopereview.pack.Rows.rows;
 /**
  * Quarantined input: records that could not become actions, with source, line and reason.
  */
-final class QuarantineSection {
+final class QuarantineSection implements PackSection {
 
 	private final BoardReview review;
 
@@ -30,7 +30,18 @@ final class QuarantineSection {
 		this.subreports = subreports;
 	}
 
-	Map<String, Object> parameters() {
+	@Override
+	public String key() {
+		return "quarantine";
+	}
+
+	@Override
+	public List<TocEntry> contents() {
+		return List.of(new TocEntry("Quarantined input", 1));
+	}
+
+	@Override
+	public Map<String, Object> parameters() {
 		List<Map<String, ?>> rows = new ArrayList<>();
 		for (BoardReview.QuarantinedRecord record : this.review.quarantined()) {
 			Map<String, Object> row = new HashMap<>();

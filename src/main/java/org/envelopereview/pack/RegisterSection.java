@@ -24,7 +24,7 @@ import static org.envelopereview.pack.Rows.rows;
  * The out-of-scope action register, and the findings that name neither a reviewed
  * envelope nor an action.
  */
-final class RegisterSection {
+final class RegisterSection implements PackSection {
 
 	private final BoardReview review;
 
@@ -38,7 +38,18 @@ final class RegisterSection {
 		this.subreports = subreports;
 	}
 
-	Map<String, Object> parameters() {
+	@Override
+	public String key() {
+		return "register";
+	}
+
+	@Override
+	public List<TocEntry> contents() {
+		return List.of(new TocEntry("Out-of-scope action register", 1));
+	}
+
+	@Override
+	public Map<String, Object> parameters() {
 		Map<String, List<Finding>> byAction = new LinkedHashMap<>();
 		for (Finding finding : this.review.findings()) {
 			if (finding.actionId() != null) {

@@ -13,6 +13,8 @@ import java.util.function.Function;
 import net.sf.jasperreports.engine.JasperReport;
 
 import org.envelopereview.finding.Finding;
+import org.envelopereview.finding.FindingCatalogue;
+import org.envelopereview.finding.FindingCode;
 import org.envelopereview.finding.Severity;
 import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.review.output.BoardReview.EnvelopeReview;
@@ -26,7 +28,7 @@ import static org.envelopereview.pack.Rows.rows;
  * The executive summary: headline, metrics, charts, counts by code and severity, and
  * scope against the previous period.
  */
-final class SummarySection {
+final class SummarySection implements PackSection {
 
 	private final BoardReview review;
 
@@ -40,7 +42,18 @@ final class SummarySection {
 		this.subreports = subreports;
 	}
 
-	Map<String, Object> parameters() {
+	@Override
+	public String key() {
+		return "summary";
+	}
+
+	@Override
+	public List<TocEntry> contents() {
+		return List.of(new TocEntry("Executive summary", 1));
+	}
+
+	@Override
+	public Map<String, Object> parameters() {
 		List<Finding> findings = this.review.findings();
 		Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
 		for (Severity severity : Severity.values()) {
@@ -60,7 +73,7 @@ final class SummarySection {
 			String code = entry.getKey().substring(2);
 			counts.add(Map.of("code", code, "severity", severity.label(), "severityColor",
 					FindingPresentation.color(severity), "count", entry.getValue()[0], "meaning",
-					FindingPresentation.meaning(org.envelopereview.finding.FindingCode.fromCode(code))));
+					FindingCatalogue.shipped().entry(FindingCode.fromCode(code)).meaning()));
 		}
 		Map<String, Object> parameters = PackSections.section(this.subreports, "summary", rows(counts));
 		parameters.put("HEADLINE", this.facts.headline());

@@ -1,9 +1,7 @@
 package org.envelopereview.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -16,12 +14,11 @@ import picocli.CommandLine.IFactory;
 
 import org.envelopereview.pack.PackVerifier;
 import org.envelopereview.review.fixtures.ActionTable;
-import org.envelopereview.support.IntegrationTest;
+import org.envelopereview.support.PackIntegrationTest;
+import org.envelopereview.support.TestOutput;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.envelopereview.review.fixtures.ActionBuilder.action;
@@ -30,28 +27,8 @@ import static org.envelopereview.review.fixtures.ActionBuilder.action;
  * {@code run} ends by writing a signed pack per board and printing their paths and the
  * verify line.
  */
-@IntegrationTest
+@PackIntegrationTest
 class RunCommandPacksTests {
-
-	static final Path OUTPUT;
-
-	static {
-		try {
-			OUTPUT = Files.createTempDirectory("run-command-packs-tests-");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		Path envelopes = new ClassPathResource("review/envelopes").getFile().toPath();
-		registry.add("review.envelopes-dir", envelopes::toString);
-		registry.add("review.output-dir", OUTPUT::toString);
-		registry.add("review.data-dir", () -> OUTPUT.resolve("data").toString());
-		registry.add("review.packs.enabled", () -> "true");
-	}
 
 	@Autowired
 	EnvelopeReviewCommand command;
@@ -65,8 +42,12 @@ class RunCommandPacksTests {
 	@Autowired
 	PackVerifier verifier;
 
+	@Autowired
+	ApplicationContext context;
+
 	@Test
 	void shouldEndARunWithThePathsOfTheSignedPacksAndTheVerifyLine() {
+		Path output = TestOutput.emptied(this.context);
 		ActionTable.clear(this.jdbi);
 		ActionTable.insert(this.jdbi, List.of(action().id("a-1").cidr("0.0.0.0/0").build()));
 		StringWriter out = new StringWriter();
@@ -77,7 +58,10 @@ class RunCommandPacksTests {
 		int exitCode = commandLine.execute("run", "--period", "2026-Q3", "--board", "payments-cab");
 
 		assertThat(exitCode).isZero();
-		Path pack = OUTPUT.resolve("2026-Q3").resolve("payments-cab").resolve("review-pack.pdf");
+		// packs under the working directory are printed relative to it
+		Path pack = Path.of("")
+			.toAbsolutePath()
+			.relativize(output.resolve("2026-Q3").resolve("payments-cab").resolve("review-pack.pdf"));
 		assertThat(out.toString()).contains("Signed review packs", "  " + pack)
 			.contains("envelope-review verify " + pack);
 		Matcher verifyLine = Pattern.compile("(?m)^  envelope-review verify (.+)$").matcher(out.toString());

@@ -1,6 +1,5 @@
 package org.envelopereview.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -13,32 +12,17 @@ import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 
 import org.envelopereview.review.fixtures.ActionTable;
-import org.envelopereview.review.fixtures.TemporaryDirectories;
 import org.envelopereview.support.IntegrationTest;
+import org.envelopereview.support.TestOutput;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.envelopereview.review.fixtures.ActionBuilder.action;
 
 @IntegrationTest
 class RunCommandTests {
-
-	static final Path OUTPUT;
-
-	static {
-		OUTPUT = TemporaryDirectories.create("run-command-tests-");
-	}
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) throws IOException {
-		Path envelopes = new ClassPathResource("review/envelopes").getFile().toPath();
-		registry.add("review.envelopes-dir", envelopes::toString);
-		registry.add("review.output-dir", OUTPUT::toString);
-	}
 
 	@Autowired
 	EnvelopeReviewCommand command;
@@ -49,12 +33,18 @@ class RunCommandTests {
 	@Autowired
 	Jdbi jdbi;
 
+	@Autowired
+	ApplicationContext context;
+
+	private Path output;
+
 	private final StringWriter out = new StringWriter();
 
 	private final StringWriter err = new StringWriter();
 
 	@BeforeEach
 	void givenOneOutOfScopeAction() {
+		this.output = TestOutput.emptied(this.context);
 		ActionTable.clear(this.jdbi);
 		ActionTable.insert(this.jdbi, List.of(action().id("a-1").cidr("0.0.0.0/0").build()));
 	}
@@ -72,7 +62,7 @@ class RunCommandTests {
 		assertThat(exitCode).isZero();
 		assertThat(this.out.toString()).contains("Review of 2026-Q3: run 1", "COMPLETED", "Findings by board",
 				"payments-cab", "network-security", "OOS-CIDR", "Written to",
-				OUTPUT.resolve("2026-Q3").resolve("payments-cab").toString());
+				this.output.resolve("2026-Q3").resolve("payments-cab").toString());
 	}
 
 	@Test

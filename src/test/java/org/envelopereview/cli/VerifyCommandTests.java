@@ -11,18 +11,16 @@ import picocli.CommandLine;
 
 import org.envelopereview.pack.PackVerifier;
 import org.envelopereview.pack.ReviewPackWriter;
-import org.envelopereview.support.IntegrationTest;
+import org.envelopereview.support.PackIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The verify command, wired by Spring, on a pack written by the Spring-wired pack writer.
  */
-@IntegrationTest
-@TestPropertySource(properties = "review.data-dir=target/test-data")
+@PackIntegrationTest
 class VerifyCommandTests {
 
 	@Autowired

@@ -184,7 +184,7 @@ final class BoardReviewFixtures {
 				"PCI-DSS-4.0.1 6.5.1"));
 		findings.add(finding(FindingCode.ENV_MODEL_DRIFT, Severity.HIGH, "PA-FAILOVER-007", null,
 				"model orchestrator-2.4.0 ran 312 actions; the envelope lists orchestrator-2.3.*",
-				Map.of("modelVersion", "orchestrator-2.4.0", "actions", "312"), "EU-AI-Act Art.14"));
+				Map.of("modelVersion", "orchestrator-2.4.0", "actions", "312"), "EU-AI-ACT Art.14"));
 		findings.add(finding(FindingCode.EXP_SCOPE_GROWTH, Severity.MEDIUM, "PA-FAILOVER-007", null,
 				"resources exercised grew from 36 to 48 (+33%, threshold +25%)",
 				Map.of("dimension", "resources", "previous", "36", "current", "48"), "SOC2 CC8.1"));
@@ -208,7 +208,7 @@ final class BoardReviewFixtures {
 				rationaleEvidence("failover event FE-2026-0731-002", "0.95", null), "PCI-DSS-4.0.1 1.2.2"));
 		findings.add(finding(FindingCode.OOS_RATIONALE, Severity.MEDIUM, "PA-FAILOVER-007", "a-002411",
 				"confidence 0.61 is below minConfidence 0.80", rationaleEvidence("probe failure", "0.61", null),
-				"EU-AI-Act Art.14"));
+				"EU-AI-ACT Art.14"));
 		findings.add(finding(FindingCode.OOS_UNAPPROVED, Severity.CRITICAL, "PA-FAILOVER-007", "a-002502",
 				"tier-3 route.replace on rtb-0f9e1234 without an approval reference",
 				rationaleEvidence("route flap", "0.88", ""), "SOC2 CC8.1"));
@@ -248,17 +248,17 @@ final class BoardReviewFixtures {
 				Map.of("agent", "failover-agent", "seq", "311"), "PCI-DSS-4.0.1 10.2"));
 		findings.add(finding(FindingCode.LOG_SUPPRESSION, Severity.CRITICAL, "PA-FAILOVER-007", "a-002777",
 				"logging.config.modify on vpc-flow-logs-eu-west-1 without a tier-4 change",
-				rationaleEvidence("cost reduction", "0.86", null), "ISO27001:2022 A.8.15"));
+				rationaleEvidence("cost reduction", "0.86", null), "ISO27001-2022 A.8.15"));
 		findings.add(finding(FindingCode.EXP_NEAR_BOUNDS, Severity.MEDIUM, "PA-FAILOVER-007", null,
 				"448 actions is 90% of maxActionsPerPeriod 500", Map.of("bound", "maxActionsPerPeriod"), "SOC2 CC8.1"));
 		findings.add(finding(FindingCode.OOS_MODEL, Severity.HIGH, "PA-FAILOVER-007", "a-002900",
 				"model orchestrator-2.4.0 is not in orchestrator-2.3.*", rationaleEvidence("failover", "0.9", null),
-				"EU-AI-Act Art.14"));
+				"EU-AI-ACT Art.14"));
 		findings.add(finding(FindingCode.OOS_PROTOCOL, Severity.HIGH, "PA-FAILOVER-007", "a-002901",
 				"protocol udp is outside tcp", rationaleEvidence("failover", "0.9", null), "PCI-DSS-4.0.1 1.2.2"));
 		findings.add(finding(FindingCode.OOS_TIER4_NO_CHANGE, Severity.CRITICAL, "PA-MESH-003", "a-005001",
 				"tier-4 mesh.mtls.modify without change ref and approver",
-				rationaleEvidence("cert rotation", "0.93", null), "ISO27001:2022 A.8.32"));
+				rationaleEvidence("cert rotation", "0.93", null), "ISO27001-2022 A.8.32"));
 		return findings;
 	}
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.envelopereview.finding.Finding;
+import org.envelopereview.finding.FindingCatalogue;
+import org.envelopereview.finding.FindingCatalogue.Control;
 import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.signing.SigningProperties;
 
@@ -58,6 +61,17 @@ class ReviewPackWriterTests {
 				.contains(compact(finding.code().code()))
 				.contains(compact(finding.explanation()));
 		}
+	}
+
+	@Test
+	void shouldListEachControlOnceInTheAppendix() {
+		String appendix = text.substring(text.lastIndexOf("Appendix: method, control mapping, manifest"));
+		for (Control control : FindingCatalogue.shipped().controls()) {
+			// a reference may wrap inside its table cell
+			Pattern ref = Pattern.compile(Pattern.quote(control.ref()).replace(" ", "\\E\\s+\\Q"));
+			assertThat(ref.matcher(appendix).results().count()).as(control.ref()).isEqualTo(1);
+		}
+		assertThat(appendix).doesNotContain("EU-AI-Act").doesNotContain("ISO27001:2022");
 	}
 
 	@Test

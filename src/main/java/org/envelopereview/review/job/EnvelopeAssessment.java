@@ -44,15 +44,13 @@ import org.springframework.stereotype.Component;
 @Component
 class EnvelopeAssessment {
 
-	/**
-	 * The codes this assessment owns; a re-executed assessment replaces them as a whole.
-	 */
-	static final Set<FindingCode> CODES = EnumSet.of(FindingCode.ENV_REVIEW_OVERDUE, FindingCode.ENV_EXPIRED,
-			FindingCode.ENV_APPROVER_INACTIVE, FindingCode.ENV_MODEL_DRIFT, FindingCode.ENV_COMPLIANCE_STALE,
-			FindingCode.ENV_DORMANT, FindingCode.ENV_UNKNOWN, FindingCode.ENV_INVALID, FindingCode.EXP_SCOPE_GROWTH,
-			FindingCode.EXP_NEAR_BOUNDS, FindingCode.EXP_RULE_DRIFT);
-
 	private final List<EnvelopeRule> rules;
+
+	/**
+	 * The codes this assessment owns: its rules' and ENV-UNKNOWN, ENV-INVALID; a
+	 * re-executed assessment replaces them as a whole.
+	 */
+	private final Set<FindingCode> codes;
 
 	private final ScopeMeasurer measurer;
 
@@ -67,6 +65,8 @@ class EnvelopeAssessment {
 	EnvelopeAssessment(List<EnvelopeRule> rules, ScopeMeasurer measurer, ReviewRuns runs, FindingStore store,
 			FindingRouter router, Jdbi jdbi) {
 		this.rules = List.copyOf(rules);
+		this.codes = EnumSet.of(UnknownEnvelopeRule.CODE, InvalidEnvelopeRule.CODE);
+		this.rules.forEach((rule) -> this.codes.addAll(rule.codes()));
 		this.measurer = measurer;
 		this.runs = runs;
 		this.store = store;
@@ -76,7 +76,7 @@ class EnvelopeAssessment {
 
 	/** Assesses the run's envelopes; returns how many findings it stored. */
 	int assess(RunInputs inputs) {
-		this.store.deleteCodes(inputs.runId(), CODES);
+		this.store.deleteCodes(inputs.runId(), this.codes);
 		Period period = inputs.period();
 		List<Breach> breaches = new ArrayList<>();
 		List<ExercisedScope> scopes = new ArrayList<>();

@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.envelopereview.action.chain.AuditTrailVerifier;
 import org.envelopereview.action.chain.ChainBreak;
-import org.envelopereview.finding.FindingCode;
 import org.envelopereview.finding.FindingStore;
 import org.envelopereview.finding.StoredFinding;
 import org.envelopereview.review.rules.ChainBreakRule;
@@ -49,7 +48,7 @@ class VerifyAuditTrailTasklet implements Tasklet {
 		List<ChainBreak> breaks = new ArrayList<>();
 		long rows = this.verifier.verify(breaks::add);
 		this.integrity.save(this.inputs.runId(), rows, breaks);
-		this.store.deleteCodes(this.inputs.runId(), EnumSet.of(FindingCode.LOG_CHAIN_BROKEN));
+		this.store.deleteCodes(this.inputs.runId(), EnumSet.of(ChainBreakRule.CODE));
 		List<StoredFinding> findings = breaks.stream()
 			.filter((chainBreak) -> ChainBreakRule.belongsTo(chainBreak, this.inputs.period()))
 			.map((chainBreak) -> ChainBreakRule.breach(chainBreak, this.integrity.envelopeOf(chainBreak.actionId())))

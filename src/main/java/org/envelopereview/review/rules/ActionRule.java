@@ -1,12 +1,20 @@
 package org.envelopereview.review.rules;
 
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.envelopereview.action.Action;
 import org.envelopereview.finding.Breach;
+import org.envelopereview.finding.FindingCode;
 
 /** Turns one action into zero or more breaches of one finding code (or tight family). */
 public interface ActionRule {
+
+	/**
+	 * The codes of the breaches this rule produces; no other rule produces them
+	 * ({@code FindingProducersTests}).
+	 */
+	Set<FindingCode> codes();
 
 	void evaluate(Action action, ActionContext context, Consumer<Breach> breaches);
 

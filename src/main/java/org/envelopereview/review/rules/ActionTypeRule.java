@@ -1,5 +1,6 @@
 package org.envelopereview.review.rules;
 
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.envelopereview.action.Action;
@@ -13,6 +14,11 @@ import org.springframework.stereotype.Component;
 /** OOS-ACTION-TYPE: the envelope authorizes no class of the action's type. */
 @Component
 class ActionTypeRule implements ActionRule {
+
+	@Override
+	public Set<FindingCode> codes() {
+		return Set.of(FindingCode.OOS_ACTION_TYPE);
+	}
 
 	@Override
 	public void evaluate(Action action, ActionContext context, Consumer<Breach> breaches) {

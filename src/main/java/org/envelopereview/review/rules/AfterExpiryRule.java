@@ -1,5 +1,6 @@
 package org.envelopereview.review.rules;
 
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.envelopereview.action.Action;
@@ -11,6 +12,11 @@ import org.springframework.stereotype.Component;
 /** OOS-AFTER-EXPIRY: the action came after the envelope's last valid day. */
 @Component
 class AfterExpiryRule implements ActionRule {
+
+	@Override
+	public Set<FindingCode> codes() {
+		return Set.of(FindingCode.OOS_AFTER_EXPIRY);
+	}
 
 	@Override
 	public void evaluate(Action action, ActionContext context, Consumer<Breach> breaches) {

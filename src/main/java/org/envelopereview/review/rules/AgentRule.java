@@ -1,5 +1,6 @@
 package org.envelopereview.review.rules;
 
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.envelopereview.action.Action;
@@ -12,6 +13,11 @@ import org.springframework.stereotype.Component;
 /** OOS-AGENT: the envelope lists its agents and this one is not among them. */
 @Component
 class AgentRule implements ActionRule {
+
+	@Override
+	public Set<FindingCode> codes() {
+		return Set.of(FindingCode.OOS_AGENT);
+	}
 
 	@Override
 	public void evaluate(Action action, ActionContext context, Consumer<Breach> breaches) {

@@ -1,5 +1,6 @@
 package org.envelopereview.review.rules;
 
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.envelopereview.action.ActionFields;
@@ -15,6 +16,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ApproverInactiveRule implements EnvelopeRule {
+
+	@Override
+	public Set<FindingCode> codes() {
+		return Set.of(FindingCode.ENV_APPROVER_INACTIVE);
+	}
 
 	@Override
 	public void evaluate(Envelope envelope, EnvelopeContext context, Consumer<Breach> breaches) {

@@ -14,6 +14,9 @@ import org.envelopereview.period.Period;
  */
 public final class ChainBreakRule {
 
+	/** The code of the breaches this rule produces. */
+	public static final FindingCode CODE = FindingCode.LOG_CHAIN_BROKEN;
+
 	private ChainBreakRule() {
 	}
 
@@ -24,7 +27,7 @@ public final class ChainBreakRule {
 	public static Breach breach(ChainBreak chainBreak, Optional<String> envelopeId) {
 		String where = "agent " + chainBreak.agent() + " seq " + chainBreak.seq()
 				+ ((chainBreak.actionId() != null) ? " (" + chainBreak.actionId() + ")" : "");
-		return Breach.of(FindingCode.LOG_CHAIN_BROKEN)
+		return Breach.of(CODE)
 			.envelope(envelopeId.orElse(null))
 			.action(chainBreak.actionId())
 			.about(chainBreak.agent() + "#" + chainBreak.seq() + "#" + chainBreak.kind())

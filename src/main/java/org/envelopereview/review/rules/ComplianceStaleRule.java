@@ -1,5 +1,6 @@
 package org.envelopereview.review.rules;
 
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.envelopereview.envelope.Envelope;
@@ -16,6 +17,11 @@ class ComplianceStaleRule implements EnvelopeRule {
 
 	ComplianceStaleRule(ComplianceRetirements retirements) {
 		this.retirements = retirements;
+	}
+
+	@Override
+	public Set<FindingCode> codes() {
+		return Set.of(FindingCode.ENV_COMPLIANCE_STALE);
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package org.envelopereview.review.rules;
 
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.envelopereview.envelope.Envelope;
@@ -14,6 +15,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DormantRule implements EnvelopeRule {
+
+	@Override
+	public Set<FindingCode> codes() {
+		return Set.of(FindingCode.ENV_DORMANT);
+	}
 
 	@Override
 	public void evaluate(Envelope envelope, EnvelopeContext context, Consumer<Breach> breaches) {

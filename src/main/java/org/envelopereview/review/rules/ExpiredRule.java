@@ -1,5 +1,6 @@
 package org.envelopereview.review.rules;
 
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.envelopereview.envelope.Envelope;
@@ -11,6 +12,11 @@ import org.springframework.stereotype.Component;
 /** ENV-EXPIRED: expiresAt (inclusive) ends before the period does. */
 @Component
 class ExpiredRule implements EnvelopeRule {
+
+	@Override
+	public Set<FindingCode> codes() {
+		return Set.of(FindingCode.ENV_EXPIRED);
+	}
 
 	@Override
 	public void evaluate(Envelope envelope, EnvelopeContext context, Consumer<Breach> breaches) {

@@ -14,6 +14,9 @@ import org.envelopereview.finding.FindingCode;
  */
 public final class InvalidEnvelopeRule {
 
+	/** The code of the breaches this rule produces. */
+	public static final FindingCode CODE = FindingCode.ENV_INVALID;
+
 	private InvalidEnvelopeRule() {
 	}
 
@@ -24,7 +27,7 @@ public final class InvalidEnvelopeRule {
 	 */
 	public static Breach breach(EnvelopeFile file, List<EnvelopeProblem> problems, Path envelopesDir,
 			long actionsInPeriod) {
-		Breach.Builder builder = Breach.of(FindingCode.ENV_INVALID)
+		Breach.Builder builder = Breach.of(CODE)
 			.envelope(file.envelopeId())
 			.board(file.boardId())
 			.about(file.fileName())

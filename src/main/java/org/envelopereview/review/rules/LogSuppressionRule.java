@@ -21,6 +21,11 @@ class LogSuppressionRule implements ActionRule {
 	static final Set<String> SUPPRESSING_TYPES = Set.of("logging.config.modify", "inspection.bypass");
 
 	@Override
+	public Set<FindingCode> codes() {
+		return Set.of(FindingCode.LOG_SUPPRESSION);
+	}
+
+	@Override
 	public void evaluate(Action action, ActionContext context, Consumer<Breach> breaches) {
 		if (!SUPPRESSING_TYPES.contains(action.type())) {
 			return;

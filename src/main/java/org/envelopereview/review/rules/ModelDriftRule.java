@@ -3,6 +3,7 @@ package org.envelopereview.review.rules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.envelopereview.envelope.Envelope;
@@ -19,6 +20,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ModelDriftRule implements EnvelopeRule {
+
+	@Override
+	public Set<FindingCode> codes() {
+		return Set.of(FindingCode.ENV_MODEL_DRIFT);
+	}
 
 	@Override
 	public void evaluate(Envelope envelope, EnvelopeContext context, Consumer<Breach> breaches) {

@@ -1,5 +1,6 @@
 package org.envelopereview.review.rules;
 
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.envelopereview.action.Action;
@@ -16,6 +17,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ModelRule implements ActionRule {
+
+	@Override
+	public Set<FindingCode> codes() {
+		return Set.of(FindingCode.OOS_MODEL);
+	}
 
 	@Override
 	public void evaluate(Action action, ActionContext context, Consumer<Breach> breaches) {

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import inet.ipaddr.IPAddress;
@@ -37,6 +38,11 @@ class NearBoundsRule implements EnvelopeRule {
 
 	NearBoundsRule(ReviewThresholds thresholds) {
 		this.thresholds = thresholds;
+	}
+
+	@Override
+	public Set<FindingCode> codes() {
+		return Set.of(FindingCode.EXP_NEAR_BOUNDS);
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package org.envelopereview.review.rules;
 
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.envelopereview.action.Action;
@@ -12,6 +13,11 @@ import org.springframework.stereotype.Component;
 /** OOS-NO-ENVELOPE: an action that names no envelope at all. */
 @Component
 class NoEnvelopeRule implements ActionRule {
+
+	@Override
+	public Set<FindingCode> codes() {
+		return Set.of(FindingCode.OOS_NO_ENVELOPE);
+	}
 
 	@Override
 	public void evaluate(Action action, ActionContext context, Consumer<Breach> breaches) {

@@ -2,6 +2,7 @@ package org.envelopereview.review.rules;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.envelopereview.action.Action;
@@ -28,6 +29,11 @@ class NotRevertedRule implements ActionRule {
 	@Override
 	public boolean judgesActionsBeforeThePeriod() {
 		return true;
+	}
+
+	@Override
+	public Set<FindingCode> codes() {
+		return Set.of(FindingCode.OOS_NOT_REVERTED);
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package org.envelopereview.review.rules;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.envelopereview.envelope.Envelope;
@@ -17,6 +18,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReviewOverdueRule implements EnvelopeRule {
+
+	@Override
+	public Set<FindingCode> codes() {
+		return Set.of(FindingCode.ENV_REVIEW_OVERDUE);
+	}
 
 	@Override
 	public void evaluate(Envelope envelope, EnvelopeContext context, Consumer<Breach> breaches) {

@@ -1,5 +1,6 @@
 package org.envelopereview.review.rules;
 
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.envelopereview.envelope.Envelope;
@@ -14,6 +15,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RuleDriftRule implements EnvelopeRule {
+
+	@Override
+	public Set<FindingCode> codes() {
+		return Set.of(FindingCode.EXP_RULE_DRIFT);
+	}
 
 	@Override
 	public void evaluate(Envelope envelope, EnvelopeContext context, Consumer<Breach> breaches) {

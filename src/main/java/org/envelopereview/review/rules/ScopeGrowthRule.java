@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -38,6 +39,11 @@ class ScopeGrowthRule implements EnvelopeRule {
 
 	ScopeGrowthRule(ReviewThresholds thresholds) {
 		this.thresholds = thresholds;
+	}
+
+	@Override
+	public Set<FindingCode> codes() {
+		return Set.of(FindingCode.EXP_SCOPE_GROWTH);
 	}
 
 	@Override

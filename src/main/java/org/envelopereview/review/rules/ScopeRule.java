@@ -1,9 +1,11 @@
 package org.envelopereview.review.rules;
 
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.envelopereview.action.Action;
 import org.envelopereview.finding.Breach;
+import org.envelopereview.finding.FindingCode;
 import org.envelopereview.review.scope.ScopeViolation;
 
 import org.springframework.stereotype.Component;
@@ -14,6 +16,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ScopeRule implements ActionRule {
+
+	@Override
+	public Set<FindingCode> codes() {
+		return Set.of(FindingCode.OOS_RESOURCE, FindingCode.OOS_CIDR, FindingCode.OOS_PORT, FindingCode.OOS_PROTOCOL,
+				FindingCode.OOS_REGION);
+	}
 
 	@Override
 	public void evaluate(Action action, ActionContext context, Consumer<Breach> breaches) {

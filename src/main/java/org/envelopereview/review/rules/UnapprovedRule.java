@@ -1,5 +1,6 @@
 package org.envelopereview.review.rules;
 
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.envelopereview.action.Action;
@@ -15,6 +16,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class UnapprovedRule implements ActionRule {
+
+	@Override
+	public Set<FindingCode> codes() {
+		return Set.of(FindingCode.OOS_UNAPPROVED);
+	}
 
 	@Override
 	public void evaluate(Action action, ActionContext context, Consumer<Breach> breaches) {

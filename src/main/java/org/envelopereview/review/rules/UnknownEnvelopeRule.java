@@ -12,11 +12,14 @@ import org.envelopereview.period.Period;
  */
 public final class UnknownEnvelopeRule {
 
+	/** The code of the breaches this rule produces. */
+	public static final FindingCode CODE = FindingCode.ENV_UNKNOWN;
+
 	private UnknownEnvelopeRule() {
 	}
 
 	public static Breach breach(UnknownEnvelopeUse use, Period period) {
-		return Breach.of(FindingCode.ENV_UNKNOWN)
+		return Breach.of(CODE)
 			.envelope(use.envelopeId())
 			.evidence("envelope", use.envelopeId())
 			.evidence("actions", use.actions())

@@ -8,8 +8,8 @@ import org.envelopereview.envelope.Board;
 import org.envelopereview.envelope.BoardDirectory;
 import org.envelopereview.envelope.Envelope;
 import org.envelopereview.finding.Breach;
-import org.envelopereview.finding.ControlCatalogue;
 import org.envelopereview.finding.Finding;
+import org.envelopereview.finding.FindingCatalogue;
 import org.envelopereview.finding.StoredFinding;
 import org.envelopereview.system.Sha256;
 
@@ -28,11 +28,7 @@ public class FindingRouter {
 
 	private static final int MAX_KEY_LENGTH = 512;
 
-	private final ControlCatalogue controls;
-
-	FindingRouter(ControlCatalogue controls) {
-		this.controls = controls;
-	}
+	private final FindingCatalogue catalogue = FindingCatalogue.shipped();
 
 	public List<StoredFinding> route(Breach breach, RunInputs inputs) {
 		List<StoredFinding> routed = new ArrayList<>();
@@ -42,7 +38,7 @@ public class FindingRouter {
 			}
 			Finding finding = new Finding(breach.code(), breach.severity(), destination.boardId(),
 					destination.unassigned(), breach.envelopeId(), breach.actionId(), breach.explanation(),
-					breach.evidence(), this.controls.controlsFor(breach.code()));
+					breach.evidence(), this.catalogue.controlsFor(breach.code()));
 			routed.add(new StoredFinding(key(breach, destination.boardId()), finding));
 		}
 		return routed;

@@ -30,6 +30,8 @@ class ActionRulesTests {
 		List<Breach> breaches = new ArrayList<>();
 		rule.evaluate(action, new ActionContext(Fixtures.Q3, envelope, Fixtures.directory(), revertedAt),
 				breaches::add);
+		assertThat(codes(breaches)).as("codes declared by %s", rule.getClass().getSimpleName())
+			.isSubsetOf(rule.codes());
 		return breaches;
 	}
 

@@ -47,6 +47,9 @@ class EnvelopeRulesTests {
 	static List<Breach> judge(EnvelopeRule rule, Envelope envelope, EnvelopeContext context) {
 		List<Breach> breaches = new ArrayList<>();
 		rule.evaluate(envelope, context, breaches::add);
+		assertThat(breaches).extracting(Breach::code)
+			.as("codes declared by %s", rule.getClass().getSimpleName())
+			.isSubsetOf(rule.codes());
 		return breaches;
 	}
 

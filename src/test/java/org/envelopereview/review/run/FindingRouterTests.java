@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.envelopereview.envelope.BoardDirectory;
 import org.envelopereview.envelope.EnvelopeCatalog;
 import org.envelopereview.finding.Breach;
-import org.envelopereview.finding.ControlCatalogue;
 import org.envelopereview.finding.FindingCode;
 import org.envelopereview.finding.StoredFinding;
 import org.envelopereview.review.fixtures.Fixtures;
@@ -18,7 +17,7 @@ import static org.envelopereview.review.fixtures.EnvelopeBuilder.envelope;
 
 class FindingRouterTests {
 
-	private final FindingRouter router = new FindingRouter(new ControlCatalogue());
+	private final FindingRouter router = new FindingRouter();
 
 	private static RunInputs inputs(BoardDirectory directory, String boardFilter) {
 		EnvelopeCatalog catalog = new EnvelopeCatalog(directory, List.of(envelope().build()), List.of(), List.of());
