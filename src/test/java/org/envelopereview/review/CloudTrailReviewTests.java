@@ -26,9 +26,7 @@ import org.envelopereview.review.fixtures.Fixtures;
 import org.envelopereview.support.DatabaseContract;
 import org.envelopereview.support.H2IntegrationTest;
 import org.envelopereview.support.PostgresIntegrationTest;
-
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.envelopereview.support.TestOutput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +45,7 @@ class CloudTrailReviewTests {
 		default void shouldReportLogSuppressionForAStoppedTrailAndDeletedFlowLogsNamingEach() throws IOException {
 			Jdbi jdbi = bean(Jdbi.class);
 			ActionTable.clear(jdbi);
+			TestOutput.emptied(context());
 			Path trail = directory().resolve("trail.json");
 			Files.writeString(trail, trailFile());
 			IngestReport ingested = bean(ActionIngester.class).ingest(List.of(IngestInput.file(trail)), null,
@@ -125,24 +124,10 @@ class CloudTrailReviewTests {
 	@Nested
 	class OnH2 extends H2IntegrationTest implements Scenarios {
 
-		static final Path OUTPUT = ReviewJobTests.newOutputDir();
-
-		@DynamicPropertySource
-		static void properties(DynamicPropertyRegistry registry) {
-			ReviewJobTests.reviewProperties(registry, OUTPUT);
-		}
-
 	}
 
 	@Nested
 	class OnPostgres extends PostgresIntegrationTest implements Scenarios {
-
-		static final Path OUTPUT = ReviewJobTests.newOutputDir();
-
-		@DynamicPropertySource
-		static void properties(DynamicPropertyRegistry registry) {
-			ReviewJobTests.reviewProperties(registry, OUTPUT);
-		}
 
 	}
 
