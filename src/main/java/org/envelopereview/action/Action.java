@@ -13,11 +13,23 @@ import java.time.Instant;
  * @param outcome whether the change took effect; failed attempts are recorded but are not
  * changes
  * @param seq position in the agent's hash chain
+ * @param recordedCidr the CIDR as a provider's audit log recorded it, when that had host
+ * bits set and {@code cidr} is its normalised prefix (SPEC §7); never set by native
+ * records
  */
 public record Action(String id, Instant occurredAt, String agent, String modelVersion, String envelopeId, String type,
 		String resource, String region, String protocol, String ports, String cidr, Rationale rationale,
 		ApprovalRecord approval, String changeRef, Instant revertBy, String reverts, Outcome outcome, String errorCode,
-		long seq, String prevHash, String hash) {
+		long seq, String prevHash, String hash, String recordedCidr) {
+
+	/** An action whose CIDR is as recorded (every native record). */
+	public Action(String id, Instant occurredAt, String agent, String modelVersion, String envelopeId, String type,
+			String resource, String region, String protocol, String ports, String cidr, Rationale rationale,
+			ApprovalRecord approval, String changeRef, Instant revertBy, String reverts, Outcome outcome,
+			String errorCode, long seq, String prevHash, String hash) {
+		this(id, occurredAt, agent, modelVersion, envelopeId, type, resource, region, protocol, ports, cidr, rationale,
+				approval, changeRef, revertBy, reverts, outcome, errorCode, seq, prevHash, hash, null);
+	}
 
 	/** Why the agent acted. */
 	public record Rationale(String signal, String text, Double confidence) {

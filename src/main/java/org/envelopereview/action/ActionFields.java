@@ -116,6 +116,28 @@ public final class ActionFields {
 		}
 	}
 
+	/**
+	 * A CIDR as a provider recorded it, normalised: a prefix with host bits set
+	 * ({@code 208.236.235.254/0}) becomes its prefix block ({@code 0.0.0.0/0}), because
+	 * the provider's record is what happened (SPEC §7). Anything else is returned as
+	 * given (and judged by {@link #checkCidr}).
+	 */
+	public static String providerCidr(String cidr) {
+		if (cidr == null) {
+			return null;
+		}
+		try {
+			IPAddress address = new IPAddressString(cidr.trim(), CidrSyntax.STRICT).toAddress();
+			if (address != null && address.isPrefixed() && !address.isPrefixBlock()) {
+				return address.toPrefixBlock().toCanonicalString();
+			}
+		}
+		catch (AddressStringException | RuntimeException ex) {
+			// not an address: checkCidr names the problem
+		}
+		return cidr;
+	}
+
 	public static void checkPorts(String ports, List<String> problems) {
 		if (ports == null) {
 			return;

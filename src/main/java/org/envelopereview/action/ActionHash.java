@@ -23,7 +23,8 @@ import org.envelopereview.system.Sha256;
  * {@code type}, {@code resource}, {@code region}, {@code protocol}, {@code ports},
  * {@code cidr}, {@code rationale.{signal,text,confidence}},
  * {@code approval.{ref,approver}}, {@code changeRef}, {@code revertBy}, {@code reverts},
- * {@code outcome}, {@code errorCode}), without {@code seq}, {@code prevHash} and
+ * {@code outcome}, {@code errorCode}, and for a provider's record whose CIDR was
+ * normalised {@code recordedCidr}), without {@code seq}, {@code prevHash} and
  * {@code hash}; keys sorted by code point at every level; no whitespace; UTF-8;
  * {@code null} values omitted, and a nested object with no remaining key omitted;
  * {@code outcome} omitted when it is {@code succeeded} (the default) and {@code "failed"}
@@ -85,6 +86,7 @@ public final class ActionHash {
 				string(json, "text", rationale.text());
 				json.writeEndObject();
 			}
+			string(json, "recordedCidr", action.recordedCidr());
 			string(json, "region", action.region());
 			string(json, "resource", action.resource());
 			string(json, "revertBy", instant(action.revertBy()));
@@ -113,7 +115,7 @@ public final class ActionHash {
 		return new Action(action.id(), action.occurredAt(), action.agent(), action.modelVersion(), action.envelopeId(),
 				action.type(), action.resource(), action.region(), action.protocol(), action.ports(), action.cidr(),
 				action.rationale(), action.approval(), action.changeRef(), action.revertBy(), action.reverts(),
-				action.outcome(), action.errorCode(), seq, prevHash, hash(action, prevHash));
+				action.outcome(), action.errorCode(), seq, prevHash, hash(action, prevHash), action.recordedCidr());
 	}
 
 	private static void string(JsonGenerator json, String name, String value) {

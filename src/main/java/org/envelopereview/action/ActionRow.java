@@ -12,7 +12,7 @@ public record ActionRow(String id, OffsetDateTime occurredAt, String agent, Stri
 		String actionType, String resource, String region, String protocol, String ports, String cidr,
 		String rationaleSignal, String rationaleText, Double confidence, String approvalRef, String approver,
 		String changeRef, OffsetDateTime revertBy, String reverts, String outcome, String errorCode, long seq,
-		String prevHash, String hash, String chainedBy, Long ingestSourceId, Long sourceLine) {
+		String prevHash, String hash, String chainedBy, Long ingestSourceId, Long sourceLine, String recordedCidr) {
 
 	public static final String CHAINED_BY_SOURCE = "source";
 
@@ -26,7 +26,7 @@ public record ActionRow(String id, OffsetDateTime occurredAt, String agent, Stri
 				action.ports(), action.cidr(), rationale.signal(), rationale.text(), rationale.confidence(),
 				approval.ref(), approval.approver(), action.changeRef(), utc(action.revertBy()), action.reverts(),
 				(action.outcome() == Action.Outcome.FAILED) ? "failed" : "succeeded", action.errorCode(), action.seq(),
-				action.prevHash(), action.hash(), chainedBy, ingestSourceId, sourceLine);
+				action.prevHash(), action.hash(), chainedBy, ingestSourceId, sourceLine, action.recordedCidr());
 	}
 
 	static OffsetDateTime utc(Instant instant) {

@@ -11,7 +11,13 @@ public interface RecordSink {
 
 	void quarantine(long line, String raw, String reason, String recordId, Instant occurredAt);
 
-	/** A well-formed record that is not a network change (a CloudTrail event name). */
+	/** A well-formed record that only read (a CloudTrail event name). */
 	void skip(String name);
+
+	/**
+	 * A provider's write event that maps to no canonical type (SPEC §7): counted by name,
+	 * not reviewed.
+	 */
+	void notReviewed(String name);
 
 }

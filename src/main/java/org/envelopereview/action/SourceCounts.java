@@ -30,6 +30,8 @@ public final class SourceCounts {
 
 	private final Map<String, Long> skipped = new TreeMap<>();
 
+	private final Map<String, Long> notReviewed = new TreeMap<>();
+
 	private final List<String> quarantineExamples = new ArrayList<>();
 
 	private final List<String> chainBreakExamples = new ArrayList<>();
@@ -81,27 +83,61 @@ public final class SourceCounts {
 		this.skipped.merge(name, 1L, Long::sum);
 	}
 
+	/**
+	 * A write event that maps to no canonical type; it counts as skipped too, so that the
+	 * summary line and {@code ingest_source.skipped} keep their meaning.
+	 */
+	public synchronized void notReviewed(String name) {
+		this.notReviewed.merge(name, 1L, Long::sum);
+	}
+
 	public synchronized Totals totals() {
-		long skippedTotal = this.skipped.values().stream().mapToLong(Long::longValue).sum();
+		long skippedTotal = this.skipped.values().stream().mapToLong(Long::longValue).sum()
+				+ this.notReviewed.values().stream().mapToLong(Long::longValue).sum();
 		return new Totals(this.read, this.stored, this.duplicates, this.quarantined, skippedTotal, this.failedAttempts,
 				this.chainBreaks);
 	}
 
-	/** Skipped records per name (CloudTrail event name), sorted by name. */
+	/** Skipped read-only records per name (CloudTrail event name), sorted by name. */
 	public synchronized Map<String, Long> skippedByName() {
 		return Collections.unmodifiableMap(new TreeMap<>(this.skipped));
 	}
 
-	/** e.g. {@code AssumeRole=3, DescribeInstances=12}, or {@code null} when none. */
+	/** Write events that were not reviewed, per name, sorted by name. */
+	public synchronized Map<String, Long> notReviewedByName() {
+		return Collections.unmodifiableMap(new TreeMap<>(this.notReviewed));
+	}
+
+	/**
+	 * e.g. {@code AssumeRole=3, DescribeInstances=12}, then the writes not reviewed as
+	 * {@code not reviewed: CreateVpc=2}; {@code null} when none.
+	 */
 	public synchronized String skippedNames() {
-		if (this.skipped.isEmpty()) {
+		if (this.skipped.isEmpty() && this.notReviewed.isEmpty()) {
 			return null;
 		}
-		String names = this.skipped.entrySet()
+		String names = names(this.skipped);
+		if (!this.notReviewed.isEmpty()) {
+			names = (names.isEmpty() ? "" : names + "; ") + "not reviewed: " + names(this.notReviewed);
+		}
+		return (names.length() > 4000) ? names.substring(0, 3997) + "..." : names;
+	}
+
+	/** The read-only events skipped, e.g. {@code AssumeRole=3}, or {@code null}. */
+	public synchronized String readOnlyNames() {
+		return this.skipped.isEmpty() ? null : names(this.skipped);
+	}
+
+	/** e.g. {@code CreateVpc=2, DeleteVpc=1}, or {@code null} when none. */
+	public synchronized String notReviewedNames() {
+		return this.notReviewed.isEmpty() ? null : names(this.notReviewed);
+	}
+
+	private static String names(Map<String, Long> counts) {
+		return counts.entrySet()
 			.stream()
 			.map((entry) -> entry.getKey() + "=" + entry.getValue())
 			.collect(Collectors.joining(", "));
-		return (names.length() > 4000) ? names.substring(0, 3997) + "..." : names;
 	}
 
 	public synchronized List<String> quarantineExamples() {

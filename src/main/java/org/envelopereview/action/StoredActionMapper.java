@@ -26,7 +26,7 @@ public final class StoredActionMapper implements RowMapper<StoredAction> {
 				rs.getString("change_ref"), instant(rs, "revert_by"), rs.getString("reverts"),
 				"failed".equals(rs.getString("outcome")) ? Action.Outcome.FAILED : Action.Outcome.SUCCEEDED,
 				rs.getString("error_code"), rs.getLong("seq"), trim(rs.getString("prev_hash")),
-				trim(rs.getString("hash")));
+				trim(rs.getString("hash")), rs.getString("recorded_cidr"));
 		long line = rs.getLong("source_line");
 		return new StoredAction(action, rs.getString("chained_by"), rs.getString("source_name"),
 				rs.wasNull() ? null : line);

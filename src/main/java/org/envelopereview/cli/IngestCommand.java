@@ -108,7 +108,10 @@ class IngestCommand implements Callable<Integer> {
 		}
 		Map<String, Long> skipped = source.counts().skippedByName();
 		if (!skipped.isEmpty()) {
-			out.printf("  skipped events: %s%n", source.counts().skippedNames());
+			out.printf("  skipped events: %s%n", source.counts().readOnlyNames());
+		}
+		if (source.counts().notReviewedNames() != null) {
+			out.printf("  not reviewed (write events no rule covers): %s%n", source.counts().notReviewedNames());
 		}
 		for (String example : source.counts().quarantineExamples()) {
 			out.printf("  quarantined %s%n", example);

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.envelopereview.finding.Finding;
+import org.envelopereview.finding.FindingCode;
 import org.envelopereview.finding.Severity;
 import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.review.output.BoardReview.EnvelopeReview;
@@ -44,14 +45,19 @@ final class ReviewFacts {
 			.filter((envelope) -> !decisionReasons(envelope.envelopeId()).isEmpty())
 			.count();
 		int breaks = this.review.integrity().breaks().size();
+		long suppressions = findings.stream()
+			.filter((finding) -> finding.code() == FindingCode.LOG_SUPPRESSION)
+			.count();
+		String trail = (breaks != 0) ? "has " + plural(breaks, "chain break")
+				: (suppressions == 0) ? "is intact" : "verifies, but logging was switched off or narrowed "
+						+ plural(suppressions, "time") + " (LOG-SUPPRESSION)";
 		return findings.size() + " findings in " + this.review.period().label() + ": "
 				+ bySeverity.getOrDefault(Severity.CRITICAL, 0L) + " critical, "
 				+ bySeverity.getOrDefault(Severity.HIGH, 0L) + " high, " + bySeverity.getOrDefault(Severity.MEDIUM, 0L)
 				+ " medium, " + bySeverity.getOrDefault(Severity.LOW, 0L) + " low. " + decisions + " of "
 				+ this.review.envelopes().size() + " envelopes need a decision; " + flaggedActions().size()
-				+ " actions were flagged; the audit trail "
-				+ ((breaks == 0) ? "is intact" : "has " + plural(breaks, "chain break")) + "; "
-				+ this.review.quarantined().size() + " input records were quarantined.";
+				+ " actions were flagged; the audit trail " + trail + "; " + this.review.quarantined().size()
+				+ " input records were quarantined.";
 	}
 
 	/**

@@ -39,6 +39,22 @@ class ActionHashTests {
 	}
 
 	@Test
+	void shouldWriteTheRecordedCidrOfAProviderRecordOnlyWhenItIsSet() {
+		Action nativeRecord = action("0.0.0.0/0", 0.93, Action.Outcome.SUCCEEDED);
+		Action provider = ActionHash.chain(new Action(nativeRecord.id(), nativeRecord.occurredAt(),
+				nativeRecord.agent(), null, null, nativeRecord.type(), nativeRecord.resource(), nativeRecord.region(),
+				"tcp", "22", "0.0.0.0/0", Action.Rationale.NONE, Action.ApprovalRecord.NONE, null, null, null,
+				Action.Outcome.SUCCEEDED, null, 0, null, null, "208.236.235.254/0"), 1, ActionHash.GENESIS);
+
+		assertThat(ActionHash.canonicalJson(nativeRecord)).doesNotContain("recordedCidr");
+		assertThat(ActionHash.canonicalJson(provider))
+			.contains("\"ports\":\"22\",\"protocol\":\"tcp\",\"recordedCidr\":\"208.236.235.254/0\","
+					+ "\"region\":\"eu-west-1\"");
+		assertThat(provider.recordedCidr()).isEqualTo("208.236.235.254/0");
+		assertThat(ActionHash.verifies(provider)).isTrue();
+	}
+
+	@Test
 	void shouldWriteConfidenceAsAPlainDecimalAndAFailedOutcome() {
 		Action action = action("10.0.2.0/24", 1.0, Action.Outcome.FAILED);
 

@@ -112,6 +112,40 @@ class IngestCommandTests {
 		assertThat(this.out.toString()).contains("record is " + GOOD.length() + " bytes, longer than the limit of 50");
 	}
 
+	@Test
+	void shouldDetectAJsonArrayOfCloudTrailEventsAndListWritesNotReviewed() throws IOException {
+		String event = "{\"eventVersion\":\"1.08\",\"eventTime\":\"2026-07-03T03:47:00Z\",\"eventSource\":"
+				+ "\"ec2.amazonaws.com\",\"eventName\":\"%s\",\"eventID\":\"%s\",\"readOnly\":%s,"
+				+ "\"awsRegion\":\"eu-west-1\",\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"terraform\"},"
+				+ "\"requestParameters\":{\"routeTableId\":\"rtb-1\",\"destinationCidrBlock\":\"0.0.0.0/0\"}}";
+		Path file = write("export.json",
+				"[\n" + event.formatted("CreateRoute", "e-1", false) + ",\n"
+						+ event.formatted("CreateVpc", "e-2", false) + ",\n"
+						+ event.formatted("DescribeVpcs", "e-3", true) + "\n]\n");
+
+		int exit = run(file.toString());
+
+		assertThat(exit).isZero();
+		assertThat(this.out.toString())
+			.contains(file + " (cloudtrail): read 3 / stored 1 / duplicates 0 / quarantined 0 / skipped 2")
+			.contains("  skipped events: DescribeVpcs=1")
+			.contains("  not reviewed (write events no rule covers): CreateVpc=1");
+	}
+
+	@Test
+	void shouldRejectOnceAFileThatIsNoCloudTrailShape() throws IOException {
+		Path file = write("actions.csv", "id,occurredAt,agent,type\nc-1,2026-07-03T03:47:00Z,a,route.add\n");
+
+		int exit = run("--format", "cloudtrail", file.toString());
+
+		assertThat(exit).isEqualTo(IngestCommand.EXIT_UNREADABLE);
+		assertThat(this.out.toString())
+			.contains("NOT READ COMPLETELY: " + file
+					+ " fits none of the CloudTrail shapes (line 1 is not JSON); accepted: a CloudTrail log file")
+			.doesNotContain("quarantined " + file)
+			.contains("Total: read 0 / stored 0 / duplicates 0 / quarantined 0");
+	}
+
 	private int run(String... args) {
 		CommandLine commandLine = new CommandLine(this.command.getObject());
 		commandLine.setOut(new PrintWriter(this.out, true));

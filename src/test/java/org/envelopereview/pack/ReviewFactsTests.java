@@ -58,6 +58,19 @@ class ReviewFactsTests {
 	}
 
 	@Test
+	void shouldNotCallTheAuditTrailIntactWhenLoggingWasSuppressed() {
+		List<Finding> findings = List
+			.of(new Finding(FindingCode.LOG_SUPPRESSION, Severity.CRITICAL, "payments-cab", true, null, "ct-stop-1",
+					"ct-stop-1 (trail/example-trail): logging.config.modify by tester", new TreeMap<>(), List.of()));
+		BoardReview suppressed = new BoardReview(this.review.board(), false, this.review.period(), 1, 1,
+				this.review.envelopes(), findings, List.of(), new IntegrityReport(10, List.of()), List.of(),
+				this.review.outputDir());
+
+		assertThat(new ReviewFacts(suppressed).headline()).doesNotContain("intact")
+			.contains("the audit trail verifies, but logging was switched off or narrowed 1 time (LOG-SUPPRESSION)");
+	}
+
+	@Test
 	void shouldCountOnlyFindingsOfReviewedEnvelopesAsReviewed() {
 		ReviewFacts facts = new ReviewFacts(this.review);
 

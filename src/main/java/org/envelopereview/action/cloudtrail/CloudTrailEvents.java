@@ -1,54 +1,197 @@
 package org.envelopereview.action.cloudtrail;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
+import org.envelopereview.action.ActionTypes;
 import org.envelopereview.action.cloudtrail.CloudTrailMapper.Change;
 
-import static org.envelopereview.action.cloudtrail.CloudTrailMapper.lower;
 import static org.envelopereview.action.cloudtrail.CloudTrailMapper.text;
 
 /**
- * The CloudTrail event names that are network changes, and how each one's request
- * parameters become canonical changes. Everything else is skipped.
+ * The CloudTrail events that are reviewed and how each one's parameters become canonical
+ * changes, as listed in {@code catalog/cloudtrail-events.yaml} (read once). Everything
+ * else is skipped (read-only) or not reviewed (a write).
  */
 final class CloudTrailEvents {
 
-	/** Turns an event's {@code requestParameters} into the changes it asks for. */
+	static final String CATALOGUE = "catalog/cloudtrail-events.yaml";
+
+	/** The readers of requests that give several changes, by their name in the file. */
+	private static final Map<String, Function<Entry, Mapping>> SHAPES = Map.of("security-group-permissions",
+			(entry) -> securityGroup(entry.type()), "security-group-rules",
+			(entry) -> (event) -> modifySecurityGroupRules(event.path("requestParameters")), "record-sets",
+			(entry) -> (event) -> resourceRecordSets(event.path("requestParameters")));
+
+	private static final Pattern SEGMENT = Pattern.compile("([^.\\[]+)(?:\\[([^=\\]]+)=([^\\]]*)\\])?");
+
+	private static final Catalogue CATALOGUE_FILE = read();
+
+	private static final Map<String, List<Entry>> BY_NAME = byName(CATALOGUE_FILE.events());
+
+	/** How an event becomes changes; none means it is not a change after all. */
 	@FunctionalInterface
 	interface Mapping {
 
-		List<Change> changes(JsonNode request);
+		List<Change> changes(JsonNode event);
 
 	}
 
-	private static final Map<String, Mapping> MAPPINGS = Map.ofEntries(
-			Map.entry("AuthorizeSecurityGroupIngress", securityGroup("security_group.ingress.add")),
-			Map.entry("AuthorizeSecurityGroupEgress", securityGroup("security_group.egress.add")),
-			Map.entry("RevokeSecurityGroupIngress", securityGroup("security_group.ingress.remove")),
-			Map.entry("RevokeSecurityGroupEgress", securityGroup("security_group.egress.remove")),
-			Map.entry("ModifySecurityGroupRules", CloudTrailEvents::modifySecurityGroupRules),
-			Map.entry("CreateNetworkAclEntry", networkAclEntry("nacl.entry.add")),
-			Map.entry("ReplaceNetworkAclEntry", networkAclEntry("nacl.entry.replace")),
-			Map.entry("DeleteNetworkAclEntry", networkAclEntry("nacl.entry.remove")),
-			Map.entry("CreateRoute", route("route.add")), Map.entry("ReplaceRoute", route("route.replace")),
-			Map.entry("DeleteRoute", route("route.remove")),
-			Map.entry("ChangeResourceRecordSets", CloudTrailEvents::resourceRecordSets),
-			Map.entry("ModifyListener",
-					(request) -> List.of(new Change("lb.listener.modify", text(request, "listenerArn"),
-							lower(text(request, "protocol")), text(request, "port"), null))),
-			Map.entry("ModifyRule", (request) -> List
-				.of(new Change("lb.listener.modify", text(request, "ruleArn"), null, null, null))));
+	/** One line of the catalogue. */
+	record Entry(String name, String source, String type, String shape, List<String> resource, String protocol,
+			String fromPort, String toPort, List<String> cidr, When when) {
+
+	}
+
+	/** The condition under which an event is a change. */
+	record When(String path, @JsonProperty("equals") String value) {
+
+	}
+
+	record Catalogue(List<String> readOnlyPrefixes, List<Entry> events) {
+
+	}
 
 	private CloudTrailEvents() {
 	}
 
-	/** The mapping of an event name, or {@code null} for an event that is skipped. */
-	static Mapping forName(String eventName) {
-		return MAPPINGS.get(eventName);
+	/** Every entry of the catalogue, in its order. */
+	static List<Entry> entries() {
+		return CATALOGUE_FILE.events();
+	}
+
+	/**
+	 * The mapping of an event, or {@code null} for an event that is not reviewed: its
+	 * name and, where the catalogue gives one, its source must match.
+	 */
+	static Mapping forEvent(String name, String source) {
+		List<Entry> candidates = BY_NAME.get(name);
+		if (candidates == null) {
+			return null;
+		}
+		Entry chosen = null;
+		for (Entry entry : candidates) {
+			if (entry.source() == null ? chosen == null : entry.source().equals(source)) {
+				chosen = entry;
+			}
+		}
+		return (chosen != null) ? mapping(chosen) : null;
+	}
+
+	/**
+	 * Whether an event only reads: its {@code readOnly} flag, or for an event without
+	 * one, its name.
+	 */
+	static boolean isReadOnly(JsonNode event, String name) {
+		JsonNode flag = event.get("readOnly");
+		if (flag != null && (flag.isBoolean() || flag.isString())) {
+			return "true".equalsIgnoreCase(flag.asString());
+		}
+		return CATALOGUE_FILE.readOnlyPrefixes().stream().anyMatch(name::startsWith);
+	}
+
+	private static Mapping mapping(Entry entry) {
+		Mapping changes = (entry.shape() != null) ? SHAPES.get(entry.shape()).apply(entry) : (event) -> {
+			String protocol = protocol(value(event, entry.protocol()));
+			String ports = ports(protocol, value(event, entry.fromPort()), value(event, entry.toPort()));
+			return List.of(new Change(entry.type(), first(event, entry.resource()), protocol, ports,
+					first(event, entry.cidr())));
+		};
+		if (entry.when() == null) {
+			return changes;
+		}
+		return (event) -> {
+			JsonNode node = node(event, entry.when().path());
+			boolean applies = (entry.when().value() != null) ? entry.when().value().equalsIgnoreCase(scalar(node))
+					: node != null && !node.isMissingNode() && !node.isNull()
+							&& !(node.isContainer() && node.isEmpty());
+			return applies ? changes.changes(event) : List.of();
+		};
+	}
+
+	/** The first of the paths that has a value. */
+	private static String first(JsonNode event, List<String> paths) {
+		if (paths == null) {
+			return null;
+		}
+		for (String path : paths) {
+			String value = value(event, path);
+			if (value != null) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The value at a dotted path, where {@code name[key=value]} picks the element of a
+	 * list with that key; an XML-style {@code {"content": …}} is read through and a list
+	 * gives its values joined with commas.
+	 */
+	static String value(JsonNode event, String path) {
+		return (path != null) ? scalar(node(event, path)) : null;
+	}
+
+	/** The node at a path (see {@link #value}), or {@code null}. */
+	private static JsonNode node(JsonNode event, String path) {
+		JsonNode node = event;
+		Matcher segment = SEGMENT.matcher(path);
+		int at = 0;
+		while (at < path.length() && segment.find(at) && segment.start() == at) {
+			node = node.path(segment.group(1));
+			if (segment.group(2) != null) {
+				JsonNode found = null;
+				for (JsonNode element : items(node)) {
+					if (segment.group(3).equals(text(element, segment.group(2)))) {
+						found = element;
+						break;
+					}
+				}
+				if (found == null) {
+					return null;
+				}
+				node = found;
+			}
+			at = segment.end() + 1;
+		}
+		return node;
+	}
+
+	private static String scalar(JsonNode node) {
+		if (node == null || node.isMissingNode() || node.isNull()) {
+			return null;
+		}
+		if (node.isObject() && node.has("content")) {
+			return scalar(node.get("content"));
+		}
+		if (node.isArray() || (node.isObject() && node.has("items"))) {
+			List<String> values = new ArrayList<>();
+			for (JsonNode element : items(node)) {
+				String value = scalar(element);
+				if (value != null) {
+					values.add(value);
+				}
+			}
+			return values.isEmpty() ? null : String.join(",", values);
+		}
+		if (node.isContainer()) {
+			return null;
+		}
+		String text = node.asString();
+		return text.isEmpty() ? null : text;
 	}
 
 	/**
@@ -58,7 +201,8 @@ final class CloudTrailEvents {
 	 * security-group or prefix-list reference) still gives one change, with no CIDR.
 	 */
 	private static Mapping securityGroup(String type) {
-		return (request) -> {
+		return (event) -> {
+			JsonNode request = event.path("requestParameters");
 			String group = (text(request, "groupId") != null) ? text(request, "groupId") : text(request, "groupName");
 			List<Change> changes = new ArrayList<>();
 			for (JsonNode permission : items(request.path("ipPermissions"))) {
@@ -104,25 +248,6 @@ final class CloudTrailEvents {
 		return changes.isEmpty() ? List.of(new Change("security_group.ingress.add", group, null, null, null)) : changes;
 	}
 
-	private static Mapping networkAclEntry(String type) {
-		return (request) -> {
-			String protocol = protocol(text(request, "aclProtocol"));
-			JsonNode range = request.path("portRange");
-			String cidr = (text(request, "cidrBlock") != null) ? text(request, "cidrBlock")
-					: text(request, "ipv6CidrBlock");
-			return List.of(new Change(type, text(request, "networkAclId"), protocol,
-					ports(protocol, text(range, "from"), text(range, "to")), cidr));
-		};
-	}
-
-	private static Mapping route(String type) {
-		return (request) -> {
-			String cidr = (text(request, "destinationCidrBlock") != null) ? text(request, "destinationCidrBlock")
-					: text(request, "destinationIpv6CidrBlock");
-			return List.of(new Change(type, text(request, "routeTableId"), null, null, cidr));
-		};
-	}
-
 	/**
 	 * One change per record set; the resource is the record name without its final dot.
 	 */
@@ -160,13 +285,13 @@ final class CloudTrailEvents {
 		if (protocol == null) {
 			return null;
 		}
-		return switch (protocol.trim().toLowerCase(java.util.Locale.ROOT)) {
+		return switch (protocol.trim().toLowerCase(Locale.ROOT)) {
 			case "-1", "all" -> "all";
 			case "6" -> "tcp";
 			case "17" -> "udp";
 			case "1" -> "icmp";
 			case "58" -> "icmpv6";
-			default -> protocol.trim().toLowerCase(java.util.Locale.ROOT);
+			default -> protocol.trim().toLowerCase(Locale.ROOT);
 		};
 	}
 
@@ -189,6 +314,36 @@ final class CloudTrailEvents {
 		if (value != null) {
 			values.add(value);
 		}
+	}
+
+	private static Catalogue read() {
+		YAMLMapper mapper = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+		try (InputStream in = CloudTrailEvents.class.getClassLoader().getResourceAsStream(CATALOGUE)) {
+			if (in == null) {
+				throw new IllegalStateException(CATALOGUE + " is missing from the class path");
+			}
+			Catalogue catalogue = mapper.readValue(in, Catalogue.class);
+			for (Entry entry : catalogue.events()) {
+				if (!ActionTypes.isKnown(entry.type())) {
+					throw new IllegalStateException(CATALOGUE + ": " + entry.name() + " maps to unknown type '"
+							+ entry.type() + "' (see " + "catalog/action-types.yaml)");
+				}
+				if (entry.shape() != null && !SHAPES.containsKey(entry.shape())) {
+					throw new IllegalStateException(
+							CATALOGUE + ": " + entry.name() + " has unknown shape '" + entry.shape() + "'");
+				}
+			}
+			return catalogue;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot read " + CATALOGUE + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static Map<String, List<Entry>> byName(List<Entry> entries) {
+		Map<String, List<Entry>> byName = new LinkedHashMap<>();
+		entries.forEach((entry) -> byName.computeIfAbsent(entry.name(), (name) -> new ArrayList<>()).add(entry));
+		return byName;
 	}
 
 }

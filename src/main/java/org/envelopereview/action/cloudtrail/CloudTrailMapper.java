@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -38,8 +37,8 @@ public final class CloudTrailMapper {
 	}
 
 	/**
-	 * The event's actions, or an empty list when its name is not a network change (the
-	 * caller counts it as skipped).
+	 * The event's actions, or an empty list when it is not a reviewed change (the caller
+	 * counts it as skipped or not reviewed).
 	 * @throws RejectedRecord when the event cannot be mapped
 	 */
 	List<SourceRecord> map(JsonNode event, long line, String raw) {
@@ -50,8 +49,12 @@ public final class CloudTrailMapper {
 		if ("AssumeRole".equals(name)) {
 			rememberSessionTags(event);
 		}
-		CloudTrailEvents.Mapping mapping = CloudTrailEvents.forName(name);
+		CloudTrailEvents.Mapping mapping = CloudTrailEvents.forEvent(name, text(event, "eventSource"));
 		if (mapping == null) {
+			return List.of();
+		}
+		List<Change> changes = mapping.changes(event);
+		if (changes.isEmpty()) {
 			return List.of();
 		}
 		List<String> problems = new ArrayList<>();
@@ -69,11 +72,10 @@ public final class CloudTrailMapper {
 		if (agent == null) {
 			problems.add("missing agent: userIdentity has no assumed-role session, user name or principal");
 		}
-		List<Change> changes = mapping.changes(event.path("requestParameters"));
 		for (int i = 0; i < changes.size(); i++) {
 			Change change = changes.get(i);
 			List<String> changeProblems = new ArrayList<>();
-			ActionFields.checkCidr(change.cidr(), changeProblems);
+			ActionFields.checkCidr(ActionFields.providerCidr(change.cidr()), changeProblems);
 			ActionFields.checkPorts(change.ports(), changeProblems);
 			ActionFields.checkText("resource", change.resource(), changeProblems);
 			ActionFields.checkText("protocol", change.protocol(), changeProblems);
@@ -98,9 +100,11 @@ public final class CloudTrailMapper {
 		for (int i = 0; i < changes.size(); i++) {
 			Change change = changes.get(i);
 			String id = (changes.size() == 1) ? eventId : eventId + "#" + (i + 1);
+			String cidr = ActionFields.providerCidr(change.cidr());
+			String recordedCidr = (cidr != null && !cidr.equals(change.cidr())) ? change.cidr() : null;
 			Action action = new Action(id, occurredAt, agent, null, envelope, change.type(), change.resource(), region,
-					change.protocol(), change.ports(), change.cidr(), Action.Rationale.NONE, Action.ApprovalRecord.NONE,
-					null, null, null, outcome, errorCode, 0, null, null);
+					change.protocol(), change.ports(), cidr, Action.Rationale.NONE, Action.ApprovalRecord.NONE, null,
+					null, null, outcome, errorCode, 0, null, null, recordedCidr);
 			records.add(new SourceRecord(action, false, line, raw));
 		}
 		return records;
@@ -195,10 +199,6 @@ public final class CloudTrailMapper {
 		}
 		String text = value.asString();
 		return text.isEmpty() ? null : text;
-	}
-
-	static String lower(String value) {
-		return (value != null) ? value.toLowerCase(Locale.ROOT) : null;
 	}
 
 }

@@ -29,6 +29,7 @@ import org.jdbi.v3.core.JdbiException;
 import org.envelopereview.action.ActionDao;
 import org.envelopereview.action.ActionRecordReader;
 import org.envelopereview.action.SourceCounts;
+import org.envelopereview.action.UnrecognisedInputException;
 import org.envelopereview.action.cloudtrail.CloudTrailMapper;
 import org.envelopereview.action.cloudtrail.CloudTrailReader;
 import org.envelopereview.system.RowLock;
@@ -106,6 +107,9 @@ public class ActionIngester {
 							// the digest still needs the rest of the input
 						}
 					}, batch);
+				}
+				catch (UnrecognisedInputException ex) {
+					error = input.name() + " " + ex.getMessage();
 				}
 				catch (IOException | UncheckedIOException ex) {
 					error = "read failed after " + batch.counts().totals().read() + " records: " + describe(ex);

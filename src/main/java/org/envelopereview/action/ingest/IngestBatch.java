@@ -100,6 +100,12 @@ final class IngestBatch implements RecordSink, AutoCloseable {
 		this.counts.skipped(name);
 	}
 
+	@Override
+	public void notReviewed(String name) {
+		this.counts.read();
+		this.counts.notReviewed(name);
+	}
+
 	private void addQuarantine(long line, String raw, String reason, String recordId, Instant occurredAt) {
 		this.quarantine.add(QuarantineRow.of(this.sourceId, this.sourceName, line, raw, reason, recordId, occurredAt,
 				this.clock.instant()));

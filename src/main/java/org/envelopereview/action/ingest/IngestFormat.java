@@ -12,15 +12,16 @@ public enum IngestFormat {
 	/** Native records as CSV with a header row, nested fields flattened with dots. */
 	CSV,
 	/**
-	 * AWS CloudTrail: {@code {"Records":[…]}} files, one event per line, or the
-	 * LookupEvents shape.
+	 * AWS CloudTrail: {@code {"Records":[…]}} files, JSON arrays of events, one event per
+	 * line, the LookupEvents response and its entries, EventBridge events.
 	 */
 	CLOUDTRAIL;
 
-	private static final Pattern RECORDS_FILE = Pattern.compile("^\\s*\\{\\s*\"Records\"\\s*:", Pattern.DOTALL);
+	private static final Pattern CLOUDTRAIL_DOCUMENT = Pattern
+		.compile("^\\s*\\{\\s*\"(Records|Events|NextToken)\"\\s*:", Pattern.DOTALL);
 
 	private static final Pattern CLOUDTRAIL_EVENT = Pattern
-		.compile("\"(eventVersion|eventSource|eventName|CloudTrailEvent|EventName)\"\\s*:");
+		.compile("\"(eventVersion|eventSource|eventName|CloudTrailEvent|EventName|detail-type)\"\\s*:");
 
 	/** The value for {@code --format}. */
 	public String optionValue() {
@@ -29,8 +30,10 @@ public enum IngestFormat {
 
 	/**
 	 * Guesses the format from the first bytes of the (decompressed) input and its name: a
-	 * {@code Records} object or an event with CloudTrail's field names is CloudTrail, any
-	 * other JSON object is native JSON Lines, and anything else is CSV.
+	 * JSON array (only CloudTrail comes as one), a {@code Records} or {@code Events}
+	 * object, or an event with CloudTrail's field names (on its first line, or anywhere
+	 * in the head of a pretty-printed object) is CloudTrail, any other JSON object is
+	 * native JSON Lines, and anything else is CSV.
 	 */
 	static IngestFormat detect(byte[] head, int length, String name) {
 		String text = new String(head, 0, length, StandardCharsets.UTF_8);
@@ -38,13 +41,17 @@ public enum IngestFormat {
 			text = text.substring(1);
 		}
 		String trimmed = text.stripLeading();
+		if (trimmed.startsWith("[")) {
+			return CLOUDTRAIL;
+		}
 		if (trimmed.startsWith("{")) {
-			if (RECORDS_FILE.matcher(trimmed).find()) {
+			if (CLOUDTRAIL_DOCUMENT.matcher(trimmed).find()) {
 				return CLOUDTRAIL;
 			}
 			int endOfLine = trimmed.indexOf('\n');
 			String firstLine = (endOfLine >= 0) ? trimmed.substring(0, endOfLine) : trimmed;
-			return CLOUDTRAIL_EVENT.matcher(firstLine).find() ? CLOUDTRAIL : JSONL;
+			boolean pretty = firstLine.strip().equals("{");
+			return CLOUDTRAIL_EVENT.matcher(pretty ? trimmed : firstLine).find() ? CLOUDTRAIL : JSONL;
 		}
 		String lower = name.toLowerCase(Locale.ROOT);
 		if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson") || lower.endsWith(".jsonl.gz")) {

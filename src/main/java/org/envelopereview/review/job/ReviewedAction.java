@@ -29,7 +29,7 @@ record ReviewedAction(Action action, Instant revertedAt) {
 				row.getString(11), new Action.Rationale(row.getString(12), row.getString(13), boxedConfidence),
 				new Action.ApprovalRecord(row.getString(15), row.getString(16)), row.getString(17), instant(row, 18),
 				row.getString(19), outcome(id, row.getString(20)), row.getString(21), row.getLong(22),
-				row.getString(23), row.getString(24));
+				row.getString(23), row.getString(24), row.getString(26));
 		return new ReviewedAction(action, instant(row, 25));
 	}
 

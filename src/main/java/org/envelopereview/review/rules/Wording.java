@@ -58,7 +58,8 @@ public final class Wording {
 			.evidence("rationale.confidence", rationale.confidence())
 			.evidence("approval.ref", approval.ref())
 			.evidence("approval.approver", approval.approver())
-			.evidence("changeRef", action.changeRef());
+			.evidence("changeRef", action.changeRef())
+			.evidence("recordedCidr", action.recordedCidr());
 	}
 
 	static Instant startOfDay(LocalDate date) {

@@ -31,10 +31,16 @@ final class OpenRuleTimeline {
 			.toList();
 	}
 
+	/**
+	 * The removals of rules: closing types of a family that opens rules (deleting a whole
+	 * group or NACL is closing too, but is no rule of its own).
+	 */
 	static List<String> closingTypes() {
+		List<String> openingFamilies = openingTypes().stream().map(OpenRuleTimeline::family).toList();
 		return org.envelopereview.action.ActionTypes.ALL.stream()
 			.filter(OpenRuleTimeline::isRuleType)
 			.filter(org.envelopereview.action.ActionTypes::isClosing)
+			.filter((type) -> openingFamilies.contains(family(type)))
 			.toList();
 	}
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +34,7 @@ class CloudTrailReaderTests {
 		readResource(INVICTUS + "YMDRJwtmC82bUwAo.json");
 
 		assertThat(this.sink.actions())
+			.filteredOn((action) -> Set.of("security_group.ingress.add", "route.remove").contains(action.type()))
 			.extracting(Action::id, Action::type, Action::resource, Action::protocol, Action::ports, Action::cidr)
 			.containsExactly(
 					tuple("7e96f0e7-4d78-423d-b3f5-391370685b30", "security_group.ingress.add", "sg-04cfb7a4712d75b00",
@@ -48,8 +50,9 @@ class CloudTrailReaderTests {
 			assertThat(action.modelVersion()).isNull();
 			assertThat(action.outcome()).isEqualTo(Action.Outcome.SUCCEEDED);
 		});
-		assertThat(this.sink.actions().get(0).occurredAt()).isEqualTo(Instant.parse("2023-07-10T12:10:05Z"));
-		assertThat(this.sink.skipped).hasSize(153);
+		assertThat(this.sink.actions().get(3).occurredAt()).isEqualTo(Instant.parse("2023-07-10T12:10:05Z"));
+		assertThat(this.sink.skipped).hasSize(86);
+		assertThat(this.sink.notReviewed).hasSize(60).contains("CreateVpc", "DeleteSubnet", "StartLogging");
 		assertThat(this.sink.quarantined).isEmpty();
 	}
 
@@ -57,8 +60,8 @@ class CloudTrailReaderTests {
 	void shouldGiveOneActionPerCidrOfAPermissionNumberedAfterTheEventId() throws IOException {
 		readResource(INVICTUS + "P0WZuP2zvLW2RcUo.json");
 
-		assertThat(this.sink.accepted).hasSize(2);
-		assertThat(this.sink.actions())
+		assertThat(this.sink.accepted).hasSize(3);
+		assertThat(this.sink.actions()).filteredOn((action) -> action.type().startsWith("security_group."))
 			.extracting(Action::id, Action::type, Action::protocol, Action::ports, Action::cidr)
 			.containsExactly(
 					tuple("914469fc-c658-434c-a560-0219c0ac3b55#1", "security_group.egress.add", "all", null,
@@ -66,14 +69,16 @@ class CloudTrailReaderTests {
 					tuple("914469fc-c658-434c-a560-0219c0ac3b55#2", "security_group.egress.add", "all", null, "::/0"),
 					tuple("8733f811-267d-4c46-8e5b-000fe7c6a9f2", "security_group.ingress.remove", "tcp", "22",
 							"0.0.0.0/0"));
-		assertThat(this.sink.skipped).hasSize(31);
+		assertThat(this.sink.skipped).hasSize(27);
+		assertThat(this.sink.notReviewed).containsExactlyInAnyOrder("DeleteNetworkInterface", "DeleteRole",
+				"RegisterImage");
 	}
 
 	@Test
 	void shouldRecordAnEventWithAnErrorCodeAsAFailedAttempt() throws IOException {
 		readResource(INVICTUS + "Z8x5aqgtcXn5NEG9.json");
 
-		assertThat(this.sink.actions())
+		assertThat(this.sink.actions()).filteredOn((action) -> action.cidr() != null)
 			.extracting(Action::id, Action::type, Action::outcome, Action::errorCode, Action::cidr)
 			.containsExactly(
 					tuple("42c3428c-7389-42d1-9365-fcf6e3695459", "route.remove", Action.Outcome.SUCCEEDED, null,
@@ -152,8 +157,12 @@ class CloudTrailReaderTests {
 	void shouldReadTheLookupEventsShapeWhereTheEventIsAJsonString() throws IOException {
 		readResource("/realdata/aws_cloudtrail_lookupevents.jsonl");
 
-		assertThat(this.sink.skipped).containsExactly("DescribeInstances", "TerminateInstances", "StopInstances",
-				"SharedSnapshotVolumeCreated", "RunInstances", "CreateSecurityGroup");
+		assertThat(this.sink.skipped).containsExactly("DescribeInstances");
+		assertThat(this.sink.notReviewed).containsExactly("TerminateInstances", "StopInstances",
+				"SharedSnapshotVolumeCreated", "RunInstances");
+		assertThat(this.sink.actions()).extracting(Action::id, Action::type, Action::resource, Action::agent)
+			.containsExactly(tuple("c91c963c-d149-4dc5-9e4a-830da763cf7b", "security_group.create",
+					"sg-01234567890123456", "fakeusername"));
 		assertThat(this.sink.quarantined).isEmpty();
 	}
 
@@ -224,13 +233,33 @@ class CloudTrailReaderTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource({ "CreateNetworkAcl", "DeleteRouteTable", "CreateSecurityGroup", "AuthorizeDBSecurityGroupIngress",
-			"ModifyLoadBalancerAttributes", "DescribeSecurityGroups", "authorizesecuritygroupingress" })
-	void shouldSkipAnEventNameThatIsNotMappedEvenWhenItLooksAlike(String eventName) throws IOException {
+	@CsvSource({ "CreateVpc", "AuthorizeDBSecurityGroupIngress", "ModifyLoadBalancerAttributes", "CreateTrail",
+			"authorizesecuritygroupingress" })
+	void shouldCountAWriteEventThatIsNotMappedAsNotReviewedEvenWhenItLooksAlike(String eventName) throws IOException {
 		read(event(eventName, "e-1", "{\"groupId\":\"sg-1\",\"cidrIp\":\"0.0.0.0/0\"}"));
 
 		assertThat(this.sink.accepted).isEmpty();
+		assertThat(this.sink.skipped).isEmpty();
+		assertThat(this.sink.notReviewed).containsExactly(eventName);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "DescribeSecurityGroups", "GetEventSelectors", "AssumeRole" })
+	void shouldSkipAReadOnlyEvent(String eventName) throws IOException {
+		read(event(eventName, "e-1", "{\"groupId\":\"sg-1\"}"));
+
+		assertThat(this.sink.accepted).isEmpty();
+		assertThat(this.sink.notReviewed).isEmpty();
 		assertThat(this.sink.skipped).containsExactly(eventName);
+	}
+
+	@Test
+	void shouldTrustTheReadOnlyFlagOverTheName() throws IOException {
+		read(event("GetThing", "e-1", "{}").replace("{\"eventVersion\"", "{\"readOnly\":false,\"eventVersion\"") + "\n"
+				+ event("PutThing", "e-2", "{}").replace("{\"eventVersion\"", "{\"readOnly\":true,\"eventVersion\""));
+
+		assertThat(this.sink.notReviewed).containsExactly("GetThing");
+		assertThat(this.sink.skipped).containsExactly("PutThing");
 	}
 
 	@Test
@@ -287,6 +316,23 @@ class CloudTrailReaderTests {
 	}
 
 	@Test
+	void shouldNormaliseAProviderCidrWithHostBitsAndKeepTheRecordedText() throws IOException {
+		String request = "{\"groupId\":\"sg-9\",\"ipProtocol\":\"tcp\",\"fromPort\":22,\"toPort\":22,"
+				+ "\"cidrIp\":\"208.236.235.254/0\"}";
+
+		read(event("AuthorizeSecurityGroupIngress", "e-host", request) + "\n"
+				+ event("AuthorizeSecurityGroupIngress", "e-v6",
+						request.replace("cidrIp\":\"208.236.235.254/0", "cidrIpv6\":\"2001:db8::1/32"))
+				+ "\n" + event("AuthorizeSecurityGroupIngress", "e-clean",
+						request.replace("208.236.235.254/0", "10.0.0.0/8")));
+
+		assertThat(this.sink.quarantined).isEmpty();
+		assertThat(this.sink.actions()).extracting(Action::id, Action::cidr, Action::recordedCidr)
+			.containsExactly(tuple("e-host", "0.0.0.0/0", "208.236.235.254/0"),
+					tuple("e-v6", "2001:db8::/32", "2001:db8::1/32"), tuple("e-clean", "10.0.0.0/8", null));
+	}
+
+	@Test
 	void shouldQuarantineAnEventWithoutAnId() throws IOException {
 		read(event("CreateRoute", "e-1", "{\"routeTableId\":\"rtb-1\"}").replace(",\"eventID\":\"e-1\"", ""));
 
@@ -296,11 +342,11 @@ class CloudTrailReaderTests {
 	}
 
 	@Test
-	void shouldQuarantineALineThatIsNotACloudTrailEvent() throws IOException {
-		read("{\"hello\":\"world\"}\n" + event("DeleteRoute", "e-1", "{\"routeTableId\":\"rtb-1\"}"));
+	void shouldQuarantineALineThatIsNotACloudTrailEventAfterTheFirst() throws IOException {
+		read(event("DeleteRoute", "e-1", "{\"routeTableId\":\"rtb-1\"}") + "\n{\"hello\":\"world\"}");
 
 		assertThat(this.sink.quarantined).singleElement().satisfies((bad) -> {
-			assertThat(bad.line()).isEqualTo(1);
+			assertThat(bad.line()).isEqualTo(2);
 			assertThat(bad.reason()).isEqualTo("missing eventName: not a CloudTrail event");
 		});
 		assertThat(this.sink.actions()).hasSize(1);
@@ -334,6 +380,7 @@ class CloudTrailReaderTests {
 			assertThat(bad.line()).isEqualTo(2);
 			assertThat(bad.reason())
 				.matches("record is \\d+ bytes, longer than the limit of 1000 \\(--max-record-bytes\\)");
+			assertThat(bad.raw()).startsWith("{\"eventVersion\":\"1.08\"").contains("\"eventID\":\"e-1\"");
 		});
 	}
 

@@ -15,6 +15,14 @@ class IngestFormatTests {
 			'  {\\n  "Records" : ['                                        | trail.json    | CLOUDTRAIL
 			{"eventVersion":"1.08","eventName":"CreateRoute"}              | events.jsonl  | CLOUDTRAIL
 			{"EventId":"x","EventName":"RunInstances","CloudTrailEvent":"{}"} | lookup.jsonl | CLOUDTRAIL
+			'[{"eventVersion":"1.08","eventName":"CreateRoute"}]'          | export.json   | CLOUDTRAIL
+			'[\n  {\n    "eventVersion": "1.08",'                         | export.csv    | CLOUDTRAIL
+			'[]'                                                           | actions.csv   | CLOUDTRAIL
+			'{\n  "Events": [\n'                                          | lookup.json   | CLOUDTRAIL
+			'{"NextToken":"x","Events":[]}'                                | lookup.json   | CLOUDTRAIL
+			'{"version":"0","detail-type":"AWS API Call via CloudTrail"}'  | eb.jsonl      | CLOUDTRAIL
+			'{\n  "version": "0",\n  "detail-type": "AWS API Call via CloudTrail",' | eb.json | CLOUDTRAIL
+			'{\n  "id": "a-1",\n  "agent": "x"'                            | actions.json  | JSONL
 			{"id":"a-1","occurredAt":"2026-07-03T03:47:00Z"}               | actions.json  | JSONL
 			{"id":"a-1","rationale":{"signal":"eventName mentioned"}}     | actions.jsonl | JSONL
 			id,occurredAt,agent                                            | actions.csv   | CSV

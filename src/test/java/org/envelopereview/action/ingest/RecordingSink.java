@@ -17,6 +17,8 @@ public final class RecordingSink implements RecordSink {
 
 	public final List<String> skipped = new ArrayList<>();
 
+	public final List<String> notReviewed = new ArrayList<>();
+
 	public record Quarantined(long line, String raw, String reason, String recordId, Instant occurredAt) {
 
 	}
@@ -34,6 +36,11 @@ public final class RecordingSink implements RecordSink {
 	@Override
 	public void skip(String name) {
 		this.skipped.add(name);
+	}
+
+	@Override
+	public void notReviewed(String name) {
+		this.notReviewed.add(name);
 	}
 
 	public List<Action> actions() {

@@ -6,7 +6,8 @@ SELECT a.id, a.occurred_at, a.agent, a.model_version, a.envelope_id, a.action_ty
        a.approver, a.change_ref, a.revert_by, a.reverts, a.outcome, a.error_code, a.seq, a.prev_hash, a.hash,
        CASE WHEN a.reverts IS NULL AND a.outcome = 'succeeded' THEN
          (SELECT MIN(r.occurred_at) FROM agent_action r WHERE r.reverts = a.id AND r.outcome = 'succeeded')
-       END AS reverted_at
+       END AS reverted_at,
+       a.recorded_cidr
 FROM agent_action a
 WHERE a.occurred_at >= ? AND a.occurred_at < ?
 ORDER BY a.occurred_at, a.id
