@@ -83,11 +83,9 @@ public class PadesSigner {
 			Instant signingTime) {
 		CadesSignature cades = new CadesSignature(key, this.timeStamper);
 		// Strict CMS parsers (BouncyCastle 1.8x as used by EU DSS) reject the zero
-		// padding that
-		// usually follows the CMS in /Contents, so reserve exactly the CMS's length:
-		// learn it
-		// from a dry run and sign again in the rare case a time-stamp token changes
-		// length.
+		// padding that usually follows the CMS in /Contents, so reserve exactly the CMS's
+		// length: learn it from a dry run and sign again in the rare case a time-stamp
+		// token changes length.
 		int size = cades.sign(new ByteArrayInputStream(new byte[0])).length;
 		for (int attempt = 0; attempt < MAX_SIZE_ATTEMPTS; attempt++) {
 			byte[] cms = signOnce(source, target, key, reason, visible, signingTime, cades, size);

@@ -38,8 +38,7 @@ class ReviewSchedulerTests {
 		this.node.scheduler().register();
 
 		// then it fires at 02:00 UTC on the first day of each quarter and reviews the
-		// quarter
-		// before
+		// quarter before
 		NextReview next = this.node.scheduler().nextReview().orElseThrow();
 		assertThat(next.cron()).isEqualTo("0 0 2 1 1,4,7,10 ?");
 		assertThat(next.timeZone()).isEqualTo("UTC");

@@ -51,8 +51,7 @@ class ScheduleStatusReaderTests {
 		@Test
 		void shouldShowTheNextFireAndTheLatestRunsNewestFirstWithFindingsAndPacks() throws Exception {
 			// given a registered schedule, a completed run with findings and a pack, and
-			// a
-			// failed run after it
+			// a failed run after it
 			this.node = startNode();
 			this.node.scheduler().register();
 			Path pack = Files.createDirectories(this.out.resolve("2026-Q2/payments-cab")).resolve("review-pack.pdf");
