@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import org.envelopereview.review.output.BoardReview;
+import org.envelopereview.review.output.BoardFindings;
 import org.envelopereview.review.output.OutputContextKeys;
 import org.envelopereview.review.run.ReviewRuns;
 
@@ -45,17 +45,17 @@ final class FinishedExecution {
 
 	/**
 	 * The run's outcome.
-	 * @param boards the boards' reviews, only when the run completed
+	 * @param boards the boards' findings, only when the run completed
 	 * @param notes what the launch noted; the files moved aside are added
 	 */
-	ReviewOutcome outcome(ReviewRuns.RunRow run, boolean restarted, List<BoardReview> boards, List<String> notes,
+	ReviewOutcome outcome(ReviewRuns.RunRow run, boolean restarted, List<BoardFindings> boards, List<String> notes,
 			Duration elapsed) {
 		List<String> allNotes = new ArrayList<>(notes);
 		allNotes.addAll(OutputContextKeys.archived(this.execution.getExecutionContext()));
 		List<Path> packs = completed() ? OutputContextKeys.packs(this.execution.getExecutionContext()) : List.of();
 		SortedMap<String, Integer> counts = new TreeMap<>();
 		SortedMap<String, Path> dirs = new TreeMap<>();
-		for (BoardReview board : boards) {
+		for (BoardFindings board : boards) {
 			counts.put(board.board().id(), board.findings().size());
 			dirs.put(board.board().id(), board.outputDir());
 		}

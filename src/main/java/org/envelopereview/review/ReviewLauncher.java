@@ -18,7 +18,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.envelopereview.envelope.Board;
 import org.envelopereview.envelope.BoardDirectory;
 import org.envelopereview.period.Period;
-import org.envelopereview.review.output.BoardReview;
+import org.envelopereview.review.output.BoardFindings;
 import org.envelopereview.review.output.BoardReviewAssembler;
 import org.envelopereview.review.output.ReviewOutputs;
 import org.envelopereview.review.run.ReviewLock;
@@ -204,9 +204,9 @@ public class ReviewLauncher {
 			abandon(execution);
 		}
 		this.runs.updateStatus(run.id(), finished.status().name(), execution.getId(), finishedAt, outputDir);
-		List<BoardReview> boards = List.of();
+		List<BoardFindings> boards = List.of();
 		if (finished.completed()) {
-			boards = this.assembler.assemble(this.envelopes.inputs(run.id()));
+			boards = this.assembler.findings(this.envelopes.inputs(run.id()));
 		}
 		return finished.outcome(run, restarted, boards, notes, elapsed);
 	}

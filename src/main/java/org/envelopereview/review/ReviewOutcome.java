@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 import org.envelopereview.finding.Severity;
 import org.envelopereview.period.Period;
-import org.envelopereview.review.output.BoardReview;
+import org.envelopereview.review.output.BoardFindings;
 
 /**
  * What a review run produced: the hand-off to the command line and the scheduler.
@@ -20,7 +20,7 @@ import org.envelopereview.review.output.BoardReview;
  * @param restarted true when this call restarted an earlier failed run of the period
  * @param findingsByBoard finding counts per board
  * @param outputDirs {@code out/<period>/<board>/} per board
- * @param boards one review per board, only when the run completed
+ * @param boards each board's findings, only when the run completed
  * @param notes things the person running it should know (files moved aside, a restart
  * that kept the original run's options)
  * @param packs the signed packs the job wrote, in board order; none when packs are
@@ -28,7 +28,7 @@ import org.envelopereview.review.output.BoardReview;
  * @param failure why the run failed, or {@code null}
  */
 public record ReviewOutcome(long runId, int runNumber, Period period, RunStatus status, boolean restarted,
-		SortedMap<String, Integer> findingsByBoard, SortedMap<String, Path> outputDirs, List<BoardReview> boards,
+		SortedMap<String, Integer> findingsByBoard, SortedMap<String, Path> outputDirs, List<BoardFindings> boards,
 		List<Path> packs, List<String> notes, String failure, Duration elapsed) {
 
 	public ReviewOutcome {
@@ -57,7 +57,7 @@ public record ReviewOutcome(long runId, int runNumber, Period period, RunStatus 
 	/** Finding counts per board and severity. */
 	public SortedMap<String, Map<Severity, Integer>> countsByBoardAndSeverity() {
 		SortedMap<String, Map<Severity, Integer>> counts = new TreeMap<>();
-		for (BoardReview board : this.boards) {
+		for (BoardFindings board : this.boards) {
 			Map<Severity, Integer> bySeverity = new java.util.EnumMap<>(Severity.class);
 			for (Severity severity : Severity.values()) {
 				bySeverity.put(severity, 0);

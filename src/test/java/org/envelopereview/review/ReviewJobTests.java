@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -25,61 +23,62 @@ import org.envelopereview.finding.StoredFinding;
 import org.envelopereview.review.fixtures.ActionBuilder;
 import org.envelopereview.review.fixtures.ActionTable;
 import org.envelopereview.review.fixtures.Fixtures;
-import org.envelopereview.review.fixtures.TemporaryDirectories;
 import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.review.output.BoardReviewAssembler;
 import org.envelopereview.review.output.ReviewOutputs;
 import org.envelopereview.review.run.ReviewRuns;
 import org.envelopereview.review.run.RunEnvelopes;
 import org.envelopereview.review.scope.ScopeMeasurement;
-import org.envelopereview.support.IntegrationTest;
+import org.envelopereview.support.DatabaseContract;
+import org.envelopereview.support.H2IntegrationTest;
 import org.envelopereview.support.PostgresIntegrationTest;
+import org.envelopereview.support.TestOutput;
+import org.envelopereview.system.ReviewPaths;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 public class ReviewJobTests {
 
-	public static void reviewProperties(DynamicPropertyRegistry registry, Path outputDir) {
-		registry.add("review.envelopes-dir", () -> ReviewScenario.envelopesDir().toString());
-		registry.add("review.output-dir", outputDir::toString);
-		registry.add("review.job.chunk-size", () -> "5");
-	}
-
-	public static Path newOutputDir() {
-		return TemporaryDirectories.create("review-job-tests-");
-	}
-
 	/** The job's behaviour, the same on both databases. */
-	interface Contract {
+	interface Contract extends DatabaseContract {
 
-		Jdbi jdbi();
+		default Jdbi jdbi() {
+			return bean(Jdbi.class);
+		}
 
-		ReviewLauncher launcher();
+		default ReviewLauncher launcher() {
+			return bean(ReviewLauncher.class);
+		}
 
-		FindingStore store();
+		default FindingStore store() {
+			return bean(FindingStore.class);
+		}
 
-		Path outputDir();
+		default Path outputDir() {
+			return bean(ReviewPaths.class).outputDir().toAbsolutePath();
+		}
 
-		ApplicationContext context();
+		@BeforeEach
+		default void clear() {
+			ActionTable.clear(jdbi());
+			TestOutput.emptied(context());
+		}
 
 		default void given() throws IOException {
-			ActionTable.clear(jdbi());
-			try (Stream<Path> files = Files.walk(outputDir())) {
-				files.sorted(Comparator.reverseOrder())
-					.filter((path) -> !path.equals(outputDir()))
-					.forEach((path) -> path.toFile().delete());
-			}
+			clear();
 			ActionTable.insert(jdbi(), ReviewScenario.actions());
+		}
+
+		/** What the packs step hands each board's pack for the outcome's run. */
+		default List<BoardReview> handedToPacks(ReviewOutcome outcome) {
+			return bean(BoardReviewAssembler.class).assemble(bean(RunEnvelopes.class).inputs(outcome.runId()));
 		}
 
 		default Set<String> keys(long runId) {
@@ -134,8 +133,8 @@ public class ReviewJobTests {
 				.containsExactly("LOG-CHAIN-BROKEN|payments-cab|PA-FAILOVER-007|a-0004|failover-agent#4#HASH_MISMATCH",
 						"LOG-CHAIN-BROKEN|payments-cab|PA-FAILOVER-007|a-0121|failover-agent#30#PREV_HASH_MISMATCH",
 						"LOG-CHAIN-BROKEN|payments-cab|PA-FAILOVER-007|a-0121|failover-agent#30#SEQ_GAP");
-			assertThat(outcome.boards().get(0).integrity().breaks()).hasSize(4);
-			assertThat(outcome.boards().get(0).integrity().rowsChecked())
+			assertThat(handedToPacks(outcome).get(0).integrity().breaks()).hasSize(4);
+			assertThat(handedToPacks(outcome).get(0).integrity().rowsChecked())
 				.isEqualTo(ReviewScenario.actions().size() - 1);
 		}
 
@@ -143,7 +142,7 @@ public class ReviewJobTests {
 		default void shouldFindNoChainBreakInAnUntouchedHistory() throws IOException {
 			given();
 			ReviewOutcome outcome = launcher().run(Fixtures.Q3, null, false);
-			assertThat(outcome.boards().get(0).integrity().breaks()).isEmpty();
+			assertThat(handedToPacks(outcome).get(0).integrity().breaks()).isEmpty();
 			assertThat(keys(outcome.runId())).noneMatch((key) -> key.startsWith("LOG-CHAIN-BROKEN"));
 		}
 
@@ -383,7 +382,7 @@ public class ReviewJobTests {
 		default void shouldHandThePackEachEnvelopesTrendIncludingPeriodsNoRunMeasured() throws IOException {
 			given();
 			ReviewOutcome outcome = launcher().run(Fixtures.Q3, null, false);
-			BoardReview payments = outcome.boards().get(0);
+			BoardReview payments = handedToPacks(outcome).get(0);
 			assertThat(payments.envelopes()).extracting(BoardReview.EnvelopeReview::envelopeId)
 				.containsExactlyInAnyOrder(ReviewScenario.PA, "PA-BROKEN-900");
 			List<ScopeMeasurement> trend = payments.envelopes()
@@ -450,106 +449,12 @@ public class ReviewJobTests {
 	}
 
 	@Nested
-	@IntegrationTest
-	class OnH2 implements Contract {
-
-		static final Path OUTPUT = newOutputDir();
-
-		@DynamicPropertySource
-		static void properties(DynamicPropertyRegistry registry) {
-			reviewProperties(registry, OUTPUT);
-		}
-
-		@Autowired
-		Jdbi jdbi;
-
-		@Autowired
-		ReviewLauncher launcher;
-
-		@Autowired
-		FindingStore store;
-
-		@Autowired
-		ApplicationContext context;
-
-		@Override
-		public ApplicationContext context() {
-			return this.context;
-		}
-
-		@BeforeEach
-		void clear() {
-			ActionTable.clear(this.jdbi);
-		}
-
-		@Override
-		public Jdbi jdbi() {
-			return this.jdbi;
-		}
-
-		@Override
-		public ReviewLauncher launcher() {
-			return this.launcher;
-		}
-
-		@Override
-		public FindingStore store() {
-			return this.store;
-		}
-
-		@Override
-		public Path outputDir() {
-			return OUTPUT;
-		}
+	class OnH2 extends H2IntegrationTest implements Contract {
 
 	}
 
 	@Nested
 	class OnPostgres extends PostgresIntegrationTest implements Contract {
-
-		static final Path OUTPUT = newOutputDir();
-
-		@DynamicPropertySource
-		static void properties(DynamicPropertyRegistry registry) {
-			reviewProperties(registry, OUTPUT);
-		}
-
-		@Autowired
-		Jdbi jdbi;
-
-		@Autowired
-		ReviewLauncher launcher;
-
-		@Autowired
-		FindingStore store;
-
-		@Autowired
-		ApplicationContext context;
-
-		@Override
-		public ApplicationContext context() {
-			return this.context;
-		}
-
-		@Override
-		public Jdbi jdbi() {
-			return this.jdbi;
-		}
-
-		@Override
-		public ReviewLauncher launcher() {
-			return this.launcher;
-		}
-
-		@Override
-		public FindingStore store() {
-			return this.store;
-		}
-
-		@Override
-		public Path outputDir() {
-			return OUTPUT;
-		}
 
 	}
 

@@ -66,22 +66,34 @@ public class BoardReviewAssembler {
 	 * integrity report and snapshot), so that a restart in a new process builds the same.
 	 */
 	public List<BoardReview> assemble(RunInputs inputs) {
-		List<StoredFinding> findings = this.store.findings(inputs.runId());
 		IntegrityReport report = this.integrity.report(inputs.runId());
 		List<QuarantinedRecord> quarantined = quarantined(inputs.period());
 		List<InputDigest> digests = digests(inputs);
 		List<BoardReview> reviews = new ArrayList<>();
+		for (BoardFindings board : findings(inputs)) {
+			reviews.add(new BoardReview(board.board(), board.receivesUnassigned(), inputs.period(), inputs.runId(),
+					inputs.runNumber(), envelopes(inputs, board.board().id()), board.findings(), quarantined, report,
+					digests, board.outputDir()));
+		}
+		return reviews;
+	}
+
+	/**
+	 * Each board's findings of the run: one read of the stored findings, nothing else.
+	 */
+	public List<BoardFindings> findings(RunInputs inputs) {
+		List<StoredFinding> findings = this.store.findings(inputs.runId());
+		List<BoardFindings> boards = new ArrayList<>();
 		for (ReviewBoards.ReviewedBoard reviewed : ReviewBoards.of(inputs)) {
 			String boardId = reviewed.board().id();
-			reviews.add(new BoardReview(reviewed.board(), reviewed.receivesUnassigned(), inputs.period(),
-					inputs.runId(), inputs.runNumber(), envelopes(inputs, boardId),
+			boards.add(new BoardFindings(reviewed.board(), reviewed.receivesUnassigned(),
 					findings.stream()
 						.filter((stored) -> stored.finding().boardId().equals(boardId))
 						.map(StoredFinding::finding)
 						.toList(),
-					quarantined, report, digests, this.outputs.boardDir(inputs.period(), boardId)));
+					this.outputs.boardDir(inputs.period(), boardId)));
 		}
-		return reviews;
+		return boards;
 	}
 
 	private List<EnvelopeReview> envelopes(RunInputs inputs, String boardId) {
