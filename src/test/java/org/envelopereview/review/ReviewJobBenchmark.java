@@ -27,7 +27,6 @@ class ReviewJobBenchmark extends PostgresIntegrationTest {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		ReviewJobTests.reviewProperties(registry, ReviewJobTests.newOutputDir());
 		registry.add("review.job.chunk-size", () -> "500");
 	}
 

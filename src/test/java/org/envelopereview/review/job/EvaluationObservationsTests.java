@@ -1,12 +1,9 @@
 package org.envelopereview.review.job;
 
-import java.nio.file.Path;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
-import org.envelopereview.review.ReviewJobTests;
 import org.envelopereview.review.ReviewLauncher;
 import org.envelopereview.review.ReviewOutcome;
 import org.envelopereview.review.ReviewScenario;
@@ -14,10 +11,10 @@ import org.envelopereview.review.RunStatus;
 import org.envelopereview.review.fixtures.ActionTable;
 import org.envelopereview.review.fixtures.Fixtures;
 import org.envelopereview.support.IntegrationTest;
+import org.envelopereview.support.TestOutput;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,13 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class EvaluationObservationsTests {
 
-	static final Path OUTPUT = ReviewJobTests.newOutputDir();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		ReviewJobTests.reviewProperties(registry, OUTPUT);
-	}
-
 	@Autowired
 	Jdbi jdbi;
 
@@ -44,8 +34,12 @@ class EvaluationObservationsTests {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	ApplicationContext context;
+
 	@Test
 	void shouldTimeTheEvaluateStepButNotEachAction() {
+		TestOutput.emptied(this.context);
 		ActionTable.clear(this.jdbi);
 		ActionTable.insert(this.jdbi, ReviewScenario.actions());
 
