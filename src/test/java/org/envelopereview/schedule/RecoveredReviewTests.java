@@ -149,16 +149,23 @@ class RecoveredReviewTests {
 		assertThat(expected.completed()).isTrue();
 	}
 
+	/**
+	 * Waits until node A has committed a few chunks of a range still running. A higher
+	 * bar, or a slower poll, lets an idle machine finish the whole step between two
+	 * polls, and the wait then never ends.
+	 */
 	private void startNodeAAndAwaitEvaluation(Jdbi clusteredDb) throws IOException {
 		this.nodeA = startScheduleProcess(this.nodeALog);
+		boolean seen = false;
 		try {
 			await().atMost(Duration.ofMinutes(3))
-				.pollInterval(Duration.ofMillis(200))
-				.until(() -> evaluationCommits(clusteredDb) >= 20);
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> evaluationCommits(clusteredDb) >= 3);
+			seen = true;
 		}
 		finally {
-			if (!this.nodeA.isAlive()) {
-				System.err.println(Files.readString(this.nodeALog));
+			if (!seen || !this.nodeA.isAlive()) {
+				System.err.println("node A's log:\n" + Files.readString(this.nodeALog));
 			}
 		}
 	}
