@@ -17,10 +17,9 @@ import org.envelopereview.envelope.EnvelopeCatalog;
 import org.envelopereview.review.fixtures.ActionTable;
 import org.envelopereview.review.fixtures.Fixtures;
 import org.envelopereview.review.run.RunInputs;
-import org.envelopereview.support.IntegrationTest;
+import org.envelopereview.support.DatabaseContract;
+import org.envelopereview.support.H2IntegrationTest;
 import org.envelopereview.support.PostgresIntegrationTest;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.envelopereview.review.fixtures.ActionBuilder.action;
@@ -53,9 +52,16 @@ class EvaluationPartitionerTests {
 	}
 
 	/** The partitioner's guarantees, the same on both databases. */
-	interface Contract {
+	interface Contract extends DatabaseContract {
 
-		Jdbi jdbi();
+		default Jdbi jdbi() {
+			return bean(Jdbi.class);
+		}
+
+		@BeforeEach
+		default void clear() {
+			ActionTable.clear(jdbi());
+		}
 
 		@Test
 		default void shouldSplitTheSpanOfTheActionsEvenlyAndPutEachActionInExactlyOneRange() {
@@ -184,39 +190,12 @@ class EvaluationPartitionerTests {
 	}
 
 	@Nested
-	@IntegrationTest
-	class OnH2 implements Contract {
-
-		@Autowired
-		Jdbi jdbi;
-
-		@BeforeEach
-		void clear() {
-			ActionTable.clear(this.jdbi);
-		}
-
-		@Override
-		public Jdbi jdbi() {
-			return this.jdbi;
-		}
+	class OnH2 extends H2IntegrationTest implements Contract {
 
 	}
 
 	@Nested
 	class OnPostgres extends PostgresIntegrationTest implements Contract {
-
-		@Autowired
-		Jdbi jdbi;
-
-		@BeforeEach
-		void clear() {
-			ActionTable.clear(this.jdbi);
-		}
-
-		@Override
-		public Jdbi jdbi() {
-			return this.jdbi;
-		}
 
 	}
 
