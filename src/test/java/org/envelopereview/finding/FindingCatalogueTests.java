@@ -55,50 +55,54 @@ class FindingCatalogueTests {
 
 	@Test
 	void shouldRejectACatalogueCitingAnUndeclaredControl() {
-		ByteArrayResource broken = new ByteArrayResource((CONTROLS + """
+		String broken = """
 				findings:
 				  - {code: OOS-PORT, severity: high, meaning: ports, controls: [SOC2 CC8.2]}
-				""").getBytes(), "broken findings.yaml");
-		assertThatIllegalStateException().isThrownBy(() -> new FindingCatalogue(broken))
+				""";
+		assertThatIllegalStateException().isThrownBy(() -> withControls(broken))
 			.withMessageContaining("findings.OOS-PORT")
 			.withMessageContaining("SOC2 CC8.2");
 	}
 
 	@Test
 	void shouldRejectACatalogueMissingAFindingCode() {
-		ByteArrayResource partial = new ByteArrayResource((CONTROLS + """
+		String partial = """
 				findings:
 				  - {code: OOS-PORT, severity: high, meaning: ports, controls: [SOC2 CC8.1]}
-				""").getBytes(), "partial findings.yaml");
-		assertThatIllegalStateException().isThrownBy(() -> new FindingCatalogue(partial))
-			.withMessageContaining("no entry for");
+				""";
+		assertThatIllegalStateException().isThrownBy(() -> withControls(partial)).withMessageContaining("no entry for");
 	}
 
 	@Test
 	void shouldRejectACatalogueListingACodeTwice() {
-		ByteArrayResource twice = new ByteArrayResource((CONTROLS + """
+		String twice = """
 				findings:
 				  - {code: OOS-PORT, severity: high, meaning: ports, controls: [SOC2 CC8.1]}
 				  - {code: OOS-PORT, severity: low, meaning: ports again, controls: [SOC2 CC8.1]}
-				""").getBytes(), "twice findings.yaml");
-		assertThatIllegalStateException().isThrownBy(() -> new FindingCatalogue(twice))
+				""";
+		assertThatIllegalStateException().isThrownBy(() -> withControls(twice))
 			.withMessageContaining("findings.OOS-PORT is listed twice");
 	}
 
 	@Test
 	void shouldRejectAnUnknownCodeOrSeverity() {
-		ByteArrayResource unknownCode = new ByteArrayResource((CONTROLS + """
+		String unknownCode = """
 				findings:
 				  - {code: OOS-COLOUR, severity: high, meaning: colour, controls: [SOC2 CC8.1]}
-				""").getBytes(), "unknown findings.yaml");
-		assertThatIllegalStateException().isThrownBy(() -> new FindingCatalogue(unknownCode))
+				""";
+		assertThatIllegalStateException().isThrownBy(() -> withControls(unknownCode))
 			.withMessageContaining("findings.OOS-COLOUR: no such finding code");
-		ByteArrayResource unknownSeverity = new ByteArrayResource((CONTROLS + """
+		String unknownSeverity = """
 				findings:
 				  - {code: OOS-PORT, severity: urgent, meaning: ports, controls: [SOC2 CC8.1]}
-				""").getBytes(), "unknown findings.yaml");
-		assertThatIllegalStateException().isThrownBy(() -> new FindingCatalogue(unknownSeverity))
+				""";
+		assertThatIllegalStateException().isThrownBy(() -> withControls(unknownSeverity))
 			.withMessageContaining("findings.OOS-PORT: no such severity 'urgent'");
+	}
+
+	/** A catalogue of the test's controls and the given findings section. */
+	private static FindingCatalogue withControls(String findings) {
+		return new FindingCatalogue(new ByteArrayResource((CONTROLS + findings).getBytes(), "findings.yaml"));
 	}
 
 }
