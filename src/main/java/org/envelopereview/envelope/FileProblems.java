@@ -5,30 +5,30 @@ import java.util.Comparator;
 import java.util.List;
 
 /** The problems found in one file, each located by line and field. */
-final class FileProblems {
+public final class FileProblems {
 
 	private final String file;
 
 	private final List<EnvelopeProblem> problems = new ArrayList<>();
 
-	FileProblems(String file) {
+	public FileProblems(String file) {
 		this.file = file;
 	}
 
-	String file() {
+	public String file() {
 		return this.file;
 	}
 
-	void add(int line, String field, String message) {
+	public void add(int line, String field, String message) {
 		this.problems.add(new EnvelopeProblem(this.file, line, field, message));
 	}
 
-	boolean isEmpty() {
+	public boolean isEmpty() {
 		return this.problems.isEmpty();
 	}
 
 	/** The problems in the order of the file's lines (stable for one line). */
-	List<EnvelopeProblem> inLineOrder() {
+	public List<EnvelopeProblem> inLineOrder() {
 		return this.problems.stream().sorted(Comparator.comparingInt(EnvelopeProblem::line)).toList();
 	}
 

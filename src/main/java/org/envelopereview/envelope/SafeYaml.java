@@ -23,9 +23,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * that make hostile files harmless: size, nesting depth, aliases and recursion are
  * checked on the event stream before any tree is built.
  */
-final class SafeYaml {
+public final class SafeYaml {
 
-	static final int MAX_BYTES = 1024 * 1024;
+	public static final int MAX_BYTES = 1024 * 1024;
 
 	static final int MAX_DEPTH = 20;
 
@@ -42,7 +42,7 @@ final class SafeYaml {
 	}
 
 	/** The document's root node, or empty after reporting why there is none. */
-	static Optional<Node> parse(String text, FileProblems problems) {
+	public static Optional<Node> parse(String text, FileProblems problems) {
 		try {
 			if (!withinLimits(text, problems)) {
 				return Optional.empty();

@@ -14,7 +14,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * created; a missing required field is reported at the line of the key that holds the
  * mapping.
  */
-final class YamlMapping {
+public final class YamlMapping {
 
 	private final String path;
 
@@ -51,7 +51,7 @@ final class YamlMapping {
 	}
 
 	/** The field's value, or empty after reporting that it is required. */
-	Optional<YamlValue> required(String name) {
+	public Optional<YamlValue> required(String name) {
 		YamlValue value = this.fields.get(name);
 		if (value == null) {
 			this.problems.add(this.line, child(name), "is required");
@@ -59,19 +59,19 @@ final class YamlMapping {
 		return Optional.ofNullable(value);
 	}
 
-	Optional<YamlValue> optional(String name) {
+	public Optional<YamlValue> optional(String name) {
 		return Optional.ofNullable(this.fields.get(name));
 	}
 
-	boolean has(String name) {
+	public boolean has(String name) {
 		return this.fields.containsKey(name);
 	}
 
-	String path() {
+	public String path() {
 		return this.path;
 	}
 
-	int line() {
+	public int line() {
 		return this.line;
 	}
 

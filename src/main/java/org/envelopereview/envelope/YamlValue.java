@@ -22,29 +22,29 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * @param keyLine the line of the key (or list item) that holds this value, used for
  * problems about the value as a whole
  */
-record YamlValue(Node node, String path, int keyLine, FileProblems problems) {
+public record YamlValue(Node node, String path, int keyLine, FileProblems problems) {
 
 	private static final Pattern ISO_DATE_SHAPE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
 	private static final Pattern WHOLE_NUMBER = Pattern.compile("[-+]?[0-9]+");
 
-	static YamlValue root(Node node, FileProblems problems) {
+	public static YamlValue root(Node node, FileProblems problems) {
 		return new YamlValue(node, "", 0, problems);
 	}
 
 	/** The line of the value itself. */
-	int line() {
+	public int line() {
 		return this.node.getStartMark().map((mark) -> mark.getLine() + 1).orElse(this.keyLine);
 	}
 
-	void problem(String message) {
+	public void problem(String message) {
 		this.problems.add(line(), this.path, message);
 	}
 
 	/**
 	 * A scalar's text as written, or empty (and a problem) for null, lists and mappings.
 	 */
-	Optional<String> text() {
+	public Optional<String> text() {
 		if (this.node instanceof ScalarNode scalar && !isNull(scalar)) {
 			return Optional.of(scalar.getValue());
 		}
@@ -52,7 +52,7 @@ record YamlValue(Node node, String path, int keyLine, FileProblems problems) {
 	}
 
 	/** The scalar text, if this value is a scalar, without reporting anything. */
-	Optional<String> declaredText() {
+	public Optional<String> declaredText() {
 		if (this.node instanceof ScalarNode scalar && !isNull(scalar)) {
 			return Optional.of(scalar.getValue());
 		}
@@ -73,7 +73,7 @@ record YamlValue(Node node, String path, int keyLine, FileProblems problems) {
 		});
 	}
 
-	Optional<Integer> integer(int min, int max) {
+	public Optional<Integer> integer(int min, int max) {
 		if (!(this.node instanceof ScalarNode scalar) || isNull(scalar)) {
 			return wrongShape("a whole number");
 		}
@@ -126,7 +126,7 @@ record YamlValue(Node node, String path, int keyLine, FileProblems problems) {
 	}
 
 	/** An ISO-8601 calendar date, {@code 2026-05-02}. */
-	Optional<LocalDate> date() {
+	public Optional<LocalDate> date() {
 		return parsed((text) -> {
 			try {
 				return Syntax.valid(LocalDate.parse(text));
@@ -139,7 +139,7 @@ record YamlValue(Node node, String path, int keyLine, FileProblems problems) {
 	}
 
 	/** The items of a list, each with its own path and line. */
-	Optional<List<YamlValue>> list() {
+	public Optional<List<YamlValue>> list() {
 		if (!(this.node instanceof SequenceNode sequence)) {
 			return wrongShape("a list");
 		}
@@ -171,7 +171,7 @@ record YamlValue(Node node, String path, int keyLine, FileProblems problems) {
 	 * A mapping with exactly the allowed fields (unknown and repeated fields are
 	 * reported).
 	 */
-	Optional<YamlMapping> mapping(List<String> allowed) {
+	public Optional<YamlMapping> mapping(List<String> allowed) {
 		if (!(this.node instanceof MappingNode mapping)) {
 			return wrongShape("a mapping");
 		}
