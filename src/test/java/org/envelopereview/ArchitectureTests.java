@@ -58,7 +58,19 @@ class ArchitectureTests {
 				.and(not(resideInAnyPackage("org.envelopereview.pack..", "org.envelopereview.review.output..",
 						"org.envelopereview.review.scope..", "org.envelopereview.finding..",
 						"org.envelopereview.period..", "org.envelopereview.signing..", "org.envelopereview.envelope..",
-						"org.envelopereview.action.chain..", "org.envelopereview.system.."))))
+						"org.envelopereview.action.chain..", "org.envelopereview.system..",
+						"org.envelopereview.decision.."))))
+			.check(MAIN);
+	}
+
+	@Test
+	void shouldKeepDecisionsFreeOfTheReviewPacksSchedulerAndCommands() {
+		noClasses().that()
+			.resideInAPackage("org.envelopereview.decision..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.envelopereview.review..", "org.envelopereview.pack..",
+					"org.envelopereview.schedule..", "org.envelopereview.cli..")
 			.check(MAIN);
 	}
 

@@ -80,7 +80,7 @@ class PackRenderer {
 		}
 	}
 
-	private JasperPrint fill(String name, Map<String, Object> parameters, JRDataSource data,
+	JasperPrint fill(String name, Map<String, Object> parameters, JRDataSource data,
 			JRSwapFileVirtualizer virtualizer) {
 		if (virtualizer != null) {
 			parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
@@ -94,7 +94,7 @@ class PackRenderer {
 		}
 	}
 
-	private void export(List<JasperPrint> prints, Metadata metadata, Path iccProfile, Path target) throws IOException {
+	void export(List<JasperPrint> prints, Metadata metadata, Path iccProfile, Path target) throws IOException {
 		JRPdfExporter exporter = new JRPdfExporter(this.templates.context());
 		exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
 		SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.envelopereview.decision.RequestedDecisions;
 import org.envelopereview.finding.Finding;
 import org.envelopereview.finding.FindingCode;
 import org.envelopereview.finding.Severity;
@@ -66,9 +67,7 @@ final class ReviewFacts {
 	 * actions alone call for follow-up, not for a decision on the envelope.
 	 */
 	List<Finding> decisionReasons(String envelopeId) {
-		return findingsOf(envelopeId).stream()
-			.filter((finding) -> finding.code().code().startsWith("ENV-") || finding.code().code().startsWith("EXP-"))
-			.toList();
+		return findingsOf(envelopeId).stream().filter(RequestedDecisions::isReason).toList();
 	}
 
 	Set<String> flaggedActions() {

@@ -54,7 +54,7 @@ public class ReviewPackWriter {
 	 */
 	static final String WORK_PREFIX = ".review-pack-";
 
-	private static final DateTimeFormatter SIGNED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+	static final DateTimeFormatter SIGNED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
 		.withZone(ZoneOffset.UTC);
 
 	private static final Logger logger = LoggerFactory.getLogger(ReviewPackWriter.class);
@@ -207,7 +207,7 @@ public class ReviewPackWriter {
 		}
 	}
 
-	private static void moveIntoPlace(Path source, Path target) throws IOException {
+	static void moveIntoPlace(Path source, Path target) throws IOException {
 		try {
 			Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}
@@ -233,7 +233,7 @@ public class ReviewPackWriter {
 		}
 	}
 
-	private static void deleteRecursively(Path directory) throws IOException {
+	static void deleteRecursively(Path directory) throws IOException {
 		if (!Files.exists(directory)) {
 			return;
 		}

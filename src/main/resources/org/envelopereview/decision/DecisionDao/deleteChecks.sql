@@ -1,0 +1,1 @@
+DELETE FROM decision_check WHERE run_id = :runId
