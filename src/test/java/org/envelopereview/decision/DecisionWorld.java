@@ -83,6 +83,16 @@ final class DecisionWorld {
 		return action().id(id).envelope(envelopeId).at(at).type("security_group.ingress.remove").build();
 	}
 
+	/** An action of another agent, so its chain starts afresh. */
+	static Action laterAction(String id, String envelopeId, String at) {
+		return action().id(id)
+			.agent("decom-agent")
+			.envelope(envelopeId)
+			.at(at)
+			.type("security_group.ingress.remove")
+			.build();
+	}
+
 	/**
 	 * Reviews 2026-Q2 and puts a pack in place for each board (packs are off in tests).
 	 */

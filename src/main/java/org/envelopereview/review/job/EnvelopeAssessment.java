@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
 
 import org.jdbi.v3.core.Jdbi;
 
+import org.envelopereview.decision.BoardDecisionChecks;
+import org.envelopereview.decision.DecisionChecks;
+import org.envelopereview.envelope.Board;
 import org.envelopereview.envelope.Envelope;
 import org.envelopereview.envelope.EnvelopeCatalog;
 import org.envelopereview.envelope.EnvelopeFile;
@@ -22,6 +25,7 @@ import org.envelopereview.finding.FindingCode;
 import org.envelopereview.finding.FindingStore;
 import org.envelopereview.finding.StoredFinding;
 import org.envelopereview.period.Period;
+import org.envelopereview.review.rules.DecisionRule;
 import org.envelopereview.review.rules.EnvelopeContext;
 import org.envelopereview.review.rules.EnvelopeRule;
 import org.envelopereview.review.rules.InvalidEnvelopeRule;
@@ -38,12 +42,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Measures every envelope of the run, stores the measurements for the next period, and
- * turns envelopes into ENV-* and EXP-* findings.
+ * turns envelopes into ENV-* and EXP-* findings, and the boards' recorded decisions into
+ * DEC-* findings.
  */
 @Component
 class EnvelopeAssessment {
 
 	private final List<EnvelopeRule> rules;
+
+	private final List<DecisionRule> decisionRules;
+
+	private final DecisionChecks decisions;
 
 	/**
 	 * The codes this assessment owns: its rules' and ENV-UNKNOWN, ENV-INVALID; a
@@ -61,11 +70,14 @@ class EnvelopeAssessment {
 
 	private final Jdbi jdbi;
 
-	EnvelopeAssessment(List<EnvelopeRule> rules, ScopeMeasurer measurer, ReviewRuns runs, FindingStore store,
-			FindingRouter router, Jdbi jdbi) {
+	EnvelopeAssessment(List<EnvelopeRule> rules, List<DecisionRule> decisionRules, DecisionChecks decisions,
+			ScopeMeasurer measurer, ReviewRuns runs, FindingStore store, FindingRouter router, Jdbi jdbi) {
 		this.rules = List.copyOf(rules);
+		this.decisionRules = List.copyOf(decisionRules);
+		this.decisions = decisions;
 		this.codes = EnumSet.of(UnknownEnvelopeRule.CODE, InvalidEnvelopeRule.CODE);
 		this.rules.forEach((rule) -> this.codes.addAll(rule.codes()));
+		this.decisionRules.forEach((rule) -> this.codes.addAll(rule.codes()));
 		this.measurer = measurer;
 		this.runs = runs;
 		this.store = store;
@@ -99,6 +111,7 @@ class EnvelopeAssessment {
 		Map<String, UnknownEnvelopeUse> used = envelopesUsed(inputs.period());
 		unknownEnvelopes(inputs.catalog(), used, inputs.period(), breaches::add);
 		invalidFiles(inputs.catalog(), used, inputs.shownEnvelopesDir(), breaches::add);
+		checkDecisions(inputs, breaches::add);
 		List<StoredFinding> findings = breaches.stream()
 			.flatMap((breach) -> this.router.route(breach, inputs).stream())
 			.toList();
@@ -114,6 +127,23 @@ class EnvelopeAssessment {
 		Period previous = period.previous();
 		return this.runs.completedMeasurement(envelopeId, previous.label())
 			.orElseGet(() -> this.measurer.measure(envelopeId, previous).measurement());
+	}
+
+	/**
+	 * Checks each board's recorded decisions (DEC-*) and stores what it found for the
+	 * packs' "Decisions since the last review".
+	 */
+	private void checkDecisions(RunInputs inputs, Consumer<Breach> breaches) {
+		List<BoardDecisionChecks> boards = new ArrayList<>();
+		for (Board board : inputs.catalog().directory().boards()) {
+			if (inputs.includesBoard(board.id())) {
+				BoardDecisionChecks checks = this.decisions.check(inputs.period(), board.id(), inputs.catalog(),
+						inputs.envelopesDir());
+				this.decisionRules.forEach((rule) -> rule.evaluate(checks, inputs.period(), breaches));
+				boards.add(checks);
+			}
+		}
+		this.decisions.save(inputs.runId(), boards);
 	}
 
 	/** Every envelope id the period's actions name, with how they used it. */

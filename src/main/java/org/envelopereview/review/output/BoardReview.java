@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.envelopereview.action.chain.IntegrityReport;
+import org.envelopereview.decision.CheckedDecision;
 import org.envelopereview.envelope.Board;
 import org.envelopereview.envelope.Envelope;
 import org.envelopereview.finding.Finding;
@@ -20,16 +21,26 @@ import org.envelopereview.review.scope.ScopeMeasurement;
  * @param findings sorted as in findings.json
  * @param outputDir {@code out/<period>/<board>/}, where findings.json and findings.csv
  * already are
+ * @param decisions the board's recorded decisions this run checked, by envelope
  */
 public record BoardReview(Board board, boolean receivesUnassigned, Period period, long runId, int runNumber,
 		List<EnvelopeReview> envelopes, List<Finding> findings, List<QuarantinedRecord> quarantined,
-		IntegrityReport integrity, List<InputDigest> inputs, Path outputDir) {
+		IntegrityReport integrity, List<InputDigest> inputs, Path outputDir, List<CheckedDecision> decisions) {
 
 	public BoardReview {
 		envelopes = List.copyOf(envelopes);
 		findings = List.copyOf(findings);
 		quarantined = List.copyOf(quarantined);
 		inputs = List.copyOf(inputs);
+		decisions = List.copyOf(decisions);
+	}
+
+	/** A review of a board with no recorded decisions to check. */
+	public BoardReview(Board board, boolean receivesUnassigned, Period period, long runId, int runNumber,
+			List<EnvelopeReview> envelopes, List<Finding> findings, List<QuarantinedRecord> quarantined,
+			IntegrityReport integrity, List<InputDigest> inputs, Path outputDir) {
+		this(board, receivesUnassigned, period, runId, runNumber, envelopes, findings, quarantined, integrity, inputs,
+				outputDir, List.of());
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 import org.envelopereview.action.chain.IntegrityReport;
+import org.envelopereview.decision.DecisionChecks;
 import org.envelopereview.envelope.Envelope;
 import org.envelopereview.envelope.EnvelopeFile;
 import org.envelopereview.finding.FindingStore;
@@ -51,9 +52,12 @@ public class BoardReviewAssembler {
 
 	private final ScopeMeasurer measurer;
 
+	private final DecisionChecks decisions;
+
 	BoardReviewAssembler(Jdbi jdbi, FindingStore store, ChainIntegrity integrity, ReviewRuns runs,
-			ReviewOutputs outputs, ScopeMeasurer measurer) {
+			ReviewOutputs outputs, ScopeMeasurer measurer, DecisionChecks decisions) {
 		this.measurer = measurer;
+		this.decisions = decisions;
 		this.jdbi = jdbi;
 		this.store = store;
 		this.integrity = integrity;
@@ -63,7 +67,8 @@ public class BoardReviewAssembler {
 
 	/**
 	 * One review per board of the run, built from what the run stored (its findings,
-	 * integrity report and snapshot), so that a restart in a new process builds the same.
+	 * integrity report, decision checks and snapshot), so that a restart in a new process
+	 * builds the same.
 	 */
 	public List<BoardReview> assemble(RunInputs inputs) {
 		IntegrityReport report = this.integrity.report(inputs.runId());
@@ -73,7 +78,7 @@ public class BoardReviewAssembler {
 		for (BoardFindings board : findings(inputs)) {
 			reviews.add(new BoardReview(board.board(), board.receivesUnassigned(), inputs.period(), inputs.runId(),
 					inputs.runNumber(), envelopes(inputs, board.board().id()), board.findings(), quarantined, report,
-					digests, board.outputDir()));
+					digests, board.outputDir(), this.decisions.stored(inputs.runId(), board.board().id())));
 		}
 		return reviews;
 	}

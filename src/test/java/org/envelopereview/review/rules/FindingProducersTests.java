@@ -55,6 +55,9 @@ class FindingProducersTests {
 			context.getBeansOfType(EnvelopeRule.class)
 				.values()
 				.forEach((rule) -> add(producers, rule.getClass(), rule.codes()));
+			context.getBeansOfType(DecisionRule.class)
+				.values()
+				.forEach((rule) -> add(producers, rule.getClass(), rule.codes()));
 		}
 		STEP_RULES.forEach((rule, code) -> add(producers, rule, Set.of(code)));
 		return producers;
