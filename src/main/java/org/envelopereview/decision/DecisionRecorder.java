@@ -135,8 +135,8 @@ public class DecisionRecorder {
 						+ "), and " + shown + " differs from it (SHA-256 " + sha256 + "). A recorded decision is "
 						+ "signed and never replaced: record a correction as a decision on the next period's pack.");
 			}
-			Path record = Files.isRegularFile(target) ? target : this.publisher.publish(
-					document(period, pack, read.decisions(), row.fileName(), bytes, sha256, row.recordedAt()), target);
+			Path record = Files.isRegularFile(target) ? target : this.publisher
+				.publish(document(period, pack, read.decisions(), bytes, sha256, row.recordedAt()), target);
 			return new Outcome(Status.UNCHANGED, List.of(), read.decisions(), record,
 					"already recorded on " + DAY.format(row.recordedAt()) + " from an identical file; nothing changed");
 		}
@@ -157,8 +157,8 @@ public class DecisionRecorder {
 				dao.insertDecisions(id, rows);
 			}
 		});
-		Path record = this.publisher
-			.publish(document(period, pack, read.decisions(), fileName, bytes, sha256, recordedAt), target);
+		Path record = this.publisher.publish(document(period, pack, read.decisions(), bytes, sha256, recordedAt),
+				target);
 		return new Outcome(Status.RECORDED, List.of(), read.decisions(), record, "recorded " + read.decisions().size()
 				+ " decision(s) of board " + header.boardId() + " on " + period.label());
 	}
@@ -205,9 +205,10 @@ public class DecisionRecorder {
 	}
 
 	private static DecisionRecordDocument document(Period period, AnsweredPack pack, List<Decision> decisions,
-			String fileName, byte[] bytes, String sha256, Instant recordedAt) {
+			byte[] bytes, String sha256, Instant recordedAt) {
+		// attached under the record's own name, whatever the file was called
 		return new DecisionRecordDocument(period, pack.board(), pack.runId(), pack.runNumber(), pack.packFile(),
-				pack.packSha256(), pack.requested(), decisions, fileName, bytes, sha256, recordedAt);
+				pack.packSha256(), pack.requested(), decisions, pack.board().id() + ".yaml", bytes, sha256, recordedAt);
 	}
 
 	private static Outcome invalid(EnvelopeProblem problem) {
