@@ -8,7 +8,7 @@ public enum DecisionStatus {
 	/** Not carried out, and its due date has passed (DEC-NOT-APPLIED). */
 	NOT_APPLIED("not applied"),
 	/** Not carried out yet, but not due before the period's end. */
-	PENDING("not yet applied, not yet due"),
+	PENDING("not yet due"),
 	/** The board deferred the decision; nothing to check. */
 	DEFERRED("deferred");
 

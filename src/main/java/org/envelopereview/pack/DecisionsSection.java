@@ -9,18 +9,27 @@ import java.util.stream.Collectors;
 import net.sf.jasperreports.engine.JRDataSource;
 import net.sf.jasperreports.engine.JasperReport;
 
+import org.envelopereview.decision.DecisionDeadlines;
+import org.envelopereview.decision.DecisionTemplates;
 import org.envelopereview.envelope.Board;
 import org.envelopereview.finding.Finding;
+import org.envelopereview.period.Period;
 import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.review.output.BoardReview.EnvelopeReview;
 
+import static org.envelopereview.pack.Rows.DAY;
 import static org.envelopereview.pack.Rows.rows;
 
 /**
- * Decisions requested: every envelope with an ENV- or EXP- finding, and a sign-off line
- * per board member.
+ * Decisions requested: every envelope with an ENV- or EXP- finding, when the decision is
+ * due, a sign-off line per board member, and the commands that record the decisions.
  */
 final class DecisionsSection implements PackSection {
+
+	/**
+	 * The default of {@code review.decisions.default-due}, as the page explains it.
+	 */
+	static final long DEFAULT_DUE_DAYS = 30;
 
 	private final BoardReview review;
 
@@ -61,6 +70,10 @@ final class DecisionsSection implements PackSection {
 								+ finding.explanation())
 						.collect(Collectors.joining("\n")));
 			row.put("members", members());
+			row.put("due",
+					"Decision due by " + DAY.format(decideBy().lastInstant()) + " (end of " + decideBy().label()
+							+ "); a revise or retire falls due on the date the board sets, by default "
+							+ DEFAULT_DUE_DAYS + " days after the decision (review.decisions.default-due).");
 			rows.add(row);
 		}
 		Map<String, Object> parameters = PackSections.section(this.subreports, "decisions", rows(rows));
@@ -70,7 +83,20 @@ final class DecisionsSection implements PackSection {
 		parameters.put("ACKNOWLEDGEMENT", "The members below have read this review pack for "
 				+ this.review.period().label() + " and record the decisions above.");
 		parameters.put("MEMBERS", members());
+		String period = this.review.period().label();
+		String board = this.review.board().id();
+		parameters.put("COMMAND",
+				"After the meeting, record the board's decisions:\n  " + DecisionTemplates.command(period, board)
+						+ "\n  (fill in decisions/" + period + "/" + board
+						+ ".yaml)\n  envelope-review decisions record decisions/" + period + "/" + board + ".yaml\n"
+						+ "A request left unanswered by " + DAY.format(decideBy().lastInstant())
+						+ " becomes DEC-UNDECIDED in the " + decideBy().label() + " review.");
 		return parameters;
+	}
+
+	/** The period whose review reports a request of this pack left unanswered. */
+	private Period decideBy() {
+		return DecisionDeadlines.next(this.review.period());
 	}
 
 	private JRDataSource members() {

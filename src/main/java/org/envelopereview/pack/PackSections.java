@@ -40,9 +40,10 @@ class PackSections {
 		this.manifest = manifest;
 		this.subreports = subreports;
 		this.sections = List.of(new SummarySection(this.facts, subreports),
-				new DecisionsSection(this.facts, subreports), new EnvelopeSections(this.facts, subreports),
-				new RegisterSection(this.facts, subreports), new AuditTrailSection(this.facts, subreports),
-				new QuarantineSection(this.facts, subreports), new AppendixSection(this.facts, manifest, subreports));
+				new DecisionsSinceSection(this.facts, subreports), new DecisionsSection(this.facts, subreports),
+				new EnvelopeSections(this.facts, subreports), new RegisterSection(this.facts, subreports),
+				new AuditTrailSection(this.facts, subreports), new QuarantineSection(this.facts, subreports),
+				new AppendixSection(this.facts, manifest, subreports));
 	}
 
 	List<TocEntry> tableOfContents() {

@@ -25,8 +25,8 @@ class PackTemplates {
 
 	/** Every subreport, by the name templates look them up with. */
 	static final List<String> SUBREPORTS = List.of("cover-facts", "key-values", "digests", "summary", "scope-change",
-			"chart-severity", "chart-codes", "chart-scope", "chart-envelope-trend", "decisions", "sign-off",
-			"envelopes", "envelope-classes", "envelope-trend", "findings-table", "register", "integrity",
+			"chart-severity", "chart-codes", "chart-scope", "chart-envelope-trend", "decisions-since", "decisions",
+			"sign-off", "envelopes", "envelope-classes", "envelope-trend", "findings-table", "register", "integrity",
 			"integrity-breaks", "quarantine", "quarantine-records", "appendix", "controls");
 
 	private final JasperReportsContext context;

@@ -17,6 +17,11 @@ import inet.ipaddr.IPAddressString;
 
 import org.envelopereview.action.chain.ChainBreak;
 import org.envelopereview.action.chain.IntegrityReport;
+import org.envelopereview.decision.CheckedDecision;
+import org.envelopereview.decision.Decision;
+import org.envelopereview.decision.DecisionKind;
+import org.envelopereview.decision.DecisionStatus;
+import org.envelopereview.decision.RecordedDecision;
 import org.envelopereview.envelope.ActionClass;
 import org.envelopereview.envelope.Board;
 import org.envelopereview.envelope.Envelope;
@@ -26,10 +31,10 @@ import org.envelopereview.finding.Finding;
 import org.envelopereview.finding.FindingCode;
 import org.envelopereview.finding.Severity;
 import org.envelopereview.period.Period;
-import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.review.output.BoardReview.EnvelopeReview;
 import org.envelopereview.review.output.BoardReview.InputDigest;
 import org.envelopereview.review.output.BoardReview.QuarantinedRecord;
+import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.review.scope.ScopeMeasurement;
 
 /**
@@ -80,7 +85,35 @@ final class BoardReviewFixtures {
 				new InputDigest("action set 2026-Q3 (48,213 actions)",
 						"c0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ff"));
 		return new BoardReview(board, true, period, 42, 1, envelopes, findings, quarantined, integrity, inputs,
-				outputDir);
+				outputDir, decisions());
+	}
+
+	/** What the board decided on the 2026-Q2 pack, as the 2026-Q3 review found it. */
+	private static List<CheckedDecision> decisions() {
+		return List.of(
+				checked("PA-DNS-012", DecisionKind.RE_APPROVE, "2026-07-09", "2026-08-08", null,
+						"Still needed for the resolver migration; scope unchanged.", DecisionStatus.APPLIED,
+						"review.lastReviewedAt 2026-07-09 (by jmin@example.com) is on or after the re-approval on "
+								+ "2026-07-09"),
+				checked("PA-FAILOVER-007", DecisionKind.REVISE, "2026-07-09", "2026-10-15",
+						"Drop eu-central-1 and port 8444; keep the 30-minute revert window.",
+						"The failover drills no longer use Frankfurt.", DecisionStatus.PENDING,
+						"pa-failover-007.yaml is unchanged since the reviewed pack (SHA-256 a1b2c3d4e5f6…)"),
+				checked("PA-LEGACY-001", DecisionKind.RETIRE, "2026-07-09", "2026-08-01", null,
+						"Replaced by PA-FAILOVER-007; nothing should use it.", DecisionStatus.NOT_APPLIED,
+						"action a-031877 at 2026-08-03T09:12:00Z ran under it after the due date 2026-08-01"),
+				checked("PA-MESH-003", DecisionKind.DEFER, "2026-07-09", null, null,
+						"Waiting for the mesh team's Q3 traffic figures.", DecisionStatus.DEFERRED,
+						"deferred: Waiting for the mesh team's Q3 traffic figures."));
+	}
+
+	private static CheckedDecision checked(String envelopeId, DecisionKind kind, String decidedAt, String dueDate,
+			String requiredChange, String justification, DecisionStatus status, String detail) {
+		Decision decision = new Decision(envelopeId, kind, "jmin@example.com", LocalDate.parse(decidedAt),
+				(dueDate != null) ? LocalDate.parse(dueDate) : null, justification, requiredChange, 1);
+		return new CheckedDecision(new RecordedDecision(1, "2026-Q2", Instant.parse("2026-07-01T00:00:00Z"),
+				"payments-cab", 41, decision, Instant.parse("2026-07-10T08:00:00Z"), "0".repeat(64), "1".repeat(64)),
+				status, detail, null);
 	}
 
 	/** Writes small findings.json and findings.csv files, as the review job does. */

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.envelopereview.decision.CheckedDecision;
 import org.envelopereview.finding.Finding;
-import org.envelopereview.finding.FindingCatalogue;
 import org.envelopereview.finding.FindingCatalogue.Control;
+import org.envelopereview.finding.FindingCatalogue;
 import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.signing.SigningProperties;
 
@@ -61,6 +62,31 @@ class ReviewPackWriterTests {
 				.contains(compact(finding.code().code()))
 				.contains(compact(finding.explanation()));
 		}
+	}
+
+	@Test
+	void shouldShowEveryDecisionSinceTheLastReviewWithWhetherItWasApplied() {
+		String compact = compact(text);
+		assertThat(compact).contains(compact("Decisions since the last review"))
+			.contains(compact("4 decision(s) the board recorded on earlier packs, checked against the envelope files "
+					+ "and the action history as of the end of 2026-Q3: 1 applied, 1 not applied by the due date "
+					+ "(DEC-NOT-APPLIED), 1 not yet due, 1 deferred."));
+		for (CheckedDecision check : review.decisions()) {
+			assertThat(compact).as(check.recorded().decision().envelopeId())
+				.contains(compact(check.status().label().toUpperCase(java.util.Locale.ROOT)))
+				.contains(compact(check.detail()))
+				.contains(compact(check.recorded().decision().justification()));
+		}
+		assertThat(compact).contains(
+				compact("Retire, decided on 2026-07-09 by jmin@example.com on the 2026-Q2 pack " + "· due 2026-08-01"));
+	}
+
+	@Test
+	void shouldShowTheDueDateAndTheTemplateCommandOnTheDecisionsPage() {
+		String compact = compact(text);
+		assertThat(compact).contains(compact("Decision due by 2026-12-31 (end of 2026-Q4)"))
+			.contains(compact("envelope-review decisions template --period 2026-Q3 --board payments-cab"))
+			.contains(compact("envelope-review decisions record decisions/2026-Q3/payments-cab.yaml"));
 	}
 
 	@Test
@@ -124,8 +150,8 @@ class ReviewPackWriterTests {
 				assertThat(compact(pageText(document, page))).as(title + " on page " + page).contains(compact(title));
 				entries++;
 			}
-			assertThat(entries).as("seven sections and one entry per envelope")
-				.isEqualTo(7 + review.envelopes().size());
+			assertThat(entries).as("eight sections and one entry per envelope")
+				.isEqualTo(8 + review.envelopes().size());
 		}
 	}
 
@@ -151,9 +177,10 @@ class ReviewPackWriterTests {
 				item.children().forEach((child) -> titles.add("  " + child.getTitle()));
 			});
 
-			assertThat(titles).contains("Cover", "Contents", "Executive summary", "Decisions requested", "Envelopes",
-					"  PA-FAILOVER-007 — Regional failover for the payments API", "Out-of-scope action register",
-					"Audit-trail integrity", "Quarantined input", "Appendix: method, control mapping, manifest");
+			assertThat(titles).contains("Cover", "Contents", "Executive summary", "Decisions since the last review",
+					"Decisions requested", "Envelopes", "  PA-FAILOVER-007 — Regional failover for the payments API",
+					"Out-of-scope action register", "Audit-trail integrity", "Quarantined input",
+					"Appendix: method, control mapping, manifest");
 		}
 	}
 
