@@ -3,12 +3,14 @@ package org.envelopereview.cli;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import org.envelopereview.decision.DecisionReminders;
 import org.envelopereview.schedule.NextReview;
 import org.envelopereview.schedule.RunSummary;
 import org.envelopereview.schedule.ScheduleStatus;
@@ -17,27 +19,50 @@ import org.envelopereview.schedule.SchedulerNode;
 
 import org.springframework.stereotype.Component;
 
-/** {@code envelope-review status}: the next scheduled review and the latest runs. */
+/**
+ * {@code envelope-review status}: the next scheduled review, the latest runs, and the
+ * board decisions still outstanding.
+ */
 @Component
 @Command(name = "status", mixinStandardHelpOptions = true,
-		description = { "Show the next scheduled review, the scheduler nodes and the latest review runs.",
+		description = {
+				"Show the next scheduled review, the scheduler nodes, the latest review runs and the board "
+						+ "decisions still outstanding.",
 				"Reads the database only: works whether or not a scheduler is running." })
 class StatusCommand implements Callable<Integer> {
 
 	private final ScheduleStatusReader reader;
 
+	private final DecisionReminders reminders;
+
 	@Option(names = "--runs", defaultValue = "10",
 			description = "How many of the latest runs to show (default ${DEFAULT-VALUE}).")
 	int runs;
 
-	StatusCommand(ScheduleStatusReader reader) {
+	StatusCommand(ScheduleStatusReader reader, DecisionReminders reminders) {
 		this.reader = reader;
+		this.reminders = reminders;
 	}
 
 	@Override
 	public Integer call() throws Exception {
-		print(this.reader.read(this.runs), System.out);
+		ScheduleStatus status = this.reader.read(this.runs);
+		print(status, System.out);
+		printReminders(this.reminders.at(status.readAt()), System.out);
 		return 0;
+	}
+
+	/**
+	 * What the boards still owe: unrecorded decisions, and decisions due soon or past
+	 * due.
+	 */
+	static void printReminders(List<String> reminders, PrintStream out) {
+		if (reminders.isEmpty()) {
+			out.println("Board decisions: nothing outstanding.");
+			return;
+		}
+		out.println("Board decisions outstanding:");
+		reminders.forEach((reminder) -> out.println("  " + reminder));
 	}
 
 	static void print(ScheduleStatus status, PrintStream out) {

@@ -24,6 +24,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(DecisionDao.PackRun.class)
 @RegisterConstructorMapper(DecisionDao.ActionAfter.class)
 @RegisterConstructorMapper(DecisionDao.CheckRow.class)
+@RegisterConstructorMapper(DecisionDao.ReviewedPeriod.class)
 interface DecisionDao {
 
 	@SqlQuery
@@ -42,6 +43,9 @@ interface DecisionDao {
 
 	@SqlQuery
 	Optional<PackRun> latestPackRun(@Bind("period") String period, @Bind("board") String boardId);
+
+	@SqlQuery
+	List<ReviewedPeriod> completedPeriods();
 
 	@SqlQuery
 	Optional<PackRun> packRun(@Bind("period") String period, @Bind("runNumber") int runNumber);
@@ -72,6 +76,10 @@ interface DecisionDao {
 	record DecisionRow(long recordId, String period, Instant periodEnd, String boardId, long runId, String envelopeId,
 			String decision, String decidedBy, LocalDate decidedAt, LocalDate dueDate, String justification,
 			String requiredChange, int lineNumber, Instant recordedAt, String fileSha256, String packSha256) {
+	}
+
+	/** A period some completed run reviewed. */
+	record ReviewedPeriod(String period, Instant periodStart, Instant periodEnd) {
 	}
 
 	/** A completed review run whose pack a board can answer. */

@@ -13,6 +13,7 @@ import org.quartz.impl.matchers.KeyMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.envelopereview.decision.DecisionReminders;
 import org.envelopereview.period.Period;
 
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -41,12 +42,15 @@ public class ReviewScheduler {
 
 	private final ApplicationContext context;
 
+	private final DecisionReminders reminders;
+
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
 	private volatile boolean started;
 
 	ReviewScheduler(Scheduler scheduler, ReviewSchedule schedule, ScheduledReview review, ScheduleProperties properties,
-			ApplicationContext context) {
+			ApplicationContext context, DecisionReminders reminders) {
+		this.reminders = reminders;
 		this.scheduler = scheduler;
 		this.schedule = schedule;
 		this.review = review;
@@ -70,7 +74,19 @@ public class ReviewScheduler {
 		NextReview next = nextReview().orElseThrow();
 		log.info("Scheduler {} started: next review of {} at {}{}", instanceId(), next.period().label(),
 				next.fireTime(), next.missed(Instant.now()) ? " (missed: it runs once now)" : "");
+		logDecisionReminders();
 		return next;
+	}
+
+	/** One log line per board decision still outstanding (SPEC §8). */
+	private void logDecisionReminders() {
+		try {
+			this.reminders.at(Instant.now())
+				.forEach((reminder) -> log.info("Board decision outstanding: {}", reminder));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Cannot read the outstanding board decisions: {}", ex.getMessage());
+		}
 	}
 
 	/** Stores the schedule without firing anything. */
@@ -172,6 +188,7 @@ public class ReviewScheduler {
 			try {
 				nextReview()
 					.ifPresent((next) -> log.info("Next review of {} at {}", next.period().label(), next.fireTime()));
+				logDecisionReminders();
 			}
 			catch (SchedulerException ex) {
 				log.warn("Cannot read the next fire time: {}", ex.getMessage());

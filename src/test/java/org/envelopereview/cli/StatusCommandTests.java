@@ -27,6 +27,20 @@ class StatusCommandTests {
 	private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
 	@Test
+	void shouldListTheBoardDecisionsStillOutstanding() {
+		ByteArrayOutputStream some = new ByteArrayOutputStream();
+		StatusCommand.printReminders(List.of("payments-cab: retire PA-RETIRE-002 is due 2026-08-01 - PAST DUE"),
+				new PrintStream(some, true, StandardCharsets.UTF_8));
+		ByteArrayOutputStream none = new ByteArrayOutputStream();
+		StatusCommand.printReminders(List.of(), new PrintStream(none, true, StandardCharsets.UTF_8));
+
+		assertThat(some.toString(StandardCharsets.UTF_8)).isEqualTo(String.format(
+				"Board decisions outstanding:%n  payments-cab: retire PA-RETIRE-002 is due 2026-08-01 - PAST DUE%n"));
+		assertThat(none.toString(StandardCharsets.UTF_8))
+			.isEqualTo(String.format("Board decisions: nothing outstanding.%n"));
+	}
+
+	@Test
 	void shouldPrintTheNextReviewTheNodesAndEachRunWithItsFindingsAndPacks() {
 		// given a scheduled review, a live node and a completed run with a pack
 		NextReview next = new NextReview(Instant.parse("2027-01-01T02:00:00Z"), Period.quarter("2026-Q4"),
