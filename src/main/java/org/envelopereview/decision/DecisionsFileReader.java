@@ -2,6 +2,7 @@ package org.envelopereview.decision;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,7 +180,13 @@ final class DecisionsFileReader {
 			}
 			return Optional.of(email.toLowerCase(Locale.ROOT));
 		});
-		Optional<LocalDate> decidedAt = blankable(entry, "decidedAt").flatMap(YamlValue::date);
+		Optional<LocalDate> decidedAt = blankable(entry, "decidedAt").flatMap((value) -> value.date().filter((day) -> {
+			boolean future = day.isAfter(LocalDate.now(ZoneOffset.UTC));
+			if (future) {
+				value.problem(day + " is in the future: record a decision once it is taken");
+			}
+			return !future;
+		}));
 		Optional<String> justification = blankable(entry, "justification").flatMap(YamlValue::declaredText)
 			.map(String::strip);
 		Optional<LocalDate> dueDate = entry.optional("dueDate")

@@ -184,6 +184,20 @@ class DecisionsTests {
 		}
 
 		@Test
+		default void shouldRefuseADecisionDatedInTheFuture() {
+			ReviewOutcome q2 = world().reviewQ2();
+			Path file = world().writeDecisions("future.yaml",
+					world().q2Decisions(q2.runNumber()).replaceFirst("decidedAt: 2026-07-10", "decidedAt: 2999-01-01"));
+
+			DecisionRecorder.Outcome outcome = world().record(file);
+
+			assertThat(outcome.status()).isEqualTo(DecisionRecorder.Status.INVALID);
+			assertThat(outcome.problems()).extracting(EnvelopeProblem::toString)
+				.containsExactly(file + ":12: decisions[0].decidedAt: 2999-01-01 is in the future: record a decision "
+						+ "once it is taken");
+		}
+
+		@Test
 		default void shouldInsistThatEveryRequestedDecisionIsAnsweredOrDeferred() {
 			// given
 			ReviewOutcome q2 = world().reviewQ2();
