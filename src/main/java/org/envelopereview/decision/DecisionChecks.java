@@ -191,9 +191,10 @@ public class DecisionChecks {
 		Optional<DecisionDao.ActionAfter> after = this.jdbi.withExtension(DecisionDao.class,
 				(dao) -> dao.firstActionAfter(decision.envelopeId(), decision.dueInstant(), period.end()));
 		after.ifPresent((action) -> missing.add("action " + action.id() + " at " + action.occurredAt()
-				+ " ran under it after the due date " + decision.dueDate()));
+				+ " ran under it after the due date " + decision.dueDate() + " (00:00 UTC)"));
 		if (missing.isEmpty()) {
-			return new Outcome(true, retired + ", and no action ran under it after " + decision.dueDate(), null);
+			return new Outcome(true,
+					retired + ", and no action ran under it after " + decision.dueDate() + " (00:00 UTC)", null);
 		}
 		return new Outcome(false, String.join("; ", missing), after.map(DecisionDao.ActionAfter::id).orElse(null));
 	}

@@ -90,7 +90,8 @@ class DecisionChecksTests {
 				.extracting((check) -> check.recorded().decision().envelopeId() + " " + check.status())
 				.containsExactly("PA-RETIRE-002 APPLIED", "PA-REVISE-003 APPLIED", "PA-STALE-001 APPLIED");
 			assertThat(handedToPack(q3, PAYMENTS).decisions()).extracting(CheckedDecision::detail)
-				.containsExactly("no envelope file declares it any more, and no action ran under it after 2026-08-01",
+				.containsExactly(
+						"no envelope file declares it any more, and no action ran under it after 2026-08-01 (00:00 UTC)",
 						"pa-revise-003.yaml changed on 2026-07-20, after the decision on 2026-07-10",
 						"review.lastReviewedAt 2026-07-10 (by jmin@example.com) is on or after the re-approval on "
 								+ "2026-07-10");
@@ -118,7 +119,7 @@ class DecisionChecksTests {
 			assertThat(notApplied).extracting(Finding::explanation)
 				.containsExactlyInAnyOrder(
 						"payments-cab decided on 2026-07-10 to retire PA-RETIRE-002 by 2026-08-01; not applied: "
-								+ "action d-after-due at 2026-08-01T00:00:01Z ran under it after the due date 2026-08-01",
+								+ "action d-after-due at 2026-08-01T00:00:01Z ran under it after the due date 2026-08-01 (00:00 UTC)",
 						"payments-cab decided on 2026-07-10 to revise PA-REVISE-003 by 2026-08-09; not applied: "
 								+ "pa-revise-003.yaml changed, but last on 2026-07-09, not after the decision on "
 								+ "2026-07-10",
