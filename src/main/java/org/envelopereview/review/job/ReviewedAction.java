@@ -17,7 +17,7 @@ record ReviewedAction(Action action, Instant revertedAt) {
 
 	/**
 	 * Maps a row of {@code PeriodActionsDao/periodActions.sql} by column position (its
-	 * select list's order): looking 25 columns up by name for every action costs more
+	 * select list's order): looking 32 columns up by name for every action costs more
 	 * than mapping them.
 	 */
 	static ReviewedAction fromRow(ResultSet row) throws SQLException {
@@ -29,7 +29,8 @@ record ReviewedAction(Action action, Instant revertedAt) {
 				row.getString(11), new Action.Rationale(row.getString(12), row.getString(13), boxedConfidence),
 				new Action.ApprovalRecord(row.getString(15), row.getString(16)), row.getString(17), instant(row, 18),
 				row.getString(19), outcome(id, row.getString(20)), row.getString(21), row.getLong(22),
-				row.getString(23), row.getString(24), row.getString(26));
+				row.getString(23), row.getString(24), row.getString(26), new Action.Provenance(row.getString(27),
+						row.getString(28), row.getString(29), row.getString(30), row.getString(31), row.getString(32)));
 		return new ReviewedAction(action, instant(row, 25));
 	}
 

@@ -7,7 +7,7 @@ SELECT a.id, a.occurred_at, a.agent, a.model_version, a.envelope_id, a.action_ty
        CASE WHEN a.reverts IS NULL AND a.outcome = 'succeeded' THEN
          (SELECT MIN(r.occurred_at) FROM agent_action r WHERE r.reverts = a.id AND r.outcome = 'succeeded')
        END AS reverted_at,
-       a.recorded_cidr
+       a.recorded_cidr, a.provider, a.principal, a.account, a.provider_event_id, a.user_agent, a.source_ip
 FROM agent_action a
 WHERE a.occurred_at >= ? AND a.occurred_at < ?
 ORDER BY a.occurred_at, a.id
