@@ -213,6 +213,24 @@ class EnvelopeRulesTests {
 			assertThat(judge(new DormantRule(), envelope().build(), context(QUIET))).isEmpty();
 		}
 
+		@Test
+		void shouldNotFlagAPeriodThatEndsBeforeTheEnvelopesApproval() {
+			// Q3 ends 2026-10-01T00:00Z: an envelope approved that day could not be used in Q3
+			EnvelopeContext context = new EnvelopeContext(Fixtures.Q3, Fixtures.directory(), QUIET, null, 0, List.of());
+			Envelope approvedAfter = envelope().approvedAt(LocalDate.of(2026, 10, 1))
+				.review(90, LocalDate.of(2026, 10, 1), Fixtures.ACTIVE_APPROVER)
+				.build();
+			assertThat(judge(new DormantRule(), approvedAfter, context)).isEmpty();
+		}
+
+		@Test
+		void shouldFlagAnEnvelopeApprovedOnTheLastDayOfThePeriod() {
+			EnvelopeContext context = new EnvelopeContext(Fixtures.Q3, Fixtures.directory(), QUIET, null, 0, List.of());
+			Envelope approvedLastDay = envelope().approvedAt(LocalDate.of(2026, 9, 30)).build();
+			assertThat(judge(new DormantRule(), approvedLastDay, context)).extracting(Breach::code)
+				.containsExactly(FindingCode.ENV_DORMANT);
+		}
+
 	}
 
 	@Nested
