@@ -46,6 +46,9 @@ public interface ActionDao {
 	@SqlBatch
 	void insertQuarantined(@BindMethods Collection<QuarantineRow> rows);
 
+	@SqlBatch
+	void insertCoverage(@BindMethods Collection<ProviderSpan> spans);
+
 	@SqlUpdate
 	@GetGeneratedKeys("id")
 	long startSource(@Bind("sourceName") String sourceName, @Bind("sourceFormat") String sourceFormat,

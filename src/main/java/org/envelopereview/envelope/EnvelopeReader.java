@@ -15,7 +15,8 @@ import org.envelopereview.envelope.BoardsReader.Boards;
 final class EnvelopeReader {
 
 	private static final List<String> TOP = List.of("apiVersion", "id", "title", "board", "owner", "tier", "approval",
-			"review", "expiresAt", "compliance", "agents", "modelVersions", "minConfidence", "actions", "bounds", "rationale");
+			"review", "expiresAt", "compliance", "agents", "modelVersions", "minConfidence", "actions", "bounds",
+			"rationale");
 
 	private static final List<String> APPROVAL = List.of("approver", "approvedAt", "changeRef");
 

@@ -44,6 +44,7 @@ class IngestCommandTests {
 		this.jdbi.useHandle((handle) -> {
 			handle.execute("DELETE FROM quarantined_record");
 			handle.execute("DELETE FROM agent_action");
+			handle.execute("DELETE FROM provider_coverage");
 			handle.execute("DELETE FROM ingest_source");
 		});
 	}

@@ -118,9 +118,12 @@ public class ActionIngester {
 				drain(digested);
 				String digest = HexFormat.of().formatHex(sha256.digest());
 				SourceCounts counts = batch.counts();
-				this.jdbi.useTransaction((handle) -> ActionDao.attach(handle)
-					.finishSource(sourceId, counts.totals(), digest, counts.skippedNames(),
-							this.clock.instant().atOffset(ZoneOffset.UTC)));
+				this.jdbi.useTransaction((handle) -> {
+					ActionDao dao = ActionDao.attach(handle);
+					dao.insertCoverage(batch.coverage());
+					dao.finishSource(sourceId, counts.totals(), digest, counts.skippedNames(),
+							this.clock.instant().atOffset(ZoneOffset.UTC));
+				});
 				return new SourceReport(input.name(), format, digest, counts, error);
 			}
 		}
