@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,6 +64,9 @@ class ReconciliationReviewTests {
 	/** Revokes 22 under the rationale-optional envelope; no agent record names it. */
 	private static final String OPTIONAL = "8733f811-267d-4c46-8e5b-000fe7c6a9f2";
 
+	/** A change the trail recorded with a port no action can hold: quarantined. */
+	private static final String QUARANTINED = "11111111-0000-4000-8000-000000000005";
+
 	/** An id the trail does not hold. */
 	private static final String MISSING = "00000000-0000-4000-8000-000000000001";
 
@@ -79,7 +83,16 @@ class ReconciliationReviewTests {
 			Files.writeString(agents, agentRecords());
 			IngestReport ingested = bean(ActionIngester.class)
 				.ingest(List.of(IngestInput.file(trail), IngestInput.file(agents)), null, 1_048_576);
-			assertThat(ingested.totals().quarantined()).isZero();
+			assertThat(ingested.totals().quarantined()).isOne();
+			// every event read counts for the covered span, read-only ones included
+			List<String> coverage = jdbi.withHandle((handle) -> handle
+				.createQuery("SELECT provider, account, region, first_at, last_at, events FROM provider_coverage")
+				.map((row, ctx) -> row.getString(1) + "|" + row.getString(2) + "|" + row.getString(3) + "|"
+						+ row.getObject(4, OffsetDateTime.class).toInstant() + "|"
+						+ row.getObject(5, OffsetDateTime.class).toInstant() + "|" + row.getLong(6))
+				.list());
+			assertThat(coverage)
+				.containsExactly("aws|123837392027|us-east-1|2026-07-10T12:07:57Z|2026-07-10T12:13:32Z|190");
 
 			ReviewOutcome outcome = bean(ReviewLauncher.class).run(Fixtures.Q3, null, false);
 			List<Finding> findings = bean(FindingStore.class).findings(outcome.runId())
@@ -133,6 +146,8 @@ class ReconciliationReviewTests {
 			assertThat(codes(findings, "a-claim-late")).doesNotContain(FindingCode.LOG_UNCONFIRMED);
 			assertThat(codes(findings, "a-claim-failed")).doesNotContain(FindingCode.LOG_UNCONFIRMED);
 			assertThat(codes(findings, "a-claim-elsewhere")).doesNotContain(FindingCode.LOG_UNCONFIRMED);
+			// the event exists, though it could not be read: confirmed
+			assertThat(codes(findings, "a-claim-quarantined")).doesNotContain(FindingCode.LOG_UNCONFIRMED);
 		}
 
 	}
@@ -164,6 +179,12 @@ class ReconciliationReviewTests {
 					moved.set("userIdentity", assumedRole("edge-agent"));
 				}
 				records.add(moved);
+				if (UNREPORTED.equals(id)) {
+					ObjectNode unreadable = moved.deepCopy();
+					unreadable.put("eventID", QUARANTINED);
+					((ObjectNode) unreadable.path("requestParameters")).put("fromPort", 99999).put("toPort", 99999);
+					records.add(unreadable);
+				}
 			}
 		}
 		return file.toString();
@@ -197,6 +218,8 @@ class ReconciliationReviewTests {
 						Map.of("errorCode", "Client.UnauthorizedOperation")),
 				agentRecord("a-claim-elsewhere", "2026-07-10T12:11:40Z", "PA-RECON-001", "security_group.ingress.add",
 						"10.0.0.0/8", "eu-west-1", "00000000-0000-4000-8000-000000000004", "succeeded", Map.of()),
+				agentRecord("a-claim-quarantined", "2026-07-10T12:11:50Z", "PA-RECON-001", "security_group.ingress.add",
+						"10.0.0.0/8", "us-east-1", QUARANTINED, "succeeded", Map.of()),
 				"{\"id\":\"a-optional-1\",\"occurredAt\":\"2026-07-10T12:20:00Z\",\"agent\":\"edge-agent\","
 						+ "\"envelope\":\"PA-OPTIONAL-002\",\"type\":\"security_group.ingress.remove\","
 						+ "\"resource\":\"sg-04cfb7a4712d75b00\",\"region\":\"us-east-1\"}")
