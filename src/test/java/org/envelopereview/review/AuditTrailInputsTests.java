@@ -9,6 +9,8 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.envelopereview.action.chain.AuditTrailVerifier;
 import org.envelopereview.action.ingest.ActionIngester;
@@ -25,6 +27,7 @@ import org.envelopereview.support.DatabaseContract;
 import org.envelopereview.support.H2IntegrationTest;
 import org.envelopereview.support.PostgresIntegrationTest;
 import org.envelopereview.support.TestOutput;
+import org.envelopereview.system.ReviewPaths;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * (src/test/resources/realdata, SOURCES.md: invictus-ir, 2023-07-10).
  */
 class AuditTrailInputsTests {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static final Period Q3_2023 = Period.quarter("2023-Q3");
 
@@ -70,6 +75,22 @@ class AuditTrailInputsTests {
 			assertThat(quarantinedIds(q3Again)).as("a later run of the same period").containsExactly("n-2");
 			assertThat(quarantinedIds(q3)).as("the first run's packs, rebuilt as a restart rebuilds them")
 				.containsExactly("n-1", "n-2");
+		}
+
+		@Test
+		default void shouldLeaveARecordWithNoTimeToARunOfEveryBoard() throws IOException {
+			reset();
+			Path actions = directory().resolve("actions.jsonl");
+			Files.writeString(actions, """
+					{"id":"n-1","agent":"failover-agent","type":"route.add","cidr":"10.0.0.0/8"}
+					""");
+			ingest(actions);
+
+			ReviewOutcome oneBoard = bean(ReviewLauncher.class).run(Q3_2023, "payments-cab", false);
+			ReviewOutcome everyBoard = bean(ReviewLauncher.class).run(Q4_2023, null, false);
+
+			assertThat(quarantinedIds(oneBoard)).as("the other boards would never see it").isEmpty();
+			assertThat(quarantinedIds(everyBoard)).containsExactly("n-1");
 		}
 
 		@Test
@@ -140,6 +161,12 @@ class AuditTrailInputsTests {
 			});
 			assertThat(trail.notReviewed()).isEmpty();
 			assertThat(trail.sources()).isEmpty();
+			assertThat(findingsJsons(Q3_2023)).isNotEmpty().allSatisfy((json) -> {
+				JsonNode withdrawal = json.path("auditTrail").path("withdrawals").path(0);
+				assertThat(withdrawal.path("sha256").asString()).isEqualTo(withdrawn.sha256());
+				assertThat(withdrawal.path("actionsRemoved").asLong()).isEqualTo(stored);
+				assertThat(withdrawal.path("withdrawnBy").asString()).isEqualTo("jmin");
+			});
 			assertThat(trail(bean(ReviewLauncher.class).run(Q4_2023, null, false)).withdrawals())
 				.as("shown once, in the next review only")
 				.isEmpty();
@@ -202,6 +229,17 @@ class AuditTrailInputsTests {
 				handle.execute("DELETE FROM ingest_source");
 			});
 			TestOutput.emptied(context());
+		}
+
+		/** Each board's findings.json of the period's latest run. */
+		private List<JsonNode> findingsJsons(Period period) throws IOException {
+			Path root = bean(ReviewPaths.class).outputDir().toAbsolutePath().resolve(period.label());
+			try (java.util.stream.Stream<Path> boards = Files.list(root)) {
+				return boards.map((board) -> board.resolve("findings.json"))
+					.filter(Files::isRegularFile)
+					.map((file) -> JSON.readTree(file.toFile()))
+					.toList();
+			}
 		}
 
 		private IngestReport ingest(Path file) {

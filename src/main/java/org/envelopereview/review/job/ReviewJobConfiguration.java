@@ -168,8 +168,9 @@ class ReviewJobConfiguration {
 
 	@Bean
 	@StepScope
-	WriteOutputsTasklet writeOutputsTasklet(ReviewOutputs outputs, FindingStore store, ReviewedRun reviewedRun) {
-		return new WriteOutputsTasklet(outputs, store, reviewedRun.inputs());
+	WriteOutputsTasklet writeOutputsTasklet(ReviewOutputs outputs, FindingStore store, BoardReviewAssembler assembler,
+			ReviewedRun reviewedRun) {
+		return new WriteOutputsTasklet(outputs, store, assembler, reviewedRun.inputs());
 	}
 
 	/**

@@ -142,7 +142,7 @@ public class BoardReviewAssembler {
 			.toList();
 	}
 
-	private List<QuarantinedRecord> quarantined(RunInputs inputs) {
+	List<QuarantinedRecord> quarantined(RunInputs inputs) {
 		Period period = inputs.period();
 		return this.jdbi.withExtension(BoardReviewDao.class,
 				(dao) -> dao.quarantined(period.start(), period.end(), inputs.runId()));
