@@ -78,6 +78,37 @@ class AuditTrailInputsTests {
 		}
 
 		@Test
+		default void shouldReportARecordWithNoTimeInTheRunThatClaimedItWhenThatRunIsRestarted() throws IOException {
+			reset();
+			Path actions = directory().resolve("actions.jsonl");
+			Files.writeString(actions, """
+					{"id":"n-1","agent":"failover-agent","type":"route.add","cidr":"10.0.0.0/8"}
+					""");
+			ingest(actions);
+			Jdbi jdbi = bean(Jdbi.class);
+			// the audit-trail step fails, after the first step claimed the record
+			jdbi.useHandle((handle) -> handle
+				.execute("ALTER TABLE review_integrity ADD CONSTRAINT injected_fault CHECK (rows_checked < 0)"));
+			ReviewOutcome failed;
+			try {
+				failed = bean(ReviewLauncher.class).run(Q3_2023, null, false);
+			}
+			finally {
+				jdbi.useHandle(
+						(handle) -> handle.execute("ALTER TABLE review_integrity DROP CONSTRAINT injected_fault"));
+			}
+			assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+
+			ReviewOutcome other = bean(ReviewLauncher.class).run(Q4_2023, null, false);
+			ReviewOutcome restarted = bean(ReviewLauncher.class).run(Q3_2023, null, false);
+
+			assertThat(quarantinedIds(other)).as("claimed by the run of Q3 that failed").isEmpty();
+			assertThat(restarted.restarted()).isTrue();
+			assertThat(restarted.runId()).isEqualTo(failed.runId());
+			assertThat(quarantinedIds(restarted)).containsExactly("n-1");
+		}
+
+		@Test
 		default void shouldLeaveARecordWithNoTimeToARunOfEveryBoard() throws IOException {
 			reset();
 			Path actions = directory().resolve("actions.jsonl");
