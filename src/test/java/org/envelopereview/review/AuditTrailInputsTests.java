@@ -245,6 +245,9 @@ class AuditTrailInputsTests {
 			assertThatThrownBy(() -> bean(SourceWithdrawals.class).withdraw("no/such/file.json", "typo", "jmin"))
 				.isInstanceOf(SourceWithdrawals.WithdrawalRefused.class)
 				.hasMessageContaining("no source was ingested as no/such/file.json");
+			assertThatThrownBy(() -> bean(SourceWithdrawals.class).withdraw("no\u0000path", "typo", "jmin"))
+				.isInstanceOf(SourceWithdrawals.WithdrawalRefused.class)
+				.hasMessageContaining("no source was ingested as 'no\\u0000path'");
 			assertThatThrownBy(() -> bean(SourceWithdrawals.class).withdraw("ab".repeat(32), "typo", "jmin"))
 				.isInstanceOf(SourceWithdrawals.WithdrawalRefused.class)
 				.hasMessageContaining("no ingested source has SHA-256 " + "ab".repeat(32));

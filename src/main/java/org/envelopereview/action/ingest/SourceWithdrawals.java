@@ -3,6 +3,7 @@ package org.envelopereview.action.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 import org.envelopereview.action.ActionHash;
+import org.envelopereview.action.QuarantineRow;
 import org.envelopereview.action.StoredActionMapper;
 import org.envelopereview.system.RowLock;
 import org.envelopereview.system.Sha256;
@@ -67,9 +69,15 @@ public class SourceWithdrawals {
 		if (reason == null || reason.isBlank()) {
 			throw new WithdrawalRefused("a reason is required (--reason): the packs show why the source was withdrawn");
 		}
+		if (source.isBlank() || source.chars().anyMatch((c) -> c < 0x20 || c == 0x7f)) {
+			throw new WithdrawalRefused("no source was ingested as '" + QuarantineRow.shown(source)
+					+ "' (a path or SHA-256 has no control characters)");
+		}
 		if (reason.length() > 2000) {
 			throw new WithdrawalRefused("the reason is " + reason.length() + " characters long; at most 2000");
 		}
+		// shown in the packs and stored in PostgreSQL, which cannot hold NUL
+		String shownReason = QuarantineRow.shown(reason.strip());
 		try (RowLock lock = IngestLock.acquire(this.dataSource)) {
 			return this.jdbi.inTransaction((handle) -> {
 				WithdrawalDao dao = handle.registerRowMapper(new StoredActionMapper()).attach(WithdrawalDao.class);
@@ -92,7 +100,7 @@ public class SourceWithdrawals {
 				long notReviewed = dao.countNotReviewed(ids);
 				Instant now = this.clock.instant();
 				long id = dao.insertWithdrawal(bounded(name, 1024), sha256, now.atOffset(ZoneOffset.UTC),
-						bounded(withdrawnBy, 256), reason.strip(), actions, quarantined, notReviewed);
+						bounded(QuarantineRow.shown(withdrawnBy), 256), shownReason, actions, quarantined, notReviewed);
 				List<WithdrawalDao.WithdrawnActionRow> batch = new ArrayList<>();
 				dao.actionsOf(ids, (stored) -> {
 					batch.add(new WithdrawalDao.WithdrawnActionRow(stored.action().id(), stored.action().agent(),
@@ -109,7 +117,7 @@ public class SourceWithdrawals {
 				dao.deleteActions(ids);
 				dao.withdrawQuarantined(ids, id);
 				dao.withdrawSources(ids, id);
-				return new Withdrawn(id, name, sha256, now, withdrawnBy, reason.strip(), actions, quarantined,
+				return new Withdrawn(id, name, sha256, now, withdrawnBy, shownReason, actions, quarantined,
 						notReviewed);
 			});
 		}
@@ -125,13 +133,12 @@ public class SourceWithdrawals {
 			return sha256;
 		}
 		List<WithdrawalDao.Source> named = dao.sourcesNamed(source);
-		if (named.isEmpty()) {
-			String normalised = Path.of(source).normalize().toString();
-			named = dao.sourcesNamed(normalised);
+		Path file = path(source);
+		if (named.isEmpty() && file != null) {
+			named = dao.sourcesNamed(file.normalize().toString());
 		}
 		if (named.isEmpty()) {
-			Path file = Path.of(source);
-			if (Files.isRegularFile(file)) {
+			if (file != null && Files.isRegularFile(file)) {
 				String sha256 = sha256(file);
 				if (!dao.sourcesWithSha256(sha256).isEmpty()) {
 					return sha256;
@@ -182,6 +189,16 @@ public class SourceWithdrawals {
 				+ examples + ". Withdraw the later sources first, newest first"
 				+ (later.isEmpty() ? "" : " (" + String.join(", ", later) + ")")
 				+ ", then re-ingest them after the corrected file.");
+	}
+
+	/** The argument as a path, or {@code null} when it cannot name one. */
+	private static Path path(String source) {
+		try {
+			return Path.of(source);
+		}
+		catch (InvalidPathException ex) {
+			return null;
+		}
 	}
 
 	private static String sha256(Path file) {
