@@ -20,4 +20,12 @@ public interface RecordSink {
 	 */
 	void notReviewed(String name);
 
+	/**
+	 * A write event not reviewed, with its time, so that the packs of the period in which
+	 * it occurred list it.
+	 */
+	default void notReviewed(String name, Instant occurredAt) {
+		notReviewed(name);
+	}
+
 }

@@ -102,8 +102,13 @@ final class IngestBatch implements RecordSink, AutoCloseable {
 
 	@Override
 	public void notReviewed(String name) {
+		notReviewed(name, null);
+	}
+
+	@Override
+	public void notReviewed(String name, Instant occurredAt) {
 		this.counts.read();
-		this.counts.notReviewed(name);
+		this.counts.notReviewed(name, occurredAt);
 	}
 
 	private void addQuarantine(long line, String raw, String reason, String recordId, Instant occurredAt) {
