@@ -30,4 +30,12 @@ public interface RecordSink {
 	default void observed(String provider, String account, String region, Instant at) {
 	}
 
+	/**
+	 * A write event not reviewed, with its time, so that the packs of the period in which
+	 * it occurred list it.
+	 */
+	default void notReviewed(String name, Instant occurredAt) {
+		notReviewed(name);
+	}
+
 }

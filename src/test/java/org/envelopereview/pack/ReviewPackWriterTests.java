@@ -124,8 +124,10 @@ class ReviewPackWriterTests {
 				assertThat(compact(pageText(document, page))).as(title + " on page " + page).contains(compact(title));
 				entries++;
 			}
-			assertThat(entries).as("seven sections and one entry per envelope")
-				.isEqualTo(7 + review.envelopes().size());
+			assertThat(entries)
+				.as("seven sections, the two tables after the quarantine (not reviewed, withdrawn) and one entry per "
+						+ "envelope")
+				.isEqualTo(9 + review.envelopes().size());
 		}
 	}
 

@@ -256,7 +256,7 @@ public final class CloudTrailReader implements ActionRecordReader {
 				state.sink.skip(name);
 			}
 			else {
-				state.sink.notReviewed(name);
+				state.sink.notReviewed(name, notReviewedAt(event, name));
 			}
 		}
 		catch (RejectedRecord ex) {
@@ -274,6 +274,22 @@ public final class CloudTrailReader implements ActionRecordReader {
 			sink.observed(CloudTrailMapper.PROVIDER, CloudTrailMapper.account(event, event.path("userIdentity")),
 					CloudTrailMapper.text(event, "awsRegion"), at);
 		}
+	}
+
+	/**
+	 * A write event not reviewed is listed in the packs of the period in which it
+	 * occurred; without a time it fits no period and is quarantined instead (then
+	 * reported once, by the next review).
+	 */
+	private static Instant notReviewedAt(JsonNode event, String name) {
+		List<String> problems = new ArrayList<>();
+		Instant occurredAt = ActionFields.timestamp("eventTime", CloudTrailMapper.text(event, "eventTime"), problems);
+		if (occurredAt == null) {
+			throw new RejectedRecord(name + ": a write event no rule covers (not reviewed) with "
+					+ (problems.isEmpty() ? "no eventTime" : problems.get(0)) + ": it cannot be placed in a period",
+					CloudTrailMapper.text(event, "eventID"), null);
+		}
+		return occurredAt;
 	}
 
 	/**

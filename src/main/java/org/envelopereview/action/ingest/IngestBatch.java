@@ -111,8 +111,13 @@ final class IngestBatch implements RecordSink, AutoCloseable {
 
 	@Override
 	public void notReviewed(String name) {
+		notReviewed(name, null);
+	}
+
+	@Override
+	public void notReviewed(String name, Instant occurredAt) {
 		this.counts.read();
-		this.counts.notReviewed(name);
+		this.counts.notReviewed(name, occurredAt);
 	}
 
 	@Override

@@ -49,7 +49,7 @@ class RationaleRule implements ActionRule {
 			.evidence("rationale.signal", ActionFields.blankToNull(rationale.signal()))
 			.evidence("rationale.confidence", rationale.confidence())
 			.evidence("minConfidence", minimum)
-			.explain(Wording.subject(action) + ": " + action.type() + " with " + problem + " — envelope "
+			.explain(Wording.lead(action) + action.type() + " with " + problem + " — envelope "
 					+ context.envelope().id()
 					+ ((minimum != null) ? " requires a signal and confidence ≥ " + minimum : " requires a signal")));
 	}

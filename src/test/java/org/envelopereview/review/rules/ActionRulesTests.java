@@ -75,6 +75,68 @@ class ActionRulesTests {
 	}
 
 	@Nested
+	class FailedAttempts {
+
+		@Test
+		void shouldSayAFailedAttemptWasTriedWithItsErrorCode() {
+			List<Breach> breaches = judge(new NoEnvelopeRule(), action().envelope(null).failed().build(), null);
+			assertThat(breaches.get(0).explanation()).isEqualTo("a-000001 (sg-0a1b2c3d): failover-agent tried "
+					+ "security_group.ingress.add under no envelope (Client.UnauthorizedOperation)");
+			assertThat(breaches.get(0).evidence()).containsEntry("outcome", "failed")
+				.containsEntry("errorCode", "Client.UnauthorizedOperation");
+		}
+
+		@Test
+		void shouldSayAChangeThatTookEffectRanWithoutAnErrorCode() {
+			List<Breach> breaches = judge(new NoEnvelopeRule(), action().envelope(null).build(), null);
+			assertThat(breaches.get(0).explanation())
+				.isEqualTo("a-000001 (sg-0a1b2c3d): failover-agent ran security_group.ingress.add under no envelope");
+			assertThat(breaches.get(0).evidence()).doesNotContainKey("errorCode");
+		}
+
+		@Test
+		void shouldNotSayAFailedAttemptOpenedAnything() {
+			List<Breach> breaches = judge(new ScopeRule(), action().cidr("0.0.0.0/0").ports("443").failed().build(),
+					envelope().build());
+			assertThat(breaches).extracting(Breach::explanation)
+				.allSatisfy((explanation) -> assertThat(explanation)
+					.startsWith(
+							"a-000001 (sg-0a1b2c3d): tried security_group.ingress.add (Client.UnauthorizedOperation): ")
+					.doesNotContain("sg-0a1b2c3d opened"));
+			assertThat(breaches.get(0).explanation()).contains("sg-0a1b2c3d would have opened 0.0.0.0/0:443");
+		}
+
+	}
+
+	@Nested
+	class Evidence {
+
+		@Test
+		void shouldShowWhatAnOutOfScopeActionOpenedNormalisedAndAsRecorded() {
+			Action action = action().type("route.add")
+				.protocol("tcp")
+				.ports("22")
+				.cidr("0.0.0.0/0")
+				.recordedCidr("208.236.235.254/0")
+				.build();
+			List<Breach> breaches = judge(new ActionTypeRule(), action, envelope().build());
+			assertThat(breaches.get(0).evidence()).containsEntry("protocol", "tcp")
+				.containsEntry("ports", "22")
+				.containsEntry("cidr", "0.0.0.0/0")
+				.containsEntry("recordedCidr", "208.236.235.254/0");
+		}
+
+		@Test
+		void shouldNotRepeatARecordedCidrThatIsTheNormalisedOne() {
+			Action action = action().type("route.add").cidr("10.0.0.0/8").recordedCidr("10.0.0.0/8").build();
+			assertThat(judge(new ActionTypeRule(), action, envelope().build()).get(0).evidence())
+				.containsEntry("cidr", "10.0.0.0/8")
+				.doesNotContainKey("recordedCidr");
+		}
+
+	}
+
+	@Nested
 	class ActionType {
 
 		@Test

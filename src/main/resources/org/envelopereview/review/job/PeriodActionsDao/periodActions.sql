@@ -8,7 +8,8 @@
 -- out, it is judged with that action at the provider's time. Columns 33 to 39 are held for the
 -- attribution of actions to envelopes. An agent record of a succeeded change whose event is not
 -- here reads the span of the provider log that covers its account, region and time (63, 64) and
--- whether a provider event of that id was quarantined (65).
+-- whether a provider event of that id was quarantined (65); a withdrawn source covers and confirms
+-- nothing.
 SELECT a.id, a.occurred_at, a.agent, a.model_version, a.envelope_id, a.action_type, a.resource, a.region,
        a.protocol, a.ports, a.cidr, a.rationale_signal, a.rationale_text, a.confidence, a.approval_ref,
        a.approver, a.change_ref, a.revert_by, a.reverts, a.outcome, a.error_code, a.seq, a.prev_hash, a.hash,
@@ -28,18 +29,19 @@ SELECT a.id, a.occurred_at, a.agent, a.model_version, a.envelope_id, a.action_ty
        g.outcome AS agent_outcome, g.error_code AS agent_error_code, g.principal AS agent_principal,
        g.account AS agent_account,
        CASE WHEN a.provider = 'agent' AND a.provider_event_id IS NOT NULL AND a.outcome = 'succeeded' THEN
-         (SELECT MIN(c.first_at) FROM provider_coverage c
-          WHERE c.region = a.region AND (a.account IS NULL OR c.account = a.account)
+         (SELECT MIN(c.first_at) FROM provider_coverage c JOIN ingest_source cs ON cs.id = c.ingest_source_id
+          WHERE cs.withdrawal_id IS NULL AND c.region = a.region AND (a.account IS NULL OR c.account = a.account)
             AND c.first_at <= a.occurred_at AND c.last_at >= a.occurred_at)
        END AS covered_from,
        CASE WHEN a.provider = 'agent' AND a.provider_event_id IS NOT NULL AND a.outcome = 'succeeded' THEN
-         (SELECT MAX(c.last_at) FROM provider_coverage c
-          WHERE c.region = a.region AND (a.account IS NULL OR c.account = a.account)
+         (SELECT MAX(c.last_at) FROM provider_coverage c JOIN ingest_source cs ON cs.id = c.ingest_source_id
+          WHERE cs.withdrawal_id IS NULL AND c.region = a.region AND (a.account IS NULL OR c.account = a.account)
             AND c.first_at <= a.occurred_at AND c.last_at >= a.occurred_at)
        END AS covered_to,
        CASE WHEN a.provider = 'agent' AND a.provider_event_id IS NOT NULL AND a.outcome = 'succeeded' THEN
          (SELECT COUNT(*) FROM quarantined_record q JOIN ingest_source s ON s.id = q.ingest_source_id
-          WHERE q.record_id = a.provider_event_id AND s.source_format = 'cloudtrail')
+          WHERE q.record_id = a.provider_event_id AND q.withdrawal_id IS NULL AND s.withdrawal_id IS NULL
+            AND s.source_format = 'cloudtrail')
        END AS quarantined_events
 FROM agent_action a
 LEFT JOIN agent_action g
