@@ -1,5 +1,6 @@
 package org.envelopereview.action;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -46,6 +47,9 @@ public interface ActionDao {
 	@SqlBatch
 	void insertQuarantined(@BindMethods Collection<QuarantineRow> rows);
 
+	@SqlBatch
+	void insertCoverage(@BindMethods Collection<ProviderSpan> spans);
+
 	@SqlUpdate
 	@GetGeneratedKeys("id")
 	long startSource(@Bind("sourceName") String sourceName, @Bind("sourceFormat") String sourceFormat,
@@ -54,6 +58,20 @@ public interface ActionDao {
 	@SqlUpdate
 	void finishSource(@Bind("id") long id, @BindMethods SourceCounts.Totals totals, @Bind("sha256") String sha256,
 			@Bind("skippedNames") String skippedNames, @Bind("finishedAt") OffsetDateTime finishedAt);
+
+	/**
+	 * Whether another finished source that is not withdrawn has this content: its write
+	 * events not reviewed are counted already.
+	 */
+	@SqlQuery
+	boolean sameContentCounted(@Bind("id") long id, @Bind("sha256") String sha256);
+
+	@SqlBatch
+	void insertNotReviewed(@Bind("ingestSourceId") long ingestSourceId, @BindMethods Collection<NotReviewedRow> rows);
+
+	/** Write events not reviewed of one name on one UTC day (public only for Jdbi). */
+	record NotReviewedRow(String eventName, LocalDate eventDay, long events) {
+	}
 
 	/** The tip of an agent's chain: its highest seq and that row's hash. */
 	record ChainTip(long seq, String hash) {

@@ -28,7 +28,16 @@ public final class ActionFields {
 			Map.entry("resource", 512), Map.entry("region", 64), Map.entry("protocol", 16), Map.entry("ports", 64),
 			Map.entry("cidr", 64), Map.entry("rationale.signal", 1024), Map.entry("rationale.text", 4000),
 			Map.entry("approval.ref", 256), Map.entry("approval.approver", 256), Map.entry("changeRef", 256),
-			Map.entry("reverts", 200), Map.entry("errorCode", 256));
+			Map.entry("reverts", 200), Map.entry("errorCode", 256), Map.entry("principal", 512),
+			Map.entry("account", 64), Map.entry("providerEventId", 200));
+
+	/**
+	 * Widths of the columns that keep a provider's evidence (not judged, so cut, never
+	 * refused).
+	 */
+	private static final int USER_AGENT_WIDTH = 1024;
+
+	private static final int SOURCE_IP_WIDTH = 64;
 
 	private static final Pattern PORTS = Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?");
 
@@ -59,6 +68,32 @@ public final class ActionFields {
 				return;
 			}
 		}
+	}
+
+	/** The client a provider saw, cut to its column's width. */
+	public static String userAgent(String value) {
+		return evidence(value, USER_AGENT_WIDTH);
+	}
+
+	/** The address a provider saw the call from, cut to its column's width. */
+	public static String sourceIp(String value) {
+		return evidence(value, SOURCE_IP_WIDTH);
+	}
+
+	/**
+	 * Provider evidence that is shown but never judged: control characters become '?' and
+	 * an overlong value is cut, so that it never costs the action it describes.
+	 */
+	private static String evidence(String value, int width) {
+		if (value == null) {
+			return null;
+		}
+		StringBuilder clean = new StringBuilder(Math.min(value.length(), width));
+		for (int i = 0; i < value.length() && clean.length() < width; i++) {
+			char c = value.charAt(i);
+			clean.append(isForbidden(c) ? '?' : c);
+		}
+		return clean.toString();
 	}
 
 	private static boolean isForbidden(char c) {

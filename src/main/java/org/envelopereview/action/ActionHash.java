@@ -23,8 +23,10 @@ import org.envelopereview.system.Sha256;
  * {@code type}, {@code resource}, {@code region}, {@code protocol}, {@code ports},
  * {@code cidr}, {@code rationale.{signal,text,confidence}},
  * {@code approval.{ref,approver}}, {@code changeRef}, {@code revertBy}, {@code reverts},
- * {@code outcome}, {@code errorCode}, and for a provider's record whose CIDR was
- * normalised {@code recordedCidr}), without {@code seq}, {@code prevHash} and
+ * {@code outcome}, {@code errorCode}, and where the record carries them
+ * {@code providerEventId}, {@code principal} and {@code account}; for a provider's record
+ * also {@code provider}, {@code userAgent}, {@code sourceIp} and, when its CIDR was
+ * normalised, {@code recordedCidr}), without {@code seq}, {@code prevHash} and
  * {@code hash}; keys sorted by code point at every level; no whitespace; UTF-8;
  * {@code null} values omitted, and a nested object with no remaining key omitted;
  * {@code outcome} omitted when it is {@code succeeded} (the default) and {@code "failed"}
@@ -54,6 +56,8 @@ public final class ActionHash {
 		StringWriter text = new StringWriter(512);
 		try (JsonGenerator json = JSON.createGenerator(text)) {
 			json.writeStartObject();
+			Action.Provenance provenance = action.provenance();
+			string(json, "account", provenance.account());
 			string(json, "agent", action.agent());
 			Action.ApprovalRecord approval = action.approval();
 			if (approval != null && (approval.approver() != null || approval.ref() != null)) {
@@ -72,7 +76,10 @@ public final class ActionHash {
 			string(json, "occurredAt", instant(action.occurredAt()));
 			string(json, "outcome", (action.outcome() == Action.Outcome.FAILED) ? "failed" : null);
 			string(json, "ports", action.ports());
+			string(json, "principal", provenance.principal());
 			string(json, "protocol", action.protocol());
+			string(json, "provider", action.providerRecorded() ? provenance.provider() : null);
+			string(json, "providerEventId", provenance.providerEventId());
 			Action.Rationale rationale = action.rationale();
 			if (rationale != null
 					&& (rationale.confidence() != null || rationale.signal() != null || rationale.text() != null)) {
@@ -91,7 +98,9 @@ public final class ActionHash {
 			string(json, "resource", action.resource());
 			string(json, "revertBy", instant(action.revertBy()));
 			string(json, "reverts", action.reverts());
+			string(json, "sourceIp", provenance.sourceIp());
 			string(json, "type", action.type());
+			string(json, "userAgent", provenance.userAgent());
 			json.writeEndObject();
 		}
 		return text.toString();
@@ -112,10 +121,7 @@ public final class ActionHash {
 
 	/** The same action placed at {@code seq} after {@code prevHash}, with its hash. */
 	public static Action chain(Action action, long seq, String prevHash) {
-		return new Action(action.id(), action.occurredAt(), action.agent(), action.modelVersion(), action.envelopeId(),
-				action.type(), action.resource(), action.region(), action.protocol(), action.ports(), action.cidr(),
-				action.rationale(), action.approval(), action.changeRef(), action.revertBy(), action.reverts(),
-				action.outcome(), action.errorCode(), seq, prevHash, hash(action, prevHash), action.recordedCidr());
+		return action.withChain(seq, prevHash, hash(action, prevHash));
 	}
 
 	private static void string(JsonGenerator json, String name, String value) {

@@ -20,4 +20,22 @@ public interface RecordSink {
 	 */
 	void notReviewed(String name);
 
+	/**
+	 * A provider event read, whatever became of it (mapped, skipped, not reviewed or
+	 * quarantined): the provider log covers its account and region at its time (SPEC §7,
+	 * LOG-UNCONFIRMED). Native records are no provider events and never call it.
+	 * @param account the account, or {@code null} when the event carried none
+	 * @param region the region, or {@code null} when the event carried none
+	 */
+	default void observed(String provider, String account, String region, Instant at) {
+	}
+
+	/**
+	 * A write event not reviewed, with its time, so that the packs of the period in which
+	 * it occurred list it.
+	 */
+	default void notReviewed(String name, Instant occurredAt) {
+		notReviewed(name);
+	}
+
 }

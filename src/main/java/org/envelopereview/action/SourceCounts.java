@@ -1,5 +1,8 @@
 package org.envelopereview.action;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,6 +34,8 @@ public final class SourceCounts {
 	private final Map<String, Long> skipped = new TreeMap<>();
 
 	private final Map<String, Long> notReviewed = new TreeMap<>();
+
+	private final Map<NotReviewedDay, Long> notReviewedByDay = new TreeMap<>();
 
 	private final List<String> quarantineExamples = new ArrayList<>();
 
@@ -89,6 +94,31 @@ public final class SourceCounts {
 	 */
 	public synchronized void notReviewed(String name) {
 		this.notReviewed.merge(name, 1L, Long::sum);
+	}
+
+	/** A write event not reviewed, on the UTC day on which it occurred. */
+	public synchronized void notReviewed(String name, Instant occurredAt) {
+		notReviewed(name);
+		if (occurredAt != null) {
+			this.notReviewedByDay.merge(new NotReviewedDay(name, LocalDate.ofInstant(occurredAt, ZoneOffset.UTC)), 1L,
+					Long::sum);
+		}
+	}
+
+	/** The write events not reviewed per event name and UTC day. */
+	public synchronized Map<NotReviewedDay, Long> notReviewedByDay() {
+		return Collections.unmodifiableMap(new TreeMap<>(this.notReviewedByDay));
+	}
+
+	/** An event name and a UTC day. */
+	public record NotReviewedDay(String eventName, LocalDate day) implements Comparable<NotReviewedDay> {
+
+		@Override
+		public int compareTo(NotReviewedDay other) {
+			int byName = this.eventName.compareTo(other.eventName);
+			return (byName != 0) ? byName : this.day.compareTo(other.day);
+		}
+
 	}
 
 	public synchronized Totals totals() {

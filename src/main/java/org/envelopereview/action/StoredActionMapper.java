@@ -26,10 +26,16 @@ public final class StoredActionMapper implements RowMapper<StoredAction> {
 				rs.getString("change_ref"), instant(rs, "revert_by"), rs.getString("reverts"),
 				"failed".equals(rs.getString("outcome")) ? Action.Outcome.FAILED : Action.Outcome.SUCCEEDED,
 				rs.getString("error_code"), rs.getLong("seq"), trim(rs.getString("prev_hash")),
-				trim(rs.getString("hash")), rs.getString("recorded_cidr"));
+				trim(rs.getString("hash")), rs.getString("recorded_cidr"), provenance(rs));
 		long line = rs.getLong("source_line");
 		return new StoredAction(action, rs.getString("chained_by"), rs.getString("source_name"),
 				rs.wasNull() ? null : line);
+	}
+
+	/** The provenance columns, shared with the review's positional mapping by name. */
+	public static Action.Provenance provenance(ResultSet rs) throws SQLException {
+		return new Action.Provenance(rs.getString("provider"), rs.getString("principal"), rs.getString("account"),
+				rs.getString("provider_event_id"), rs.getString("user_agent"), rs.getString("source_ip"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

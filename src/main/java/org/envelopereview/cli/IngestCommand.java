@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 // picocli keeps option values in the instance: a fresh one per command line
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-@Command(name = "ingest", mixinStandardHelpOptions = true, description = {
+@Command(name = "ingest", mixinStandardHelpOptions = true, subcommands = IngestWithdrawCommand.class, description = {
 		"Ingest action history: native JSON Lines or CSV (SPEC §3), or AWS CloudTrail.",
 		"Files may be gzip-compressed; '-' reads standard input. Re-ingesting is safe: an action id already stored is counted as a duplicate." },
 		exitCodeListHeading = "%nExit codes:%n",
@@ -60,7 +60,8 @@ class IngestCommand implements Callable<Integer> {
 			description = "Longer records are quarantined without being loaded whole (default: review.ingest.max-record-bytes, 1 MiB).")
 	Integer maxRecordBytes;
 
-	@Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to ingest, in order; '-' for standard input.")
+	// 0..*: a required FILE would also be demanded before the withdraw subcommand
+	@Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to ingest, in order; '-' for standard input.")
 	List<String> files;
 
 	IngestCommand(ActionIngester ingester, IngestProperties properties) {
@@ -72,6 +73,11 @@ class IngestCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
 		PrintWriter err = this.spec.commandLine().getErr();
+		if (this.files == null || this.files.isEmpty()) {
+			err.println("ingest: name at least one FILE ('-' for standard input), or use 'ingest withdraw'");
+			this.spec.commandLine().usage(err);
+			return EXIT_UNREADABLE;
+		}
 		int maxRecordBytes = (this.maxRecordBytes != null) ? this.maxRecordBytes : this.properties.maxRecordBytes();
 		if (maxRecordBytes < 1) {
 			err.println("--max-record-bytes must be positive");

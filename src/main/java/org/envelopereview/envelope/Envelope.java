@@ -13,16 +13,49 @@ import java.util.List;
  * @param minConfidence minimum rationale confidence, or {@code null} when none is
  * required
  * @param sourceFile the file name relative to the envelopes directory
+ * @param rationale whether each action under it must carry a structured rationale (SPEC
+ * §7)
  */
 public record Envelope(String id, String title, String boardId, String owner, int tier, Approval approval,
 		ReviewSchedule review, LocalDate expiresAt, List<String> compliance, List<String> agents,
-		List<String> modelVersions, Double minConfidence, List<ActionClass> actions, Bounds bounds, String sourceFile) {
+		List<String> modelVersions, Double minConfidence, List<ActionClass> actions, Bounds bounds, String sourceFile,
+		RationalePolicy rationale) {
 
 	public Envelope {
 		compliance = List.copyOf(compliance);
 		agents = (agents != null) ? List.copyOf(agents) : null;
 		modelVersions = (modelVersions != null) ? List.copyOf(modelVersions) : null;
 		actions = List.copyOf(actions);
+		rationale = (rationale != null) ? rationale : RationalePolicy.REQUIRED;
+	}
+
+	/** An envelope whose actions must carry a rationale (the default). */
+	public Envelope(String id, String title, String boardId, String owner, int tier, Approval approval,
+			ReviewSchedule review, LocalDate expiresAt, List<String> compliance, List<String> agents,
+			List<String> modelVersions, Double minConfidence, List<ActionClass> actions, Bounds bounds,
+			String sourceFile) {
+		this(id, title, boardId, owner, tier, approval, review, expiresAt, compliance, agents, modelVersions,
+				minConfidence, actions, bounds, sourceFile, RationalePolicy.REQUIRED);
+	}
+
+	/** Whether each action under the envelope must carry a structured rationale. */
+	public boolean rationaleRequired() {
+		return this.rationale == RationalePolicy.REQUIRED;
+	}
+
+	/**
+	 * The envelope's {@code rationale} field: {@code required} (the default) or
+	 * {@code optional}, a board's explicit choice.
+	 */
+	public enum RationalePolicy {
+
+		REQUIRED, OPTIONAL;
+
+		/** As written in the envelope file. */
+		public String label() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+
 	}
 
 	/** Who approved the envelope, when, and under which change record. */

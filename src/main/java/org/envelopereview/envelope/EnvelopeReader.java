@@ -15,7 +15,8 @@ import org.envelopereview.envelope.BoardsReader.Boards;
 final class EnvelopeReader {
 
 	private static final List<String> TOP = List.of("apiVersion", "id", "title", "board", "owner", "tier", "approval",
-			"review", "expiresAt", "compliance", "agents", "modelVersions", "minConfidence", "actions", "bounds");
+			"review", "expiresAt", "compliance", "agents", "modelVersions", "minConfidence", "actions", "bounds",
+			"rationale");
 
 	private static final List<String> APPROVAL = List.of("approver", "approvedAt", "changeRef");
 
@@ -97,6 +98,9 @@ final class EnvelopeReader {
 		Optional<Envelope.Bounds> bounds = file.optional("bounds")
 			.map(this::bounds)
 			.orElse(Optional.of(Envelope.Bounds.NONE));
+		Optional<Envelope.RationalePolicy> rationale = file.optional("rationale")
+			.map((value) -> value.parsed(FieldSyntax::rationalePolicy))
+			.orElse(Optional.of(Envelope.RationalePolicy.REQUIRED));
 
 		String declaredId = idValue.flatMap(YamlValue::declaredText).orElse(null);
 		int idLine = idValue.map(YamlValue::line).orElse(0);
@@ -106,7 +110,7 @@ final class EnvelopeReader {
 		}
 		Envelope envelope = new Envelope(id.get(), title.get(), board.get(), owner.get(), tier.get(), approval.get(),
 				review.get(), expiresAt.get(), compliance.get(), agents.orElse(null), modelVersions.orElse(null),
-				minConfidence.orElse(null), actions.get(), bounds.get(), this.fileName);
+				minConfidence.orElse(null), actions.get(), bounds.get(), this.fileName, rationale.get());
 		return new Declared(declaredId, idLine, declaredBoard, Optional.of(envelope));
 	}
 

@@ -66,6 +66,15 @@ final class FieldSyntax {
 		return Syntax.valid(text.strip());
 	}
 
+	static Syntax<Envelope.RationalePolicy> rationalePolicy(String text) {
+		for (Envelope.RationalePolicy policy : Envelope.RationalePolicy.values()) {
+			if (policy.label().equals(text)) {
+				return Syntax.valid(policy);
+			}
+		}
+		return Syntax.invalid("'" + text + "' is not a rationale policy: use required or optional");
+	}
+
 	static Syntax<String> email(String text) {
 		return EMAIL.matcher(text).matches() ? Syntax.valid(text)
 				: Syntax.invalid("'" + text + "' is not an email address");

@@ -14,8 +14,10 @@ import org.envelopereview.finding.Finding;
 import org.envelopereview.finding.FindingCatalogue;
 import org.envelopereview.review.output.BoardReview;
 
+import static org.envelopereview.pack.Rows.count;
 import static org.envelopereview.pack.Rows.digests;
 import static org.envelopereview.pack.Rows.fact;
+import static org.envelopereview.pack.Rows.plural;
 import static org.envelopereview.pack.Rows.rows;
 
 /** The appendix: method, control mapping and the manifest. */
@@ -65,12 +67,30 @@ final class AppendixSection implements PackSection {
 		facts.add(fact("Certificate SHA-256", this.manifest.signer().certificateSha256()));
 		facts.add(fact("Development key", this.manifest.signer().developmentKey() ? "yes — not for submission" : "no"));
 		parameters.put("MANIFEST_FACTS", rows(facts));
-		parameters.put("MANIFEST_NOTE", "manifest.json records the SHA-256 of every input and output; "
+		parameters.put("MANIFEST_NOTE", "manifest.json records the SHA-256 of every input and output, and of every "
+				+ "ingested audit-trail file that contributed to the period; "
 				+ "`envelope-review verify review-pack.pdf` checks the embedded files against it and the signature "
 				+ "over the whole file.");
 		parameters.put("INPUTS", digests(this.manifest.inputs()));
 		parameters.put("OUTPUTS", digests(this.manifest.outputs()));
+		List<PackManifest.FileDigest> sources = new ArrayList<>();
+		this.manifest.sources()
+			.forEach((source) -> sources.add(new PackManifest.FileDigest(
+					source.name() + " (" + contribution(source) + ")", source.sha256(), null)));
+		parameters.put("SOURCES", digests(sources));
 		return parameters;
+	}
+
+	static String contribution(PackManifest.SourceFile source) {
+		List<String> parts = new ArrayList<>();
+		parts.add(count(source.actions()) + ((source.actions() == 1) ? " action" : " actions"));
+		if (source.quarantined() > 0) {
+			parts.add(source.quarantined() + " quarantined");
+		}
+		if (source.notReviewed() > 0) {
+			parts.add(source.notReviewed() + " not reviewed");
+		}
+		return String.join(", ", parts);
 	}
 
 	/**

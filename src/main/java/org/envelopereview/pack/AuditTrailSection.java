@@ -9,6 +9,7 @@ import java.util.Map;
 import net.sf.jasperreports.engine.JasperReport;
 
 import org.envelopereview.action.chain.IntegrityReport;
+import org.envelopereview.finding.FindingCode;
 import org.envelopereview.review.output.BoardReview;
 
 import static org.envelopereview.pack.Rows.INSTANT;
@@ -59,12 +60,28 @@ final class AuditTrailSection implements PackSection {
 		Map<String, Object> parameters = PackSections.section(this.subreports, "integrity",
 				new net.sf.jasperreports.engine.JREmptyDataSource(0));
 		boolean intact = integrity.breaks().isEmpty();
-		parameters.put("STATUS",
-				intact ? "INTACT — " + count(integrity.rowsChecked())
-						+ " rows checked; every agent's hash chain verifies"
-						: "BROKEN — " + plural(integrity.breaks().size(), "break") + " in "
-								+ count(integrity.rowsChecked()) + " rows checked");
-		parameters.put("STATUS_COLOR", intact ? "#1E7B34" : "#B00020");
+		long suppressions = this.review.findings()
+			.stream()
+			.filter((finding) -> finding.code() == FindingCode.LOG_SUPPRESSION)
+			.count();
+		String status;
+		if (!intact) {
+			status = "BROKEN — " + plural(integrity.breaks().size(), "break") + " in " + count(integrity.rowsChecked())
+					+ " rows checked";
+		}
+		else if (suppressions > 0) {
+			// the chain only proves the stored rows were not altered: logging switched
+			// off
+			// means changes may be missing from it altogether
+			status = "CHAIN INTACT, LOGGING SUPPRESSED — " + count(integrity.rowsChecked())
+					+ " rows checked and every agent's hash chain verifies, but logging was switched off or narrowed "
+					+ plural(suppressions, "time") + " (LOG-SUPPRESSION): see the log findings below";
+		}
+		else {
+			status = "INTACT — " + count(integrity.rowsChecked()) + " rows checked; every agent's hash chain verifies";
+		}
+		parameters.put("STATUS", status);
+		parameters.put("STATUS_COLOR", !intact ? "#B00020" : (suppressions > 0) ? "#9A5B00" : "#1E7B34");
 		parameters
 			.put("EXPLANATION", "Every action row carries hash = SHA-256(canonical JSON of the record + prevHash), "
 					+ "chained per agent by seq. The review recomputed every hash and walked every chain: an edited row "

@@ -160,7 +160,7 @@ public class DecisionRecordWriter implements DecisionRecordPublisher {
 				new PackManifest.Signer(key.certificate().getSubjectX500Principal().getName(), key.fingerprint(),
 						key.development()),
 				fileName, List.of(new PackManifest.FileDigest(ReviewPackWriter.PACK, document.packSha256(), null)),
-				List.of(ReviewPackWriter.digest(document.fileName(), document.file())));
+				List.of(ReviewPackWriter.digest(document.fileName(), document.file())), List.of());
 	}
 
 	private static String reason(DecisionRecordDocument document) {

@@ -105,6 +105,9 @@ final class EnvelopeSections implements PackSection {
 		facts.add(fact("Compliance", list(declared.compliance())));
 		facts.add(fact("Agents", list(declared.agents())));
 		facts.add(fact("Model versions", list(declared.modelVersions())));
+		facts.add(fact("Rationale", declared.rationaleRequired()
+				? "required: each action carries a signal and confidence; provider changes no agent reported are LOG-UNREPORTED"
+				: "optional (the board's choice): no OOS-RATIONALE, no LOG-UNREPORTED"));
 		facts.add(fact("Min. confidence",
 				(declared.minConfidence() != null) ? declared.minConfidence().toString() : "not required"));
 		Envelope.Bounds bounds = (declared.bounds() != null) ? declared.bounds() : Envelope.Bounds.NONE;

@@ -4,21 +4,23 @@ import java.util.List;
 
 /**
  * What {@code manifest.json} records about one pack: the SHA-256 of every input and
- * output, the software version and the signer. Deterministic: apart from the run id and
- * number it holds no wall-clock value, so the same inputs, software and key give the same
- * manifest.
+ * output, of every audit-trail file the period's actions came from, the software version
+ * and the signer. Deterministic: apart from the run id and number it holds no wall-clock
+ * value, so the same inputs, software and key give the same manifest.
  *
  * @param format the manifest format, {@code envelope-review-manifest/v1}
  * @param pack the file name of the signed pack the manifest belongs to
  */
 record PackManifest(String format, String board, String boardName, Period period, Run run, String softwareVersion,
-		Signer signer, String pack, List<FileDigest> inputs, List<FileDigest> outputs) {
+		Signer signer, String pack, List<FileDigest> inputs, List<FileDigest> outputs, List<SourceFile> sources) {
 
 	static final String FORMAT = "envelope-review-manifest/v1";
 
 	PackManifest {
 		inputs = List.copyOf(inputs);
 		outputs = List.copyOf(outputs);
+		// packs written before sources were listed have none
+		sources = (sources != null) ? List.copyOf(sources) : List.of();
 	}
 
 	/** The review window, start inclusive and end exclusive, ISO-8601 UTC. */
@@ -43,6 +45,18 @@ record PackManifest(String format, String board, String boardName, Period period
 	 * @param size bytes, or {@code null} for inputs that are not single files
 	 */
 	record FileDigest(String name, String sha256, Long size) {
+	}
+
+	/**
+	 * An ingested audit-trail file that contributed to the pack's period, as ingest named
+	 * it, with its SHA-256 and what it contributed, so that an auditor can tie the pack
+	 * to its trail files.
+	 *
+	 * @param actions actions of the period
+	 * @param quarantined quarantined records the pack shows
+	 * @param notReviewed write events not reviewed in the period
+	 */
+	record SourceFile(String name, String sha256, long actions, long quarantined, long notReviewed) {
 	}
 
 }

@@ -27,7 +27,8 @@ class PackTemplates {
 	static final List<String> SUBREPORTS = List.of("cover-facts", "key-values", "digests", "summary", "scope-change",
 			"chart-severity", "chart-codes", "chart-scope", "chart-envelope-trend", "decisions-since", "decisions",
 			"sign-off", "envelopes", "envelope-classes", "envelope-trend", "findings-table", "register", "integrity",
-			"integrity-breaks", "quarantine", "quarantine-records", "appendix", "controls");
+			"integrity-breaks", "quarantine", "quarantine-records", "not-reviewed", "withdrawals", "appendix",
+			"controls");
 
 	private final JasperReportsContext context;
 

@@ -97,7 +97,8 @@ public class PackVerifier {
 		checks.add(VerificationCheck.pass("manifest",
 				"embedded manifest.json for board " + manifest.board() + ", period " + manifest.period().label()
 						+ ", run " + manifest.run().number() + " (id " + manifest.run().id() + "), "
-						+ manifest.inputs().size() + " inputs"));
+						+ manifest.inputs().size() + " inputs, " + manifest.sources().size()
+						+ " audit-trail source files"));
 		List<String> problems = new ArrayList<>();
 		TreeSet<String> unlisted = new TreeSet<>(attachments.keySet());
 		unlisted.remove(ReviewPackWriter.MANIFEST);

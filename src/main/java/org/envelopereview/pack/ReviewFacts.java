@@ -1,5 +1,6 @@
 package org.envelopereview.pack;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,30 @@ final class ReviewFacts {
 				+ " medium, " + bySeverity.getOrDefault(Severity.LOW, 0L) + " low. " + decisions + " of "
 				+ this.review.envelopes().size() + " envelopes need a decision; " + flaggedActions().size()
 				+ " actions were flagged; the audit trail " + trail + "; " + this.review.quarantined().size()
-				+ " input records were quarantined.";
+				+ " input records were quarantined." + trailInputs();
+	}
+
+	/**
+	 * What the board must know it was not shown: provider writes no rule judged, and
+	 * sources withdrawn from review; nothing when there are none.
+	 */
+	private String trailInputs() {
+		long notReviewed = this.review.trail()
+			.notReviewed()
+			.stream()
+			.mapToLong(BoardReview.NotReviewedEvent::events)
+			.sum();
+		int withdrawn = this.review.trail().withdrawals().size();
+		List<String> parts = new ArrayList<>();
+		if (notReviewed > 0) {
+			parts.add(plural(notReviewed, "provider write event") + " no rule covers "
+					+ ((notReviewed == 1) ? "was" : "were") + " not reviewed");
+		}
+		if (withdrawn > 0) {
+			parts.add(plural(withdrawn, "source") + ((withdrawn == 1) ? " was" : " were")
+					+ " withdrawn from review since the last review");
+		}
+		return parts.isEmpty() ? "" : " " + String.join("; ", parts) + ".";
 	}
 
 	/**

@@ -166,9 +166,15 @@ public class ReviewPackWriter {
 				new PackManifest.Period(review.period().label(), review.period().start().toString(),
 						review.period().end().toString()),
 				new PackManifest.Run(review.runId(), review.runNumber()), SoftwareVersion.current(),
-				new PackManifest.Signer(key.certificate().getSubjectX500Principal().getName(), key.fingerprint(),
-						key.development()),
-				PACK, inputs, outputs);
+				new PackManifest.Signer(
+						key.certificate().getSubjectX500Principal().getName(), key.fingerprint(), key.development()),
+				PACK, inputs, outputs,
+				review.trail()
+					.sources()
+					.stream()
+					.map((source) -> new PackManifest.SourceFile(source.name(), source.sha256(), source.actions(),
+							source.quarantined(), source.notReviewed()))
+					.toList());
 	}
 
 	static PackManifest.FileDigest digest(String name, byte[] content) {

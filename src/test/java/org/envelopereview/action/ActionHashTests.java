@@ -44,7 +44,8 @@ class ActionHashTests {
 		Action provider = ActionHash.chain(new Action(nativeRecord.id(), nativeRecord.occurredAt(),
 				nativeRecord.agent(), null, null, nativeRecord.type(), nativeRecord.resource(), nativeRecord.region(),
 				"tcp", "22", "0.0.0.0/0", Action.Rationale.NONE, Action.ApprovalRecord.NONE, null, null, null,
-				Action.Outcome.SUCCEEDED, null, 0, null, null, "208.236.235.254/0"), 1, ActionHash.GENESIS);
+				Action.Outcome.SUCCEEDED, null, 0, null, null, "208.236.235.254/0", Action.Provenance.AGENT), 1,
+				ActionHash.GENESIS);
 
 		assertThat(ActionHash.canonicalJson(nativeRecord)).doesNotContain("recordedCidr");
 		assertThat(ActionHash.canonicalJson(provider))
@@ -52,6 +53,37 @@ class ActionHashTests {
 					+ "\"region\":\"eu-west-1\"");
 		assertThat(provider.recordedCidr()).isEqualTo("208.236.235.254/0");
 		assertThat(ActionHash.verifies(provider)).isTrue();
+	}
+
+	@Test
+	void shouldCoverTheIdentityFieldsWhereARecordCarriesThem() {
+		Action plain = action("10.0.2.0/24", 0.93, Action.Outcome.SUCCEEDED);
+		Action reported = withProvenance(plain, new Action.Provenance("agent", "arn:aws:iam::111122223333:role/fa",
+				"111122223333", "ev-1", null, null));
+		Action recorded = withProvenance(plain, new Action.Provenance("aws", "arn:aws:iam::111122223333:role/fa",
+				"111122223333", "ev-1", "aws-cli/2.15", "198.51.100.7"));
+
+		assertThat(ActionHash.canonicalJson(plain)).doesNotContain("account", "principal", "provider", "userAgent",
+				"sourceIp");
+		assertThat(ActionHash.canonicalJson(reported)).startsWith("{\"account\":\"111122223333\",\"agent\":")
+			.contains("\"ports\":\"443\",\"principal\":\"arn:aws:iam::111122223333:role/fa\",\"protocol\":\"tcp\","
+					+ "\"providerEventId\":\"ev-1\",\"rationale\"")
+			.doesNotContain("\"provider\":");
+		assertThat(ActionHash.canonicalJson(recorded))
+			.contains("\"protocol\":\"tcp\",\"provider\":\"aws\",\"providerEventId\":\"ev-1\",")
+			.contains(
+					"\"revertBy\":\"2026-07-03T04:17:00Z\",\"sourceIp\":\"198.51.100.7\",\"type\":\"security_group.ingress.add\","
+							+ "\"userAgent\":\"aws-cli/2.15\"}");
+		assertThat(ActionHash.hash(reported, ActionHash.GENESIS))
+			.isNotEqualTo(ActionHash.hash(plain, ActionHash.GENESIS));
+	}
+
+	private static Action withProvenance(Action action, Action.Provenance provenance) {
+		return new Action(action.id(), action.occurredAt(), action.agent(), action.modelVersion(), action.envelopeId(),
+				action.type(), action.resource(), action.region(), action.protocol(), action.ports(), action.cidr(),
+				action.rationale(), action.approval(), action.changeRef(), action.revertBy(), action.reverts(),
+				action.outcome(), action.errorCode(), action.seq(), action.prevHash(), action.hash(),
+				action.recordedCidr(), provenance);
 	}
 
 	@Test

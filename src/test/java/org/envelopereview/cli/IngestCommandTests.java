@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
 
 import org.envelopereview.support.IntegrationTest;
 
@@ -34,6 +35,9 @@ class IngestCommandTests {
 	@Autowired
 	Jdbi jdbi;
 
+	@Autowired
+	IFactory factory;
+
 	@TempDir
 	Path directory;
 
@@ -44,6 +48,11 @@ class IngestCommandTests {
 		this.jdbi.useHandle((handle) -> {
 			handle.execute("DELETE FROM quarantined_record");
 			handle.execute("DELETE FROM agent_action");
+			handle.execute("DELETE FROM provider_coverage");
+			handle.execute("DELETE FROM not_reviewed_event");
+			handle.execute("DELETE FROM withdrawn_action");
+			handle.execute("UPDATE ingest_source SET withdrawal_id = NULL");
+			handle.execute("DELETE FROM ingest_withdrawal");
 			handle.execute("DELETE FROM ingest_source");
 		});
 	}
@@ -146,8 +155,44 @@ class IngestCommandTests {
 			.contains("Total: read 0 / stored 0 / duplicates 0 / quarantined 0");
 	}
 
+	@Test
+	void shouldWithdrawAnIngestedFileSayWhatItRemovedAndRefuseASecondTime() throws IOException {
+		Path file = write("actions.jsonl", GOOD + "\n" + BAD + "\n");
+		run(file.toString());
+		this.out.getBuffer().setLength(0);
+
+		int exit = run("withdraw", file.toString(), "--reason", "wrong account");
+
+		assertThat(exit).isZero();
+		assertThat(this.out.toString()).contains("Withdrew " + file + " (SHA-256 ")
+			.contains("by " + System.getProperty("user.name"))
+			.contains("No longer reviewed: 1 actions (kept as evidence), 1 quarantined records, "
+					+ "0 write events not reviewed.")
+			.contains("The next review of every board shows the withdrawal in its pack.");
+		this.out.getBuffer().setLength(0);
+		assertThat(run("withdraw", file.toString(), "--reason", "again")).isEqualTo(IngestCommand.EXIT_UNREADABLE);
+		assertThat(this.out.toString()).contains("ingest withdraw: " + file + " (SHA-256 ")
+			.contains("is already withdrawn")
+			.contains("reason: wrong account");
+	}
+
+	@Test
+	void shouldRefuseToWithdrawAnUnknownSourceOrWithoutAReason() {
+		assertThat(run("withdraw", "nowhere.jsonl", "--reason", "typo")).isEqualTo(IngestCommand.EXIT_UNREADABLE);
+		assertThat(this.out.toString()).contains("ingest withdraw: no source was ingested as nowhere.jsonl");
+		assertThat(run("withdraw", "nowhere.jsonl")).isEqualTo(IngestCommand.EXIT_UNREADABLE);
+		assertThat(this.out.toString()).contains("Missing required option: '--reason=TEXT'");
+	}
+
+	@Test
+	void shouldStillAskForAFileWhenGivenNone() {
+		assertThat(run()).isEqualTo(IngestCommand.EXIT_UNREADABLE);
+		assertThat(this.out.toString()).contains("name at least one FILE");
+	}
+
 	private int run(String... args) {
-		CommandLine commandLine = new CommandLine(this.command.getObject());
+		// the Spring factory builds the withdraw subcommand, as on the command line
+		CommandLine commandLine = new CommandLine(this.command.getObject(), this.factory);
 		commandLine.setOut(new PrintWriter(this.out, true));
 		commandLine.setErr(new PrintWriter(this.out, true));
 		return commandLine.execute(args);

@@ -40,12 +40,28 @@ class EnvelopeFieldRulesTests {
 		assertThat(envelope.modelVersions()).isNull();
 		assertThat(envelope.minConfidence()).isNull();
 		assertThat(envelope.bounds()).isEqualTo(Envelope.Bounds.NONE);
+		assertThat(envelope.rationale()).isEqualTo(Envelope.RationalePolicy.REQUIRED);
 		ActionClass action = envelope.actions().get(0);
 		assertThat(action.tier()).isEqualTo(2);
 		assertThat(action.temporary()).isFalse();
 		assertThat(action.scope().resources()).isNull();
 		assertThat(action.scope().cidrs()).extracting(Object::toString).containsExactly("10.0.0.0/16");
 		assertThat(action.scope().ports()).containsExactly(new PortRange(443, 443));
+	}
+
+	@Test
+	void shouldReadRationaleOptionalAndRejectAnyOtherWordWithFileLineAndField() {
+		// when
+		EnvelopeCatalog optional = new EnvelopeDirectoryFixture(this.directory).loadEnvelope(
+				replace(ENVELOPE, "agents: [failover-agent]\n", "agents: [failover-agent]\nrationale: optional\n"));
+		EnvelopeCatalog misspelt = this.fixture.loadEnvelope(
+				replace(ENVELOPE, "agents: [failover-agent]\n", "agents: [failover-agent]\nrationale: none\n"));
+		// then
+		assertThat(optional.problems()).isEmpty();
+		assertThat(optional.envelopes().get(0).rationale()).isEqualTo(Envelope.RationalePolicy.OPTIONAL);
+		assertThat(optional.envelopes().get(0).rationaleRequired()).isFalse();
+		assertThat(this.fixture.problems(misspelt)).containsExactly(
+				"pa-test-001.yaml:11: rationale: 'none' is not a rationale policy: use required or optional");
 	}
 
 	@Test

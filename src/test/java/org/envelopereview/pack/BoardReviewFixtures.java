@@ -85,7 +85,27 @@ final class BoardReviewFixtures {
 				new InputDigest("action set 2026-Q3 (48,213 actions)",
 						"c0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ff"));
 		return new BoardReview(board, true, period, 42, 1, envelopes, findings, quarantined, integrity, inputs,
-				outputDir, decisions());
+				outputDir, trail(), decisions());
+	}
+
+	/**
+	 * The period's write events not reviewed, one withdrawal, and the source files the
+	 * period came from.
+	 */
+	static BoardReview.TrailInputs trail() {
+		return new BoardReview.TrailInputs(
+				List.of(new BoardReview.NotReviewedEvent("CreateVpc", 10, LocalDate.parse("2026-07-10"),
+						LocalDate.parse("2026-08-02")),
+						new BoardReview.NotReviewedEvent("DeleteSubnet", 8, LocalDate.parse("2026-07-10"),
+								LocalDate.parse("2026-07-10"))),
+				List.of(new BoardReview.Withdrawal("cloudtrail/2026-08-02-test-account.json",
+						"7d865e959b2466918c9863afca942d0fb89d7c9ac0c99bafc3749504ded97730",
+						Instant.parse("2026-09-30T16:20:00Z"), "jmin",
+						"test account's trail ingested by mistake (ticket OPS-4471)", 113, 2, 57)),
+				List.of(new BoardReview.SourceFile("actions/2026-07.jsonl",
+						"2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae", 31_002, 1, 0),
+						new BoardReview.SourceFile("cloudtrail/2026-08-03.json",
+								"fcde2b2edba56bf408601fb721fe9b5c338d10ee429ea04fae5511b68fbf8fb9", 17_211, 1, 18)));
 	}
 
 	/** What the board decided on the 2026-Q2 pack, as the 2026-Q3 review found it. */

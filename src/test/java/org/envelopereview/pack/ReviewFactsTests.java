@@ -45,7 +45,15 @@ class ReviewFactsTests {
 
 		assertThat(headline).isEqualTo("30 findings in 2026-Q3: 8 critical, 17 high, 4 medium, 1 low. "
 				+ "4 of 4 envelopes need a decision; 17 actions were flagged; the audit trail has 1 chain break; "
-				+ "2 input records were quarantined.");
+				+ "2 input records were quarantined. 18 provider write events no rule covers were not reviewed; "
+				+ "1 source was withdrawn from review since the last review.");
+	}
+
+	@Test
+	void shouldSayNothingOfWritesNotReviewedOrWithdrawalsWhenThereAreNone() {
+		assertThat(new ReviewFacts(withFindings(this.review.findings())).headline()).endsWith("were quarantined.")
+			.doesNotContain("not reviewed")
+			.doesNotContain("withdrawn");
 	}
 
 	@Test

@@ -150,8 +150,10 @@ class ReviewPackWriterTests {
 				assertThat(compact(pageText(document, page))).as(title + " on page " + page).contains(compact(title));
 				entries++;
 			}
-			assertThat(entries).as("eight sections and one entry per envelope")
-				.isEqualTo(8 + review.envelopes().size());
+			assertThat(entries)
+				.as("eight sections (with decisions since the last review), the two tables after the quarantine "
+						+ "(not reviewed, withdrawn) and one entry per envelope")
+				.isEqualTo(10 + review.envelopes().size());
 		}
 	}
 

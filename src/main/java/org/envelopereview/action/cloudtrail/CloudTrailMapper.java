@@ -20,6 +20,9 @@ import org.envelopereview.action.SourceRecord;
  */
 public final class CloudTrailMapper {
 
+	/** The provider of SPEC §7 that every CloudTrail action names. */
+	public static final String PROVIDER = "aws";
+
 	/** The session tag (on AssumeRole) that names the envelope. */
 	static final String ENVELOPE_TAG = "envelope-id";
 
@@ -92,10 +95,18 @@ public final class CloudTrailMapper {
 		}
 		String envelope = envelope(identity);
 		ActionFields.checkText("envelope", envelope, problems);
+		String principal = principal(identity);
+		String account = account(event, identity);
+		ActionFields.checkText("principal", principal, problems);
+		ActionFields.checkText("account", account, problems);
+		ActionFields.checkText("providerEventId", eventId, problems);
 		if (!problems.isEmpty()) {
 			throw new RejectedRecord(name + ": " + String.join("; ", problems), eventId, occurredAt);
 		}
 		Action.Outcome outcome = (errorCode != null) ? Action.Outcome.FAILED : Action.Outcome.SUCCEEDED;
+		Action.Provenance provenance = new Action.Provenance(PROVIDER, principal, account, eventId,
+				ActionFields.userAgent(text(event, "userAgent")),
+				ActionFields.sourceIp(text(event, "sourceIPAddress")));
 		List<SourceRecord> records = new ArrayList<>(changes.size());
 		for (int i = 0; i < changes.size(); i++) {
 			Change change = changes.get(i);
@@ -104,7 +115,7 @@ public final class CloudTrailMapper {
 			String recordedCidr = (cidr != null && !cidr.equals(change.cidr())) ? change.cidr() : null;
 			Action action = new Action(id, occurredAt, agent, null, envelope, change.type(), change.resource(), region,
 					change.protocol(), change.ports(), cidr, Action.Rationale.NONE, Action.ApprovalRecord.NONE, null,
-					null, null, outcome, errorCode, 0, null, null, recordedCidr);
+					null, null, outcome, errorCode, 0, null, null, recordedCidr, provenance);
 			records.add(new SourceRecord(action, false, line, raw));
 		}
 		return records;
@@ -133,6 +144,26 @@ public final class CloudTrailMapper {
 			return principal.substring(principal.indexOf(':') + 1);
 		}
 		return text(identity, "userName");
+	}
+
+	/**
+	 * The provider's actor that envelopes name in {@code principals}: for an assumed role
+	 * the role's ARN (the session name is the agent), otherwise the identity's ARN.
+	 */
+	static String principal(JsonNode identity) {
+		JsonNode issuer = identity.path("sessionContext").path("sessionIssuer");
+		String issuerArn = text(issuer, "arn");
+		if (issuerArn != null && "Role".equals(text(issuer, "type"))) {
+			return issuerArn;
+		}
+		String arn = text(identity, "arn");
+		return (arn != null) ? arn : issuerArn;
+	}
+
+	/** The account that owns the changed resource, else the caller's. */
+	static String account(JsonNode event, JsonNode identity) {
+		String recipient = text(event, "recipientAccountId");
+		return (recipient != null) ? recipient : text(identity, "accountId");
 	}
 
 	private String envelope(JsonNode identity) {

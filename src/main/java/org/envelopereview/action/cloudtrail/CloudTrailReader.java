@@ -4,6 +4,8 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -24,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.envelopereview.action.ActionFields;
 import org.envelopereview.action.ActionRecordReader;
 import org.envelopereview.action.BoundedLineReader;
 import org.envelopereview.action.RecordSink;
@@ -242,6 +245,7 @@ public final class CloudTrailReader implements ActionRecordReader {
 			JsonNode event = unwrapped(node);
 			state.judge(event.isObject() && CloudTrailMapper.text(event, "eventName") != null,
 					"the first record has no eventName");
+			observe(event, state.sink);
 			List<SourceRecord> records = this.mapper.map(event, line, raw);
 			if (!records.isEmpty()) {
 				state.sink.accept(records);
@@ -252,12 +256,40 @@ public final class CloudTrailReader implements ActionRecordReader {
 				state.sink.skip(name);
 			}
 			else {
-				state.sink.notReviewed(name);
+				state.sink.notReviewed(name, notReviewedAt(event, name));
 			}
 		}
 		catch (RejectedRecord ex) {
 			state.sink.quarantine(line, raw, ex.reason(), ex.recordId(), ex.occurredAt());
 		}
+	}
+
+	/**
+	 * Every event read counts towards what the log covers, whatever becomes of it: an
+	 * event with no readable time covers nothing.
+	 */
+	private static void observe(JsonNode event, RecordSink sink) {
+		Instant at = ActionFields.timestamp("eventTime", CloudTrailMapper.text(event, "eventTime"), new ArrayList<>());
+		if (at != null) {
+			sink.observed(CloudTrailMapper.PROVIDER, CloudTrailMapper.account(event, event.path("userIdentity")),
+					CloudTrailMapper.text(event, "awsRegion"), at);
+		}
+	}
+
+	/**
+	 * A write event not reviewed is listed in the packs of the period in which it
+	 * occurred; without a time it fits no period and is quarantined instead (then
+	 * reported once, by the next review).
+	 */
+	private static Instant notReviewedAt(JsonNode event, String name) {
+		List<String> problems = new ArrayList<>();
+		Instant occurredAt = ActionFields.timestamp("eventTime", CloudTrailMapper.text(event, "eventTime"), problems);
+		if (occurredAt == null) {
+			throw new RejectedRecord(name + ": a write event no rule covers (not reviewed) with "
+					+ (problems.isEmpty() ? "no eventTime" : problems.get(0)) + ": it cannot be placed in a period",
+					CloudTrailMapper.text(event, "eventID"), null);
+		}
+		return occurredAt;
 	}
 
 	/**

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
 import javax.sql.DataSource;
@@ -28,6 +29,7 @@ import org.jdbi.v3.core.JdbiException;
 
 import org.envelopereview.action.ActionDao;
 import org.envelopereview.action.ActionRecordReader;
+import org.envelopereview.action.QuarantineRow;
 import org.envelopereview.action.SourceCounts;
 import org.envelopereview.action.UnrecognisedInputException;
 import org.envelopereview.action.cloudtrail.CloudTrailMapper;
@@ -118,9 +120,13 @@ public class ActionIngester {
 				drain(digested);
 				String digest = HexFormat.of().formatHex(sha256.digest());
 				SourceCounts counts = batch.counts();
-				this.jdbi.useTransaction((handle) -> ActionDao.attach(handle)
-					.finishSource(sourceId, counts.totals(), digest, counts.skippedNames(),
-							this.clock.instant().atOffset(ZoneOffset.UTC)));
+				this.jdbi.useTransaction((handle) -> {
+					ActionDao dao = ActionDao.attach(handle);
+					dao.insertCoverage(batch.coverage());
+					dao.finishSource(sourceId, counts.totals(), digest, counts.skippedNames(),
+							this.clock.instant().atOffset(ZoneOffset.UTC));
+					storeNotReviewed(dao, sourceId, digest, counts);
+				});
 				return new SourceReport(input.name(), format, digest, counts, error);
 			}
 		}
@@ -128,6 +134,31 @@ public class ActionIngester {
 			return new SourceReport(input.name(), givenFormat, null, new SourceCounts(),
 					"cannot read: " + describe(ex));
 		}
+	}
+
+	/**
+	 * The write events not reviewed, per name and day, for the packs of their periods. A
+	 * file ingested again (the same SHA-256) is counted once, as its actions are stored
+	 * once.
+	 */
+	private static void storeNotReviewed(ActionDao dao, long sourceId, String digest, SourceCounts counts) {
+		Map<SourceCounts.NotReviewedDay, Long> byDay = counts.notReviewedByDay();
+		if (byDay.isEmpty() || dao.sameContentCounted(sourceId, digest)) {
+			return;
+		}
+		// names are shown in the packs: control characters escaped, length bounded
+		Map<SourceCounts.NotReviewedDay, Long> shown = new TreeMap<>();
+		byDay.forEach((key, events) -> {
+			String name = QuarantineRow.shown(key.eventName());
+			name = (name.length() > 256) ? name.substring(0, 253) + "..." : name;
+			shown.merge(new SourceCounts.NotReviewedDay(name, key.day()), events, Long::sum);
+		});
+		dao.insertNotReviewed(sourceId,
+				shown.entrySet()
+					.stream()
+					.map((entry) -> new ActionDao.NotReviewedRow(entry.getKey().eventName(), entry.getKey().day(),
+							entry.getValue()))
+					.toList());
 	}
 
 	private ActionRecordReader reader(IngestFormat format, int maxRecordBytes) {

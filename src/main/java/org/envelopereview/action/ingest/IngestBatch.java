@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,8 +21,10 @@ import org.jdbi.v3.core.Jdbi;
 
 import org.envelopereview.action.Action;
 import org.envelopereview.action.ActionDao;
+import org.envelopereview.action.ActionFields;
 import org.envelopereview.action.ActionHash;
 import org.envelopereview.action.ActionRow;
+import org.envelopereview.action.ProviderSpan;
 import org.envelopereview.action.QuarantineRow;
 import org.envelopereview.action.RecordSink;
 import org.envelopereview.action.SourceCounts;
@@ -58,6 +61,12 @@ final class IngestBatch implements RecordSink, AutoCloseable {
 		thread.setDaemon(true);
 		return thread;
 	});
+
+	/**
+	 * Per (provider, account, region), the span of the provider events read: held in
+	 * memory, one entry per account and region of the input.
+	 */
+	private final Map<List<String>, Span> coverage = new TreeMap<>(IngestBatch::compareKeys);
 
 	private List<SourceRecord> pending = new ArrayList<>();
 
@@ -102,8 +111,44 @@ final class IngestBatch implements RecordSink, AutoCloseable {
 
 	@Override
 	public void notReviewed(String name) {
+		notReviewed(name, null);
+	}
+
+	@Override
+	public void notReviewed(String name, Instant occurredAt) {
 		this.counts.read();
-		this.counts.notReviewed(name);
+		this.counts.notReviewed(name, occurredAt);
+	}
+
+	@Override
+	public void observed(String provider, String account, String region, Instant at) {
+		List<String> problems = new ArrayList<>();
+		ActionFields.checkText("account", account, problems);
+		ActionFields.checkText("region", region, problems);
+		if (at == null || !problems.isEmpty()) {
+			// a value no action could hold: the event is quarantined, it covers nothing
+			return;
+		}
+		this.coverage.computeIfAbsent(java.util.Arrays.asList(provider, account, region), (key) -> new Span(at))
+			.add(at);
+	}
+
+	/** What the input covers, per provider, account and region, in a stable order. */
+	List<ProviderSpan> coverage() {
+		List<ProviderSpan> spans = new ArrayList<>();
+		this.coverage.forEach((key, span) -> spans.add(ProviderSpan.of(this.sourceId, key.get(0), key.get(1),
+				key.get(2), span.first, span.last, span.events)));
+		return spans;
+	}
+
+	private static int compareKeys(List<String> left, List<String> right) {
+		for (int i = 0; i < left.size(); i++) {
+			int order = java.util.Comparator.nullsFirst(String::compareTo).compare(left.get(i), right.get(i));
+			if (order != 0) {
+				return order;
+			}
+		}
+		return 0;
 	}
 
 	private void addQuarantine(long line, String raw, String reason, String recordId, Instant occurredAt) {
@@ -263,6 +308,28 @@ final class IngestBatch implements RecordSink, AutoCloseable {
 			this.counts.chainBreak(this.sourceName + ":" + record.line() + ": action " + action.id() + " (agent "
 					+ action.agent() + ", seq " + action.seq() + "): " + String.join("; ", problems));
 		}
+	}
+
+	/** The first and last time of the events of one account and region. */
+	private static final class Span {
+
+		private Instant first;
+
+		private Instant last;
+
+		private long events;
+
+		Span(Instant at) {
+			this.first = at;
+			this.last = at;
+		}
+
+		void add(Instant at) {
+			this.first = at.isBefore(this.first) ? at : this.first;
+			this.last = at.isAfter(this.last) ? at : this.last;
+			this.events++;
+		}
+
 	}
 
 	/** What the reader handed over for one transaction. */

@@ -12,9 +12,9 @@ import org.envelopereview.action.RejectedRecord;
 import org.envelopereview.action.SourceRecord;
 
 /**
- * Turns a native record (SPEC §3), its nested fields flattened with dots, into a valid
- * action or a {@link RejectedRecord} that names every bad field. Shared by JSON Lines and
- * CSV.
+ * Turns a native record (SPEC §3, with the identity fields of SPEC §7), its nested fields
+ * flattened with dots, into a valid action or a {@link RejectedRecord} that names every
+ * bad field. Shared by JSON Lines and CSV.
  */
 final class NativeRecordParser {
 
@@ -22,7 +22,7 @@ final class NativeRecordParser {
 	static final List<String> FIELDS = List.of("id", "occurredAt", "agent", "modelVersion", "envelope", "type",
 			"resource", "region", "protocol", "ports", "cidr", "rationale.signal", "rationale.text",
 			"rationale.confidence", "approval.ref", "approval.approver", "changeRef", "revertBy", "reverts", "outcome",
-			"errorCode", "seq", "prevHash", "hash");
+			"errorCode", "seq", "prevHash", "hash", "providerEventId", "principal", "account");
 
 	private static final Set<String> CHAIN_FIELDS = Set.of("seq", "prevHash", "hash");
 
@@ -82,7 +82,9 @@ final class NativeRecordParser {
 				new Action.ApprovalRecord(text(fields, "approval.ref", problems),
 						text(fields, "approval.approver", problems)),
 				text(fields, "changeRef", problems), revertBy, text(fields, "reverts", problems), outcome,
-				text(fields, "errorCode", problems), chained ? seq : 0, prevHash, hash);
+				text(fields, "errorCode", problems), chained ? seq : 0, prevHash, hash, null,
+				new Action.Provenance(Action.Provenance.AGENT_PROVIDER, text(fields, "principal", problems),
+						text(fields, "account", problems), text(fields, "providerEventId", problems), null, null));
 		if (!problems.isEmpty()) {
 			throw new RejectedRecord(String.join("; ", problems), id, occurredAt);
 		}

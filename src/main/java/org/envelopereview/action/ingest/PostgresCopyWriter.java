@@ -29,7 +29,9 @@ final class PostgresCopyWriter implements ActionRowWriter {
 			ActionRow::rationaleSignal, ActionRow::rationaleText, ActionRow::confidence, ActionRow::approvalRef,
 			ActionRow::approver, ActionRow::changeRef, ActionRow::revertBy, ActionRow::reverts, ActionRow::outcome,
 			ActionRow::errorCode, ActionRow::seq, ActionRow::prevHash, ActionRow::hash, ActionRow::chainedBy,
-			ActionRow::ingestSourceId, ActionRow::sourceLine, ActionRow::recordedCidr);
+			ActionRow::ingestSourceId, ActionRow::sourceLine, ActionRow::recordedCidr, ActionRow::provider,
+			ActionRow::principal, ActionRow::account, ActionRow::providerEventId, ActionRow::userAgent,
+			ActionRow::sourceIp);
 
 	@Override
 	public void write(Handle handle, List<ActionRow> rows) {

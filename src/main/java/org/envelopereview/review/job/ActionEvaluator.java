@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.envelopereview.action.Action;
@@ -13,6 +15,7 @@ import org.envelopereview.finding.Breach;
 import org.envelopereview.finding.StoredFinding;
 import org.envelopereview.review.rules.ActionContext;
 import org.envelopereview.review.rules.ActionRule;
+import org.envelopereview.review.rules.Reconciliation;
 import org.envelopereview.review.run.FindingRouter;
 import org.envelopereview.review.run.RunInputs;
 
@@ -47,11 +50,13 @@ class ActionEvaluator implements ItemProcessor<ReviewedAction, List<StoredFindin
 		String envelopeId = ActionFields.blankToNull(action.envelopeId());
 		Envelope envelope = (envelopeId != null) ? this.envelopes.get(envelopeId) : null;
 		ActionContext context = new ActionContext(this.inputs.period(), envelope, this.inputs.catalog().directory(),
-				item.revertedAt());
+				item.revertedAt(), item.reconciliation());
 		boolean inPeriod = context.inPeriod(action);
 		boolean failed = action.outcome() == Action.Outcome.FAILED;
 		List<StoredFinding> findings = new ArrayList<>(0);
-		Consumer<Breach> routed = (breach) -> findings.addAll(this.router.route(breach, this.inputs));
+		Reconciliation reconciliation = item.reconciliation();
+		Consumer<Breach> routed = (breach) -> findings
+			.addAll(this.router.route(reconciled(breach, reconciliation), this.inputs));
 		for (ActionRule rule : this.rules) {
 			if ((!inPeriod && !rule.judgesActionsBeforeThePeriod()) || (failed && !rule.judgesFailedAttempts())) {
 				continue;
@@ -59,6 +64,22 @@ class ActionEvaluator implements ItemProcessor<ReviewedAction, List<StoredFindin
 			rule.evaluate(action, context, routed);
 		}
 		return findings.isEmpty() ? null : findings;
+	}
+
+	/**
+	 * A finding on a provider action judged with an agent record names that record and
+	 * shows where the two disagreed (SPEC §7: the provider's value wins, the difference
+	 * is evidence).
+	 */
+	private static Breach reconciled(Breach breach, Reconciliation reconciliation) {
+		if (!reconciliation.joined()) {
+			return breach;
+		}
+		SortedMap<String, String> evidence = new TreeMap<>(breach.evidence());
+		evidence.put("agentRecord", reconciliation.agentRecordId());
+		evidence.putAll(reconciliation.differences());
+		return new Breach(breach.code(), breach.severity(), breach.envelopeId(), breach.actionId(), breach.boardId(),
+				breach.discriminator(), breach.explanation(), evidence);
 	}
 
 }

@@ -16,6 +16,7 @@ import org.envelopereview.review.output.WritePacksTasklet;
 import org.envelopereview.review.rules.ActionRule;
 import org.envelopereview.review.run.ChainIntegrity;
 import org.envelopereview.review.run.FindingRouter;
+import org.envelopereview.review.run.ReportedOnce;
 import org.envelopereview.review.run.RunEnvelopes;
 
 import org.springframework.batch.core.configuration.annotation.JobScope;
@@ -142,8 +143,8 @@ class ReviewJobConfiguration {
 	@Bean
 	@StepScope
 	SnapshotEnvelopesTasklet snapshotEnvelopesTasklet(RunEnvelopes envelopes, ReviewedRun reviewedRun,
-			@Value("#{jobParameters['strict']}") String strict) {
-		return new SnapshotEnvelopesTasklet(envelopes, reviewedRun, Boolean.parseBoolean(strict));
+			ReportedOnce reportedOnce, @Value("#{jobParameters['strict']}") String strict) {
+		return new SnapshotEnvelopesTasklet(envelopes, reviewedRun, reportedOnce, Boolean.parseBoolean(strict));
 	}
 
 	@Bean
@@ -167,8 +168,9 @@ class ReviewJobConfiguration {
 
 	@Bean
 	@StepScope
-	WriteOutputsTasklet writeOutputsTasklet(ReviewOutputs outputs, FindingStore store, ReviewedRun reviewedRun) {
-		return new WriteOutputsTasklet(outputs, store, reviewedRun.inputs());
+	WriteOutputsTasklet writeOutputsTasklet(ReviewOutputs outputs, FindingStore store, BoardReviewAssembler assembler,
+			ReviewedRun reviewedRun) {
+		return new WriteOutputsTasklet(outputs, store, assembler, reviewedRun.inputs());
 	}
 
 	/**

@@ -2,6 +2,8 @@ package org.envelopereview.review.output;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,6 +23,7 @@ import org.envelopereview.period.Period;
 import org.envelopereview.review.output.BoardReview.EnvelopeReview;
 import org.envelopereview.review.output.BoardReview.InputDigest;
 import org.envelopereview.review.output.BoardReview.QuarantinedRecord;
+import org.envelopereview.review.output.BoardReview.TrailInputs;
 import org.envelopereview.review.run.ChainIntegrity;
 import org.envelopereview.review.run.ReviewBoards;
 import org.envelopereview.review.run.ReviewRuns;
@@ -72,13 +75,14 @@ public class BoardReviewAssembler {
 	 */
 	public List<BoardReview> assemble(RunInputs inputs) {
 		IntegrityReport report = this.integrity.report(inputs.runId());
-		List<QuarantinedRecord> quarantined = quarantined(inputs.period());
+		List<QuarantinedRecord> quarantined = quarantined(inputs);
+		TrailInputs trail = trail(inputs);
 		List<InputDigest> digests = digests(inputs);
 		List<BoardReview> reviews = new ArrayList<>();
 		for (BoardFindings board : findings(inputs)) {
 			reviews.add(new BoardReview(board.board(), board.receivesUnassigned(), inputs.period(), inputs.runId(),
 					inputs.runNumber(), envelopes(inputs, board.board().id()), board.findings(), quarantined, report,
-					digests, board.outputDir(), this.decisions.stored(inputs.runId(), board.board().id())));
+					digests, board.outputDir(), trail, this.decisions.stored(inputs.runId(), board.board().id())));
 		}
 		return reviews;
 	}
@@ -143,8 +147,24 @@ public class BoardReviewAssembler {
 			.toList();
 	}
 
-	private List<QuarantinedRecord> quarantined(Period period) {
-		return this.jdbi.withExtension(BoardReviewDao.class, (dao) -> dao.quarantined(period.start(), period.end()));
+	List<QuarantinedRecord> quarantined(RunInputs inputs) {
+		Period period = inputs.period();
+		return this.jdbi.withExtension(BoardReviewDao.class,
+				(dao) -> dao.quarantined(period.start(), period.end(), inputs.runId()));
+	}
+
+	/**
+	 * The period's write events not reviewed, the withdrawals the run reports and the
+	 * source files the review came from. None of them is attributable to a board: every
+	 * board's pack shows them.
+	 */
+	public TrailInputs trail(RunInputs inputs) {
+		Period period = inputs.period();
+		LocalDate startDay = LocalDate.ofInstant(period.start(), ZoneOffset.UTC);
+		LocalDate endDay = LocalDate.ofInstant(period.end(), ZoneOffset.UTC);
+		return this.jdbi.withExtension(BoardReviewDao.class,
+				(dao) -> new TrailInputs(dao.notReviewed(startDay, endDay), dao.withdrawals(inputs.runId()),
+						dao.sources(period.start(), period.end(), startDay, endDay, inputs.runId())));
 	}
 
 	/**

@@ -89,13 +89,26 @@ public class ReviewOutputs {
 	 * @return what was moved aside, if anything, as a sentence for the summary
 	 */
 	Optional<String> write(RunInputs inputs, String boardId, boolean receivesUnassigned, List<StoredFinding> findings) {
+		return write(inputs, boardId, receivesUnassigned, findings, null);
+	}
+
+	/**
+	 * Writes one board's files, findings.json with the audit-trail facts every board's
+	 * pack shows.
+	 * @param auditTrail what the period's audit trail held beyond its actions, or
+	 * {@code null} to leave it out
+	 * @return what was moved aside, if anything, as a sentence for the summary
+	 */
+	Optional<String> write(RunInputs inputs, String boardId, boolean receivesUnassigned, List<StoredFinding> findings,
+			Map<String, Object> auditTrail) {
 		Path dir = boardDir(inputs.period(), boardId);
 		List<Path> written = new ArrayList<>();
 		try {
 			Files.createDirectories(dir);
 			Optional<String> archived = archiveEarlierRun(dir, inputs.runNumber());
 			write(dir.resolve(FINDINGS_JSON),
-					PRETTY.writeValueAsString(findingsDocument(inputs.period(), boardId, receivesUnassigned, findings))
+					PRETTY.writeValueAsString(
+							findingsDocument(inputs.period(), boardId, receivesUnassigned, findings, auditTrail))
 							+ "\n",
 					written);
 			write(dir.resolve(FINDINGS_CSV), FindingsCsv.render(findings), written);
@@ -112,7 +125,7 @@ public class ReviewOutputs {
 	}
 
 	private static Map<String, Object> findingsDocument(Period period, String boardId, boolean receivesUnassigned,
-			List<StoredFinding> findings) {
+			List<StoredFinding> findings, Map<String, Object> auditTrail) {
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("period", period.label());
 		document.put("periodStart", period.start().toString());
@@ -121,6 +134,55 @@ public class ReviewOutputs {
 		document.put("receivesUnassigned", receivesUnassigned);
 		document.put("counts", counts(findings));
 		document.put("findings", findings.stream().map(ReviewOutputs::findingDocument).toList());
+		if (auditTrail != null) {
+			document.put("auditTrail", auditTrail);
+		}
+		return document;
+	}
+
+	/**
+	 * What findings.json says of the audit trail beyond its actions: the quarantined
+	 * records the packs show (of the period, and those with no time this run reports
+	 * once), the period's write events not reviewed, the withdrawals this run reports and
+	 * the source files the period came from. The same for every board.
+	 */
+	static Map<String, Object> auditTrailDocument(List<BoardReview.QuarantinedRecord> quarantined,
+			BoardReview.TrailInputs trail) {
+		Map<String, Object> document = new LinkedHashMap<>();
+		Map<String, Object> quarantine = new LinkedHashMap<>();
+		long withoutTime = quarantined.stream().filter((record) -> record.occurredAt() == null).count();
+		quarantine.put("inPeriod", quarantined.size() - withoutTime);
+		quarantine.put("withoutTimeReportedOnce", withoutTime);
+		document.put("quarantined", quarantine);
+		document.put("notReviewed", trail.notReviewed().stream().map((event) -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("eventName", event.eventName());
+			row.put("events", event.events());
+			row.put("firstDay", event.firstDay().toString());
+			row.put("lastDay", event.lastDay().toString());
+			return row;
+		}).toList());
+		document.put("withdrawals", trail.withdrawals().stream().map((withdrawal) -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("source", withdrawal.sourceName());
+			row.put("sha256", withdrawal.sha256());
+			row.put("withdrawnAt", withdrawal.withdrawnAt().toString());
+			row.put("withdrawnBy", withdrawal.withdrawnBy());
+			row.put("reason", withdrawal.reason());
+			row.put("actionsRemoved", withdrawal.actionsRemoved());
+			row.put("quarantinedRemoved", withdrawal.quarantinedRemoved());
+			row.put("notReviewedRemoved", withdrawal.notReviewedRemoved());
+			return row;
+		}).toList());
+		document.put("sources", trail.sources().stream().map((source) -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("name", source.name());
+			row.put("sha256", source.sha256());
+			row.put("actions", source.actions());
+			row.put("quarantined", source.quarantined());
+			row.put("notReviewed", source.notReviewed());
+			return row;
+		}).toList());
 		return document;
 	}
 

@@ -2,6 +2,7 @@ package org.envelopereview.review.output;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.envelopereview.finding.FindingStore;
 import org.envelopereview.finding.StoredFinding;
@@ -20,11 +21,15 @@ public class WriteOutputsTasklet implements Tasklet {
 
 	private final FindingStore store;
 
+	private final BoardReviewAssembler assembler;
+
 	private final RunInputs inputs;
 
-	public WriteOutputsTasklet(ReviewOutputs outputs, FindingStore store, RunInputs inputs) {
+	public WriteOutputsTasklet(ReviewOutputs outputs, FindingStore store, BoardReviewAssembler assembler,
+			RunInputs inputs) {
 		this.outputs = outputs;
 		this.store = store;
+		this.assembler = assembler;
 		this.inputs = inputs;
 	}
 
@@ -32,11 +37,13 @@ public class WriteOutputsTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		List<StoredFinding> all = this.store.findings(this.inputs.runId());
 		List<String> archived = new ArrayList<>();
+		Map<String, Object> auditTrail = ReviewOutputs.auditTrailDocument(this.assembler.quarantined(this.inputs),
+				this.assembler.trail(this.inputs));
 		for (ReviewBoards.ReviewedBoard board : ReviewBoards.of(this.inputs)) {
 			List<StoredFinding> findings = all.stream()
 				.filter((stored) -> stored.finding().boardId().equals(board.board().id()))
 				.toList();
-			this.outputs.write(this.inputs, board.board().id(), board.receivesUnassigned(), findings)
+			this.outputs.write(this.inputs, board.board().id(), board.receivesUnassigned(), findings, auditTrail)
 				.ifPresent(archived::add);
 			contribution.incrementWriteCount(findings.size());
 		}

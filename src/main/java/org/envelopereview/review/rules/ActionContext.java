@@ -22,6 +22,8 @@ public final class ActionContext {
 
 	private final Instant revertedAt;
 
+	private final Reconciliation reconciliation;
+
 	/**
 	 * Several rules ask for the best-fitting class of the same action: matched once (not
 	 * a record for this reason; evaluated per action, so no thread shares it).
@@ -37,10 +39,20 @@ public final class ActionContext {
 	 * {@code null}
 	 */
 	public ActionContext(Period period, Envelope envelope, BoardDirectory directory, Instant revertedAt) {
+		this(period, envelope, directory, revertedAt, Reconciliation.NONE);
+	}
+
+	/**
+	 * @param reconciliation how the action's agent and provider records were reconciled
+	 * (SPEC §7)
+	 */
+	public ActionContext(Period period, Envelope envelope, BoardDirectory directory, Instant revertedAt,
+			Reconciliation reconciliation) {
 		this.period = period;
 		this.envelope = envelope;
 		this.directory = directory;
 		this.revertedAt = revertedAt;
+		this.reconciliation = (reconciliation != null) ? reconciliation : Reconciliation.NONE;
 	}
 
 	Period period() {
@@ -57,6 +69,10 @@ public final class ActionContext {
 
 	Instant revertedAt() {
 		return this.revertedAt;
+	}
+
+	Reconciliation reconciliation() {
+		return this.reconciliation;
 	}
 
 	boolean hasEnvelope() {

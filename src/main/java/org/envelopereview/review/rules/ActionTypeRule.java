@@ -29,8 +29,8 @@ class ActionTypeRule implements ActionRule {
 				context.envelope().actions().stream().map(ActionClass::type).distinct().sorted().toList(), (t) -> t);
 		breaches.accept(Wording.withAction(Breach.of(FindingCode.OOS_ACTION_TYPE), action)
 			.evidence("authorizedTypes", authorized)
-			.explain(Wording.subject(action) + ": " + action.type() + " is not authorized — envelope "
-					+ context.envelope().id() + " authorizes only " + authorized));
+			.explain(Wording.lead(action) + action.type() + " is not authorized — envelope " + context.envelope().id()
+					+ " authorizes only " + authorized));
 	}
 
 }

@@ -29,7 +29,7 @@ class AfterExpiryRule implements ActionRule {
 		}
 		breaches.accept(Wording.withAction(Breach.of(FindingCode.OOS_AFTER_EXPIRY), action)
 			.evidence("expiresAt", context.envelope().expiresAt())
-			.explain(Wording.subject(action) + ": " + action.type() + " at " + action.occurredAt() + " — envelope "
+			.explain(Wording.lead(action) + action.type() + " at " + action.occurredAt() + " — envelope "
 					+ context.envelope().id() + " expired after " + context.envelope().expiresAt()));
 	}
 

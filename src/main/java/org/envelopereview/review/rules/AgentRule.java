@@ -28,7 +28,7 @@ class AgentRule implements ActionRule {
 		String allowed = ScopeMatcher.describe(context.envelope().agents(), (a) -> a);
 		breaches.accept(Wording.withAction(Breach.of(FindingCode.OOS_AGENT), action)
 			.evidence("allowed.agents", allowed)
-			.explain(Wording.subject(action) + ": agent " + action.agent() + " is not authorized — envelope "
+			.explain(Wording.lead(action) + "agent " + action.agent() + " is not authorized — envelope "
 					+ context.envelope().id() + " allows only " + allowed));
 	}
 

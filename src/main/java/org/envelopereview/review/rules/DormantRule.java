@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * ENV-DORMANT: no action named the envelope in the whole period (failed attempts count as
- * use: an agent still relies on it).
+ * use: an agent still relies on it). A period that ends before the envelope's approval
+ * date (00:00 UTC of that day) is no dormancy: nothing could act under it yet (SPEC §7).
  */
 @Component
 class DormantRule implements EnvelopeRule {
@@ -23,7 +24,7 @@ class DormantRule implements EnvelopeRule {
 
 	@Override
 	public void evaluate(Envelope envelope, EnvelopeContext context, Consumer<Breach> breaches) {
-		if (context.attempts() > 0) {
+		if (context.attempts() > 0 || endsBeforeApproval(envelope, context)) {
 			return;
 		}
 		breaches.accept(Breach.of(FindingCode.ENV_DORMANT)
@@ -31,6 +32,12 @@ class DormantRule implements EnvelopeRule {
 			.evidence("actions", 0)
 			.explain(envelope.id() + " was not used in " + context.period().label()
 					+ ": consider retiring it or narrowing what it allows"));
+	}
+
+	private static boolean endsBeforeApproval(Envelope envelope, EnvelopeContext context) {
+		Envelope.Approval approval = envelope.approval();
+		return approval != null && approval.approvedAt() != null
+				&& !Wording.startOfDay(approval.approvedAt()).isBefore(context.period().end());
 	}
 
 }

@@ -47,8 +47,8 @@ class LogSuppressionRule implements ActionRule {
 		breaches.accept(Wording.withAction(Breach.of(FindingCode.LOG_SUPPRESSION), action)
 			.evidence("tier", (tier != 0) ? tier : null)
 			.evidence("changeRef", ActionFields.blankToNull(action.changeRef()))
-			.explain(Wording.subject(action) + ": " + action.type() + " by " + action.agent()
-					+ " is not under a tier-4 change (" + missing + ")"));
+			.explain(Wording.lead(action) + action.type() + " by " + action.agent() + " is not under a tier-4 change ("
+					+ missing + ")"));
 	}
 
 }

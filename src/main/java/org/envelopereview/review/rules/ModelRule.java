@@ -36,7 +36,7 @@ class ModelRule implements ActionRule {
 		breaches.accept(Wording.withAction(Breach.of(FindingCode.OOS_MODEL), action)
 			.evidence("modelVersion", model)
 			.evidence("allowed.modelVersions", allowed)
-			.explain(Wording.subject(action) + ": model version " + Wording.valueOrNone(model)
+			.explain(Wording.lead(action) + "model version " + Wording.valueOrNone(model)
 					+ " is not authorized — envelope " + context.envelope().id() + " allows only " + allowed));
 	}
 

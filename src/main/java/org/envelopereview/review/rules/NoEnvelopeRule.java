@@ -26,7 +26,8 @@ class NoEnvelopeRule implements ActionRule {
 		}
 		breaches.accept(Wording.withAction(Breach.of(FindingCode.OOS_NO_ENVELOPE), action)
 			.evidence("region", action.region())
-			.explain(Wording.subject(action) + ": " + action.agent() + " ran " + action.type() + " under no envelope"));
+			.explain(Wording.subject(action) + ": " + action.agent() + " " + Wording.ran(action) + " under no envelope"
+					+ Wording.failure(action)));
 	}
 
 }

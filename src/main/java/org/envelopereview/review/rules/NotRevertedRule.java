@@ -57,7 +57,7 @@ class NotRevertedRule implements ActionRule {
 			.evidence("maxDuration", maxDuration)
 			.evidence("deadline", deadline)
 			.evidence("revertedAt", revertedAt)
-			.explain(Wording.subject(action) + ": temporary " + action.type() + " at " + action.occurredAt() + " was "
+			.explain(Wording.lead(action) + "temporary " + action.type() + " at " + action.occurredAt() + " was "
 					+ outcome + " — deadline " + deadline));
 	}
 

@@ -11,8 +11,10 @@ import org.envelopereview.finding.FindingCode;
 import org.springframework.stereotype.Component;
 
 /**
- * OOS-RATIONALE: under an envelope, the rationale's signal or confidence is missing, or
- * the confidence is below the envelope's minConfidence.
+ * OOS-RATIONALE: under an envelope with {@code rationale: required}, the rationale's
+ * signal or confidence is missing, or the confidence is below the envelope's
+ * minConfidence. A provider's record no agent record accounts for is not judged here: a
+ * provider log carries no rationale, and its change is LOG-UNREPORTED.
  */
 @Component
 class RationaleRule implements ActionRule {
@@ -24,7 +26,8 @@ class RationaleRule implements ActionRule {
 
 	@Override
 	public void evaluate(Action action, ActionContext context, Consumer<Breach> breaches) {
-		if (!context.hasEnvelope()) {
+		if (!context.hasEnvelope() || !context.envelope().rationaleRequired()
+				|| (action.providerRecorded() && !context.reconciliation().joined())) {
 			return;
 		}
 		Action.Rationale rationale = (action.rationale() != null) ? action.rationale() : Action.Rationale.NONE;
@@ -46,7 +49,7 @@ class RationaleRule implements ActionRule {
 			.evidence("rationale.signal", ActionFields.blankToNull(rationale.signal()))
 			.evidence("rationale.confidence", rationale.confidence())
 			.evidence("minConfidence", minimum)
-			.explain(Wording.subject(action) + ": " + action.type() + " with " + problem + " — envelope "
+			.explain(Wording.lead(action) + action.type() + " with " + problem + " — envelope "
 					+ context.envelope().id()
 					+ ((minimum != null) ? " requires a signal and confidence ≥ " + minimum : " requires a signal")));
 	}

@@ -30,24 +30,22 @@ class ScopeRule implements ActionRule {
 				breaches.accept(Wording.withAction(Breach.of(violation.code()), action)
 					.about(violation.dimension())
 					.evidence("region", action.region())
-					.evidence("cidr", action.cidr())
-					.evidence("ports", action.ports())
-					.evidence("protocol", action.protocol())
 					.evidence("allowed." + violation.dimension(), violation.allowed())
-					.explain(Wording.subject(action) + ": " + what(action, violation) + " — envelope "
-							+ context.envelope().id() + " allows only " + violation.allowed() + " for "
-							+ action.type()));
+					.explain(Wording.lead(action) + what(action, violation) + " — envelope " + context.envelope().id()
+							+ " allows only " + violation.allowed() + " for " + action.type()));
 			}
 		});
 	}
 
 	private static String what(Action action, ScopeViolation violation) {
 		String resource = Wording.valueOrNone(action.resource());
+		String opened = Wording.failed(action) ? " would have opened " : " opened ";
 		return switch (violation.code()) {
 			case OOS_CIDR ->
-				resource + " opened " + violation.actual() + ((action.ports() != null) ? ":" + action.ports() : "");
-			case OOS_PORT -> resource + " opened port " + violation.actual();
-			case OOS_PROTOCOL -> resource + " used protocol " + violation.actual();
+				resource + opened + violation.actual() + ((action.ports() != null) ? ":" + action.ports() : "");
+			case OOS_PORT -> resource + opened + "port " + violation.actual();
+			case OOS_PROTOCOL ->
+				resource + (Wording.failed(action) ? " would have used" : " used") + " protocol " + violation.actual();
 			case OOS_REGION -> action.type() + " in region " + violation.actual();
 			default -> action.type() + " on resource " + violation.actual();
 		};

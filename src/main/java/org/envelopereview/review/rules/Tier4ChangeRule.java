@@ -35,7 +35,7 @@ class Tier4ChangeRule implements ActionRule {
 			.evidence("tier", 4)
 			.evidence("changeRef", ActionFields.blankToNull(action.changeRef()))
 			.evidence("approval.approver", ActionFields.blankToNull(action.approval().approver()))
-			.explain(Wording.subject(action) + ": tier-4 " + action.type() + " with " + missing + " — envelope "
+			.explain(Wording.lead(action) + "tier-4 " + action.type() + " with " + missing + " — envelope "
 					+ context.envelope().id() + " requires full change management"));
 	}
 

@@ -44,7 +44,7 @@ class UnapprovedRule implements ActionRule {
 			.evidence("tier", 3)
 			.evidence("approval.ref", ref)
 			.evidence("approval.approver", approver)
-			.explain(Wording.subject(action) + ": tier-3 " + action.type() + " with " + reason + " — envelope "
+			.explain(Wording.lead(action) + "tier-3 " + action.type() + " with " + reason + " — envelope "
 					+ context.envelope().id() + " requires a recorded human authorization"));
 	}
 

@@ -5,4 +5,5 @@ SELECT :ingestSourceId, :sourceName, :lineNumber, :recordId, :occurredAt, :reaso
 WHERE NOT EXISTS (
     SELECT 1 FROM quarantined_record q
     WHERE q.source_name = :sourceName AND q.line_number = :lineNumber AND q.raw_sha256 = :rawSha256
+      AND q.withdrawal_id IS NULL
 )

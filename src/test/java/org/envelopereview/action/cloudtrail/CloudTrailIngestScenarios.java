@@ -203,6 +203,11 @@ interface CloudTrailIngestScenarios extends IngestContract {
 		assertThat(rows("SELECT cidr, recorded_cidr, ports FROM agent_action"))
 			.extracting((row) -> row.get("cidr"), (row) -> row.get("recorded_cidr"), (row) -> row.get("ports"))
 			.containsExactly(tuple("0.0.0.0/0", "208.236.235.254/0", "22"));
+		assertThat(rows("SELECT provider, principal, account, provider_event_id, source_ip FROM agent_action"))
+			.extracting((row) -> row.get("provider"), (row) -> row.get("principal"), (row) -> row.get("account"),
+					(row) -> row.get("provider_event_id"), (row) -> row.get("source_ip"))
+			.containsExactly(tuple("aws", "arn:aws:iam::123837392027:user/bert-jan", "123837392027",
+					"74bd84b4-6729-4895-b2a4-e2beb7c6b377", "192.168.10.20"));
 		assertThat(verifier().verify((found) -> {
 			throw new AssertionError(found);
 		})).isEqualTo(1);

@@ -129,6 +129,28 @@ class CloudTrailReaderTests {
 
 		assertThat(this.sink.actions()).extracting(Action::agent, Action::type, Action::protocol, Action::cidr)
 			.containsExactly(tuple("ryan@example.com", "security_group.egress.add", "all", "0.0.0.0/0"));
+		assertThat(this.sink.actions().get(0).provenance()).isEqualTo(new Action.Provenance("aws",
+				"arn:aws:iam::112233445566:role/Operator", "112233445566", "1a593035-e072-49c4-8c72-4ff35e195330",
+				"aws-sdk-go/1.29.7 (go1.13.7; darwin; amd64) APN/1.0 HashiCorp/1.0 Terraform/0.12.24 "
+						+ "(+https://www.terraform.io)",
+				"100.1.114.142"));
+	}
+
+	@Test
+	void shouldTakeAnIamUsersArnAsThePrincipalAndTheRecipientAccount() throws IOException {
+		readResource(INVICTUS + "YMDRJwtmC82bUwAo.json");
+
+		assertThat(this.sink.actions()).filteredOn((action) -> action.id().startsWith("7e96f0e7"))
+			.singleElement()
+			.satisfies((action) -> {
+				assertThat(action.provenance().principal()).isEqualTo("arn:aws:iam::123837392027:user/bert-jan");
+				assertThat(action.provenance().account()).isEqualTo("123837392027");
+				assertThat(action.provenance().providerEventId()).isEqualTo("7e96f0e7-4d78-423d-b3f5-391370685b30");
+				assertThat(action.provenance().sourceIp()).isEqualTo("192.168.10.20");
+				assertThat(action.provenance().userAgent()).startsWith("APN/1.0 HashiCorp/1.0 Terraform/1.1.2")
+					.endsWith("HashiCorp-terraform-exec/0.17.3");
+				assertThat(action.providerRecorded()).isTrue();
+			});
 	}
 
 	@Test

@@ -39,6 +39,11 @@ class HostileIngestTests {
 			jdbi().useHandle((handle) -> {
 				handle.execute("DELETE FROM quarantined_record");
 				handle.execute("DELETE FROM agent_action");
+				handle.execute("DELETE FROM provider_coverage");
+				handle.execute("DELETE FROM not_reviewed_event");
+				handle.execute("DELETE FROM withdrawn_action");
+				handle.execute("UPDATE ingest_source SET withdrawal_id = NULL");
+				handle.execute("DELETE FROM ingest_withdrawal");
 				handle.execute("DELETE FROM ingest_source");
 			});
 			String injection = "x'); DROP TABLE agent_action; -- \" OR 1=1";

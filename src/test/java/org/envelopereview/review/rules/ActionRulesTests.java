@@ -35,6 +35,14 @@ class ActionRulesTests {
 		return breaches;
 	}
 
+	static List<Breach> reconciled(ActionRule rule, Action action, Envelope envelope, Reconciliation reconciliation) {
+		List<Breach> breaches = new ArrayList<>();
+		rule.evaluate(action, new ActionContext(Fixtures.Q3, envelope, Fixtures.directory(), null, reconciliation),
+				breaches::add);
+		assertThat(codes(breaches)).isSubsetOf(rule.codes());
+		return breaches;
+	}
+
 	static List<FindingCode> codes(List<Breach> breaches) {
 		return breaches.stream().map(Breach::code).toList();
 	}
@@ -62,6 +70,68 @@ class ActionRulesTests {
 		@Test
 		void shouldNotFlagAnActionThatNamesAnEnvelopeEvenAnUnknownOne() {
 			assertThat(judge(new NoEnvelopeRule(), action().envelope("NO-SUCH-ENVELOPE").build(), null)).isEmpty();
+		}
+
+	}
+
+	@Nested
+	class FailedAttempts {
+
+		@Test
+		void shouldSayAFailedAttemptWasTriedWithItsErrorCode() {
+			List<Breach> breaches = judge(new NoEnvelopeRule(), action().envelope(null).failed().build(), null);
+			assertThat(breaches.get(0).explanation()).isEqualTo("a-000001 (sg-0a1b2c3d): failover-agent tried "
+					+ "security_group.ingress.add under no envelope (Client.UnauthorizedOperation)");
+			assertThat(breaches.get(0).evidence()).containsEntry("outcome", "failed")
+				.containsEntry("errorCode", "Client.UnauthorizedOperation");
+		}
+
+		@Test
+		void shouldSayAChangeThatTookEffectRanWithoutAnErrorCode() {
+			List<Breach> breaches = judge(new NoEnvelopeRule(), action().envelope(null).build(), null);
+			assertThat(breaches.get(0).explanation())
+				.isEqualTo("a-000001 (sg-0a1b2c3d): failover-agent ran security_group.ingress.add under no envelope");
+			assertThat(breaches.get(0).evidence()).doesNotContainKey("errorCode");
+		}
+
+		@Test
+		void shouldNotSayAFailedAttemptOpenedAnything() {
+			List<Breach> breaches = judge(new ScopeRule(), action().cidr("0.0.0.0/0").ports("443").failed().build(),
+					envelope().build());
+			assertThat(breaches).extracting(Breach::explanation)
+				.allSatisfy((explanation) -> assertThat(explanation)
+					.startsWith(
+							"a-000001 (sg-0a1b2c3d): tried security_group.ingress.add (Client.UnauthorizedOperation): ")
+					.doesNotContain("sg-0a1b2c3d opened"));
+			assertThat(breaches.get(0).explanation()).contains("sg-0a1b2c3d would have opened 0.0.0.0/0:443");
+		}
+
+	}
+
+	@Nested
+	class Evidence {
+
+		@Test
+		void shouldShowWhatAnOutOfScopeActionOpenedNormalisedAndAsRecorded() {
+			Action action = action().type("route.add")
+				.protocol("tcp")
+				.ports("22")
+				.cidr("0.0.0.0/0")
+				.recordedCidr("208.236.235.254/0")
+				.build();
+			List<Breach> breaches = judge(new ActionTypeRule(), action, envelope().build());
+			assertThat(breaches.get(0).evidence()).containsEntry("protocol", "tcp")
+				.containsEntry("ports", "22")
+				.containsEntry("cidr", "0.0.0.0/0")
+				.containsEntry("recordedCidr", "208.236.235.254/0");
+		}
+
+		@Test
+		void shouldNotRepeatARecordedCidrThatIsTheNormalisedOne() {
+			Action action = action().type("route.add").cidr("10.0.0.0/8").recordedCidr("10.0.0.0/8").build();
+			assertThat(judge(new ActionTypeRule(), action, envelope().build()).get(0).evidence())
+				.containsEntry("cidr", "10.0.0.0/8")
+				.doesNotContainKey("recordedCidr");
 		}
 
 	}
@@ -367,6 +437,85 @@ class ActionRulesTests {
 			assertThat(judge(new RationaleRule(), action().rationale("signal", null).build(),
 					envelope().minConfidence(null).build()))
 				.hasSize(1);
+		}
+
+	}
+
+	@Nested
+	class Reconciled {
+
+		private static final String EVENT = "7e96f0e7-4d78-423d-b3f5-391370685b30";
+
+		private final Action unreported = action().id(EVENT)
+			.recordedBy("aws", "arn:aws:iam::123837392027:role/failover-agent", "123837392027", EVENT)
+			.envelope("PA-FAILOVER-007")
+			.build();
+
+		private final Reconciliation joined = Reconciliation.joined("a-000009", java.util.Map.of());
+
+		@Test
+		void shouldReportAProviderChangeNoAgentRecordAccountsForInsteadOfItsRationale() {
+			List<Breach> breaches = reconciled(new UnreportedChangeRule(), this.unreported, envelope().build(),
+					Reconciliation.NONE);
+			assertThat(codes(breaches)).containsExactly(FindingCode.LOG_UNREPORTED);
+			assertThat(breaches.get(0).severity()).isEqualTo(Severity.CRITICAL);
+			assertThat(breaches.get(0).explanation()).contains(EVENT, "arn:aws:iam::123837392027:role/failover-agent",
+					"account 123837392027", "PA-FAILOVER-007");
+			assertThat(reconciled(new RationaleRule(), this.unreported, envelope().build(), Reconciliation.NONE))
+				.isEmpty();
+		}
+
+		@Test
+		void shouldNotReportAJoinedPairAFailedAttemptOrAnOptionalRationaleEnvelope() {
+			assertThat(reconciled(new UnreportedChangeRule(), this.unreported, envelope().build(), this.joined))
+				.isEmpty();
+			assertThat(new UnreportedChangeRule().judgesFailedAttempts()).isFalse();
+			Envelope optional = envelope().rationale(Envelope.RationalePolicy.OPTIONAL).build();
+			assertThat(reconciled(new UnreportedChangeRule(), this.unreported, optional, Reconciliation.NONE))
+				.isEmpty();
+			assertThat(judge(new RationaleRule(), action().rationale(null, null).build(), optional)).isEmpty();
+			// no envelope at all stays OOS-NO-ENVELOPE
+			assertThat(reconciled(new UnreportedChangeRule(), this.unreported, null, Reconciliation.NONE)).isEmpty();
+		}
+
+		@Test
+		void shouldJudgeTheAgentsRationaleOfAJoinedPair() {
+			Action joinedAction = action().id(EVENT)
+				.recordedBy("aws", null, "123837392027", EVENT)
+				.envelope("PA-FAILOVER-007")
+				.rationale("signal", 0.5)
+				.build();
+			assertThat(codes(reconciled(new RationaleRule(), joinedAction, envelope().build(), this.joined)))
+				.containsExactly(FindingCode.OOS_RATIONALE);
+		}
+
+		@Test
+		void shouldReportAnAgentClaimTheCoveringLogDoesNotHold() {
+			Action claim = action().reportedAs(EVENT, null, "123837392027").build();
+			Reconciliation covered = Reconciliation.unmatched(Instant.parse("2026-07-03T03:40:00Z"),
+					Instant.parse("2026-07-03T03:50:00Z"), 0);
+			List<Breach> breaches = reconciled(new UnconfirmedClaimRule(), claim, envelope().build(), covered);
+			assertThat(codes(breaches)).containsExactly(FindingCode.LOG_UNCONFIRMED);
+			assertThat(breaches.get(0).severity()).isEqualTo(Severity.HIGH);
+			assertThat(breaches.get(0).explanation()).contains(EVENT, "account 123837392027",
+					"covers eu-west-1 in account 123837392027 from 2026-07-03T03:40:00Z to 2026-07-03T03:50:00Z");
+		}
+
+		@Test
+		void shouldNotReportAClaimOutsideCoverageOrQuarantinedOrFailed() {
+			Action claim = action().reportedAs(EVENT, null, "123837392027").build();
+			Instant from = Instant.parse("2026-07-03T03:40:00Z");
+			Instant to = Instant.parse("2026-07-03T03:50:00Z");
+			assertThat(reconciled(new UnconfirmedClaimRule(), claim, envelope().build(),
+					Reconciliation.unmatched(null, null, 0)))
+				.isEmpty();
+			assertThat(reconciled(new UnconfirmedClaimRule(), claim, envelope().build(),
+					Reconciliation.unmatched(from, to, 1)))
+				.isEmpty();
+			assertThat(reconciled(new UnconfirmedClaimRule(), action().build(), envelope().build(),
+					Reconciliation.unmatched(from, to, 0)))
+				.isEmpty();
+			assertThat(new UnconfirmedClaimRule().judgesFailedAttempts()).isFalse();
 		}
 
 	}

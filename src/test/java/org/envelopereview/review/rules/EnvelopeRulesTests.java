@@ -21,8 +21,8 @@ import org.envelopereview.finding.FindingCode;
 import org.envelopereview.finding.Severity;
 import org.envelopereview.period.Period;
 import org.envelopereview.review.fixtures.Fixtures;
-import org.envelopereview.review.scope.ExercisedScope;
 import org.envelopereview.review.scope.ExercisedScope.OpenRules;
+import org.envelopereview.review.scope.ExercisedScope;
 import org.envelopereview.review.scope.ModelVersionUse;
 import org.envelopereview.review.scope.ScopeMeasurement;
 import org.envelopereview.review.scope.ScopeMeasurer;
@@ -211,6 +211,25 @@ class EnvelopeRulesTests {
 		@Test
 		void shouldNotFlagAnEnvelopeWithOneAction() {
 			assertThat(judge(new DormantRule(), envelope().build(), context(QUIET))).isEmpty();
+		}
+
+		@Test
+		void shouldNotFlagAPeriodThatEndsBeforeTheEnvelopesApproval() {
+			// Q3 ends 2026-10-01T00:00Z: an envelope approved that day could not be used
+			// in Q3
+			EnvelopeContext context = new EnvelopeContext(Fixtures.Q3, Fixtures.directory(), QUIET, null, 0, List.of());
+			Envelope approvedAfter = envelope().approvedAt(LocalDate.of(2026, 10, 1))
+				.review(90, LocalDate.of(2026, 10, 1), Fixtures.ACTIVE_APPROVER)
+				.build();
+			assertThat(judge(new DormantRule(), approvedAfter, context)).isEmpty();
+		}
+
+		@Test
+		void shouldFlagAnEnvelopeApprovedOnTheLastDayOfThePeriod() {
+			EnvelopeContext context = new EnvelopeContext(Fixtures.Q3, Fixtures.directory(), QUIET, null, 0, List.of());
+			Envelope approvedLastDay = envelope().approvedAt(LocalDate.of(2026, 9, 30)).build();
+			assertThat(judge(new DormantRule(), approvedLastDay, context)).extracting(Breach::code)
+				.containsExactly(FindingCode.ENV_DORMANT);
 		}
 
 	}

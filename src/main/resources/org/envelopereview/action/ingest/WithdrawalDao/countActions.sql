@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM agent_action WHERE ingest_source_id = ANY(:ids)
