@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Command(name = "demo", mixinStandardHelpOptions = true,
 		description = { "Run the whole review on the bundled example data, as these commands would:",
-				"  envelopes validate; ingest examples/action-history.jsonl;",
+				"  envelopes validate; ingest examples/action-history.jsonl examples/cloudtrail-2026.json;",
 				"  run --period 2026-Q2; run --period 2026-Q3" })
 class DemoCommand implements Callable<Integer> {
 
@@ -45,6 +45,10 @@ class DemoCommand implements Callable<Integer> {
 			description = "The example action history to ingest. Default: ${DEFAULT-VALUE}.")
 	Path history;
 
+	@Option(names = "--trail", paramLabel = "FILE", defaultValue = "examples/cloudtrail-2026.json",
+			description = "The AWS CloudTrail trail the example agents' records name. Default: ${DEFAULT-VALUE}.")
+	Path trail;
+
 	DemoCommand(@Lazy EnvelopeReviewCommand root, IFactory factory, ReviewPaths paths) {
 		this.root = root;
 		this.factory = factory;
@@ -54,18 +58,20 @@ class DemoCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
-		if (!Files.isRegularFile(this.history)) {
-			this.spec.commandLine()
-				.getErr()
-				.println("error: " + this.history + " not found; run the demo from the project's top folder "
-						+ "(where envelopes/ and examples/ are), or give --history FILE");
-			return 2;
+		for (Path input : List.of(this.history, this.trail)) {
+			if (!Files.isRegularFile(input)) {
+				this.spec.commandLine()
+					.getErr()
+					.println("error: " + input + " not found; run the demo from the project's top folder "
+							+ "(where envelopes/ and examples/ are), or give --history FILE and --trail FILE");
+				return 2;
+			}
 		}
 		int validation = step(out, "envelopes", "validate", this.paths.envelopesDir().toString());
 		if (validation > 1) {
 			return validation;
 		}
-		int ingest = step(out, "ingest", this.history.toString());
+		int ingest = step(out, "ingest", this.history.toString(), this.trail.toString());
 		if (ingest != 0) {
 			return ingest;
 		}

@@ -73,6 +73,12 @@ class GenerateHistoryCommand implements Callable<Integer> {
 			description = "Output file, or - for standard output. Default: ${DEFAULT-VALUE}.")
 	String out;
 
+	@Option(names = "--cloudtrail", paramLabel = "FILE",
+			description = "Also write the AWS CloudTrail trail of one agent's security-group changes, which its "
+					+ "records name (providerEventId), to FILE; with deviations, plus per quarter one change no "
+					+ "agent reported, one claim the trail lacks and the trail stopped by the agent's role.")
+	Path cloudtrail;
+
 	@Option(names = "--no-deviations", negatable = false,
 			description = "Write only well-behaved traffic (for benchmarks of the clean path).")
 	boolean noDeviations;
@@ -97,17 +103,32 @@ class GenerateHistoryCommand implements Callable<Integer> {
 				!this.noDeviations);
 		GenerationSummary summary;
 		try (Writer target = open();
+				Writer trail = openTrail();
 				ProgressBar progress = progressBar();
 				Writer counting = new LineCounter(target, progress)) {
-			summary = this.generator.generate(catalog, request, counting);
+			summary = this.generator.generate(catalog, request, counting, trail);
 		}
 		err.printf(
 				"Wrote %d records to %s: %d ordinary, %d reverts, %d deviations, %d malformed (seed %d, %d envelopes%s)%n",
 				summary.total(), this.out.equals("-") ? "standard output" : this.out, summary.ordinary(),
 				summary.reverts(), summary.deviations(), summary.malformed(), this.seed, catalog.envelopes().size(),
 				catalog.valid() ? "" : "; invalid envelope files were left out");
+		if (this.cloudtrail != null) {
+			err.printf("Wrote %d CloudTrail events to %s%n", summary.trailEvents(), this.cloudtrail);
+		}
 		err.flush();
 		return 0;
+	}
+
+	/** The trail's file, or {@code null} (closing a null resource is skipped). */
+	private Writer openTrail() throws IOException {
+		if (this.cloudtrail == null) {
+			return null;
+		}
+		if (this.cloudtrail.getParent() != null) {
+			Files.createDirectories(this.cloudtrail.getParent());
+		}
+		return Files.newBufferedWriter(this.cloudtrail, StandardCharsets.UTF_8);
 	}
 
 	private Writer open() throws IOException {

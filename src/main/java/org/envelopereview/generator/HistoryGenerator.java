@@ -34,11 +34,22 @@ public class HistoryGenerator {
 	 */
 	public GenerationSummary generate(EnvelopeCatalog catalog, GenerationRequest request, Writer out)
 			throws IOException {
+		return generate(catalog, request, out, null);
+	}
+
+	/**
+	 * Writes the history and, when {@code trailOut} is given, the AWS CloudTrail trail of
+	 * one agent's security-group changes (see {@link ProviderTrail}).
+	 * @param trailOut where the trail goes, or {@code null} for none
+	 */
+	public GenerationSummary generate(EnvelopeCatalog catalog, GenerationRequest request, Writer out, Writer trailOut)
+			throws IOException {
 		Random random = new Random(request.seed());
 		TrafficPlan plan = TrafficPlan.of(catalog, request);
 		ActionFactory factory = new ActionFactory(catalog.directory(), new ScopeSampler(random), random);
 		DeviationFactory deviations = new DeviationFactory(factory, plan);
-		HistoryOutput output = new HistoryOutput(out, sourceChain(plan, request));
+		ProviderTrail trail = (trailOut != null) ? trail(plan, request, trailOut) : null;
+		HistoryOutput output = new HistoryOutput(out, sourceChain(plan, request), trail);
 		ExpiredEnvelopes expiry = new ExpiredEnvelopes();
 		long ordinary = 0;
 		long deviationCount = 0;
@@ -47,6 +58,9 @@ public class HistoryGenerator {
 		for (int q = 0; q < quarters.size(); q++) {
 			Period quarter = quarters.get(q);
 			boolean last = q == quarters.size() - 1;
+			if (trail != null) {
+				trail.startQuarter(quarter);
+			}
 			List<Planned> planned = new ArrayList<>();
 			for (Envelope envelope : plan.activeEnvelopes()) {
 				long count = plan.count(envelope, quarter, last);
@@ -81,9 +95,14 @@ public class HistoryGenerator {
 			if (request.deviations()) {
 				malformed += output.writeMalformed(quarter, q + 1);
 			}
+			if (trail != null && request.deviations()) {
+				trail.unreportedChange(quarter.start().plus(Duration.ofDays(55)));
+				trail.trailStopped(quarter.start().plus(Duration.ofDays(61)));
+			}
 		}
 		output.flushRevertsUntil(request.to());
-		return new GenerationSummary(ordinary, output.reverts(), deviationCount, malformed);
+		long trailEvents = (trail != null) ? trail.finish() : 0;
+		return new GenerationSummary(ordinary, output.reverts(), deviationCount, malformed, trailEvents);
 	}
 
 	/**
@@ -101,6 +120,28 @@ public class HistoryGenerator {
 		Instant tamperFrom = request.deviations() ? quarters.get(quarters.size() - 1).start().plus(Duration.ofDays(60))
 				: null;
 		return new SourceChain(agent, tamperFrom);
+	}
+
+	/**
+	 * The trail records the agent of the last envelope (by id) that opens and closes
+	 * security-group rules: in the example, the failover agent.
+	 */
+	private static ProviderTrail trail(TrafficPlan plan, GenerationRequest request, Writer trailOut)
+			throws IOException {
+		String agent = plan.activeEnvelopes()
+			.stream()
+			.filter((envelope) -> envelope.agents() != null && !envelope.agents().isEmpty())
+			.filter((envelope) -> hasClass(envelope, "security_group.ingress.add")
+					&& hasClass(envelope, "security_group.ingress.remove"))
+			.reduce((first, second) -> second)
+			.map((envelope) -> envelope.agents().get(0))
+			.orElseThrow(() -> new IllegalArgumentException(
+					"no envelope has an agent that opens and closes security-group rules to write a trail for"));
+		return new ProviderTrail(trailOut, agent, request.deviations());
+	}
+
+	private static boolean hasClass(Envelope envelope, String type) {
+		return envelope.actions().stream().anyMatch((actionClass) -> actionClass.type().equals(type));
 	}
 
 	private static Instant randomInstant(Random random, Period period) {
@@ -141,6 +182,8 @@ public class HistoryGenerator {
 
 		private final SourceChain chain;
 
+		private final ProviderTrail trail;
+
 		private final PriorityQueue<GeneratedAction> pendingReverts = new PriorityQueue<>(
 				Comparator.comparing(GeneratedAction::occurredAt).thenComparing(GeneratedAction::id));
 
@@ -148,16 +191,23 @@ public class HistoryGenerator {
 
 		private long reverts;
 
-		HistoryOutput(Writer out, SourceChain chain) {
+		HistoryOutput(Writer out, SourceChain chain, ProviderTrail trail) {
 			this.out = out;
 			this.chain = chain;
+			this.trail = trail;
+		}
+
+		/** The line of the action as its agent logs it, after the trail recorded it. */
+		private String line(GeneratedAction action) throws IOException {
+			GeneratedAction recorded = (this.trail != null) ? this.trail.record(action) : action;
+			return this.chain.apply(recorded).toJson();
 		}
 
 		void write(GeneratedAction action) throws IOException {
 			if (this.firstOfQuarter == null) {
 				this.firstOfQuarter = action;
 			}
-			this.out.write(this.chain.apply(action).toJson());
+			this.out.write(line(action));
 			this.out.write('\n');
 			if (action.revert() != null) {
 				this.pendingReverts.add(action.revert());
@@ -167,7 +217,7 @@ public class HistoryGenerator {
 		void flushRevertsUntil(Instant instant) throws IOException {
 			while (!this.pendingReverts.isEmpty() && !this.pendingReverts.peek().occurredAt().isAfter(instant)) {
 				GeneratedAction revert = this.pendingReverts.poll();
-				this.out.write(this.chain.apply(revert).toJson());
+				this.out.write(line(revert));
 				this.out.write('\n');
 				this.reverts++;
 			}

@@ -64,7 +64,9 @@ final class SourceChain {
 						(confidence != null) ? confidence.doubleValue() : null),
 				new ApprovalRecord((String) approval.get("ref"), (String) approval.get("approver")),
 				(String) fields.get("changeRef"), instant(fields.get("revertBy")), (String) fields.get("reverts"),
-				Action.Outcome.SUCCEEDED, null, 0, null, null);
+				Action.Outcome.SUCCEEDED, null, 0, null, null, null,
+				new Action.Provenance(Action.Provenance.AGENT_PROVIDER, null, (String) fields.get("account"),
+						(String) fields.get("providerEventId"), null, null));
 	}
 
 	private static Instant instant(Object value) {
