@@ -59,7 +59,9 @@ public final class Wording {
 			.evidence("approval.ref", approval.ref())
 			.evidence("approval.approver", approval.approver())
 			.evidence("changeRef", action.changeRef())
-			.evidence("recordedCidr", action.recordedCidr());
+			.evidence("recordedCidr", action.recordedCidr())
+			.evidence("principal", action.provenance().principal())
+			.evidence("account", action.provenance().account());
 	}
 
 	static Instant startOfDay(LocalDate date) {
