@@ -33,6 +33,14 @@ public record ActionRow(String id, OffsetDateTime occurredAt, String agent, Stri
 				provenance.userAgent(), provenance.sourceIp());
 	}
 
+	/**
+	 * The envelope the review judges the action under until a review attributes it: its
+	 * claim. A review run rewrites it for actions that claim none (SPEC §7).
+	 */
+	public String attributedEnvelopeId() {
+		return ActionFields.blankToNull(this.envelopeId);
+	}
+
 	static OffsetDateTime utc(Instant instant) {
 		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
 	}

@@ -4,6 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -19,6 +23,9 @@ import org.envelopereview.action.ingest.IngestInput;
 import org.envelopereview.action.ingest.IngestProperties;
 import org.envelopereview.action.ingest.IngestReport;
 import org.envelopereview.action.ingest.SourceReport;
+import org.envelopereview.envelope.EnvelopeFile;
+import org.envelopereview.envelope.EnvelopeLoader;
+import org.envelopereview.system.ReviewPaths;
 
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
@@ -64,9 +71,15 @@ class IngestCommand implements Callable<Integer> {
 	@Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to ingest, in order; '-' for standard input.")
 	List<String> files;
 
-	IngestCommand(ActionIngester ingester, IngestProperties properties) {
+	private final EnvelopeLoader envelopes;
+
+	private final ReviewPaths paths;
+
+	IngestCommand(ActionIngester ingester, IngestProperties properties, EnvelopeLoader envelopes, ReviewPaths paths) {
 		this.ingester = ingester;
 		this.properties = properties;
+		this.envelopes = envelopes;
+		this.paths = paths;
 	}
 
 	@Override
@@ -99,6 +112,7 @@ class IngestCommand implements Callable<Integer> {
 		}
 		SourceCounts.Totals totals = report.totals();
 		out.printf("Total: %s%n", line(totals));
+		warnAboutRoleMappings(out, report);
 		out.flush();
 		if (report.hasUnreadableInput()) {
 			return EXIT_UNREADABLE;
@@ -125,6 +139,43 @@ class IngestCommand implements Callable<Integer> {
 		for (String example : source.counts().chainBreakExamples()) {
 			out.printf("  chain break %s%n", example);
 		}
+	}
+
+	/**
+	 * A configured role mapping is a claim made on every matching event: one that matched
+	 * nothing, or that names an envelope the envelopes directory does not hold, is most
+	 * likely a typo, and would otherwise go unnoticed until a review.
+	 */
+	private void warnAboutRoleMappings(PrintWriter out, IngestReport report) {
+		report.unmatchedRoleMappings()
+			.forEach(
+					(name, envelope) -> out.printf(
+							"warning: review.ingest.role-envelopes.%s=%s matched no CloudTrail event in this ingest "
+									+ "(names are an IAM role's or user's, exact and case-sensitive)%n",
+							name, envelope));
+		if (this.properties.roleEnvelopes().isEmpty()) {
+			return;
+		}
+		Set<String> declared = new TreeSet<>();
+		try {
+			this.envelopes.load(this.paths.envelopesDir())
+				.files()
+				.stream()
+				.map(EnvelopeFile::envelopeId)
+				.filter(Objects::nonNull)
+				.forEach(declared::add);
+		}
+		catch (RuntimeException ex) {
+			out.printf("warning: cannot read the envelopes directory %s to check review.ingest.role-envelopes: %s%n",
+					this.paths.envelopesDir(), ex.getMessage());
+			return;
+		}
+		new TreeMap<>(this.properties.roleEnvelopes()).forEach((name, envelope) -> {
+			if (!declared.contains(envelope)) {
+				out.printf("warning: review.ingest.role-envelopes.%s names envelope %s, which is not in %s%n", name,
+						envelope, this.paths.envelopesDir());
+			}
+		});
 	}
 
 	private static String line(SourceCounts.Totals totals) {

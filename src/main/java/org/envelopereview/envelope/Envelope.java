@@ -8,6 +8,9 @@ import java.util.List;
  *
  * @param agents allowed agents; {@code null} when the file places no constraint, empty
  * when it allows none
+ * @param principals globs of the provider principals that act under the envelope (SPEC
+ * §7): role or user ARNs, service-account emails, or bare role and user names;
+ * {@code null} when the file names none
  * @param modelVersions allowed model-version globs; same null/empty rule as
  * {@code agents}
  * @param minConfidence minimum rationale confidence, or {@code null} when none is
@@ -18,12 +21,13 @@ import java.util.List;
  */
 public record Envelope(String id, String title, String boardId, String owner, int tier, Approval approval,
 		ReviewSchedule review, LocalDate expiresAt, List<String> compliance, List<String> agents,
-		List<String> modelVersions, Double minConfidence, List<ActionClass> actions, Bounds bounds, String sourceFile,
-		RationalePolicy rationale) {
+		List<String> principals, List<String> modelVersions, Double minConfidence, List<ActionClass> actions,
+		Bounds bounds, String sourceFile, RationalePolicy rationale) {
 
 	public Envelope {
 		compliance = List.copyOf(compliance);
 		agents = (agents != null) ? List.copyOf(agents) : null;
+		principals = (principals != null) ? List.copyOf(principals) : null;
 		modelVersions = (modelVersions != null) ? List.copyOf(modelVersions) : null;
 		actions = List.copyOf(actions);
 		rationale = (rationale != null) ? rationale : RationalePolicy.REQUIRED;
@@ -32,10 +36,10 @@ public record Envelope(String id, String title, String boardId, String owner, in
 	/** An envelope whose actions must carry a rationale (the default). */
 	public Envelope(String id, String title, String boardId, String owner, int tier, Approval approval,
 			ReviewSchedule review, LocalDate expiresAt, List<String> compliance, List<String> agents,
-			List<String> modelVersions, Double minConfidence, List<ActionClass> actions, Bounds bounds,
-			String sourceFile) {
-		this(id, title, boardId, owner, tier, approval, review, expiresAt, compliance, agents, modelVersions,
-				minConfidence, actions, bounds, sourceFile, RationalePolicy.REQUIRED);
+			List<String> principals, List<String> modelVersions, Double minConfidence, List<ActionClass> actions,
+			Bounds bounds, String sourceFile) {
+		this(id, title, boardId, owner, tier, approval, review, expiresAt, compliance, agents, principals,
+				modelVersions, minConfidence, actions, bounds, sourceFile, RationalePolicy.REQUIRED);
 	}
 
 	/** Whether each action under the envelope must carry a structured rationale. */
@@ -56,6 +60,15 @@ public record Envelope(String id, String title, String boardId, String owner, in
 			return name().toLowerCase(java.util.Locale.ROOT);
 		}
 
+	}
+
+	/** An envelope that names no principals and requires a rationale. */
+	public Envelope(String id, String title, String boardId, String owner, int tier, Approval approval,
+			ReviewSchedule review, LocalDate expiresAt, List<String> compliance, List<String> agents,
+			List<String> modelVersions, Double minConfidence, List<ActionClass> actions, Bounds bounds,
+			String sourceFile) {
+		this(id, title, boardId, owner, tier, approval, review, expiresAt, compliance, agents, null, modelVersions,
+				minConfidence, actions, bounds, sourceFile, RationalePolicy.REQUIRED);
 	}
 
 	/** Who approved the envelope, when, and under which change record. */

@@ -15,8 +15,8 @@ import org.envelopereview.envelope.BoardsReader.Boards;
 final class EnvelopeReader {
 
 	private static final List<String> TOP = List.of("apiVersion", "id", "title", "board", "owner", "tier", "approval",
-			"review", "expiresAt", "compliance", "agents", "modelVersions", "minConfidence", "actions", "bounds",
-			"rationale");
+			"review", "expiresAt", "compliance", "agents", "principals", "modelVersions", "minConfidence", "actions",
+			"bounds", "rationale");
 
 	private static final List<String> APPROVAL = List.of("approver", "approvedAt", "changeRef");
 
@@ -91,6 +91,7 @@ final class EnvelopeReader {
 			.map((value) -> value.listOf((item) -> item.parsed(FieldSyntax::complianceReference)))
 			.orElse(Optional.of(List.of()));
 		Optional<List<String>> agents = dimension(file, "agents", FieldSyntax::agent);
+		Optional<List<String>> principals = dimension(file, "principals", FieldSyntax::principal);
 		Optional<List<String>> modelVersions = dimension(file, "modelVersions", FieldSyntax::glob);
 		Optional<Double> minConfidence = file.optional("minConfidence").flatMap((value) -> value.decimal(0, 1));
 		Optional<List<ActionClass>> actions = file.required("actions")
@@ -109,8 +110,9 @@ final class EnvelopeReader {
 			return new Declared(declaredId, idLine, declaredBoard, Optional.empty());
 		}
 		Envelope envelope = new Envelope(id.get(), title.get(), board.get(), owner.get(), tier.get(), approval.get(),
-				review.get(), expiresAt.get(), compliance.get(), agents.orElse(null), modelVersions.orElse(null),
-				minConfidence.orElse(null), actions.get(), bounds.get(), this.fileName, rationale.get());
+				review.get(), expiresAt.get(), compliance.get(), agents.orElse(null), principals.orElse(null),
+				modelVersions.orElse(null), minConfidence.orElse(null), actions.get(), bounds.get(), this.fileName,
+				rationale.get());
 		return new Declared(declaredId, idLine, declaredBoard, Optional.of(envelope));
 	}
 

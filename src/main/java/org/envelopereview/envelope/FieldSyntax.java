@@ -148,6 +148,16 @@ final class FieldSyntax {
 				+ "' is not a valid pattern: use letters, digits, . _ : / @ + = , - and the wildcards * and ?");
 	}
 
+	/**
+	 * A provider principal or a glob of them: an ARN, an email (service account, UPN), an
+	 * object id, or a bare role or user name.
+	 */
+	static Syntax<String> principal(String text) {
+		return GLOB.matcher(text).matches() ? Syntax.valid(text) : Syntax.invalid("'" + text
+				+ "' is not a principal pattern: write a role or user ARN (arn:aws:iam::*:role/failover-agent), "
+				+ "a service-account email or a role or user name, with the wildcards * and ?");
+	}
+
 	static Syntax<String> agent(String text) {
 		return AGENT.matcher(text).matches() ? Syntax.valid(text)
 				: Syntax.invalid("'" + text + "' is not an agent name: use letters, digits and . _ @ + = , -");

@@ -12,8 +12,8 @@ import org.envelopereview.envelope.ActionClass;
 import org.envelopereview.envelope.Envelope;
 import org.envelopereview.envelope.Scope;
 import org.envelopereview.finding.Finding;
-import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.review.output.BoardReview.EnvelopeReview;
+import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.review.scope.ScopeMeasurement;
 
 import static org.envelopereview.pack.Rows.chartRow;
@@ -104,6 +104,8 @@ final class EnvelopeSections implements PackSection {
 		facts.add(fact("Expires", (declared.expiresAt() != null) ? declared.expiresAt() + " (inclusive)" : "never"));
 		facts.add(fact("Compliance", list(declared.compliance())));
 		facts.add(fact("Agents", list(declared.agents())));
+		facts.add(fact("Principals", (declared.principals() != null) ? list(declared.principals())
+				: "none (only actions that name the envelope are under it)"));
 		facts.add(fact("Model versions", list(declared.modelVersions())));
 		facts.add(fact("Rationale", declared.rationaleRequired()
 				? "required: each action carries a signal and confidence; provider changes no agent reported are LOG-UNREPORTED"

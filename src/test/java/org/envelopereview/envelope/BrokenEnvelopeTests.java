@@ -34,7 +34,7 @@ class BrokenEnvelopeTests {
 	@Test
 	void shouldNameUnknownFieldsAndListTheAllowedOnes() {
 		assertThat(problems("unknown-field.yaml")).containsExactly(file("unknown-field.yaml")
-				+ ":15: colour: unknown field 'colour'; allowed fields: apiVersion, id, title, board, owner, tier, approval, review, expiresAt, compliance, agents, modelVersions, minConfidence, actions, bounds, rationale",
+				+ ":15: colour: unknown field 'colour'; allowed fields: apiVersion, id, title, board, owner, tier, approval, review, expiresAt, compliance, agents, principals, modelVersions, minConfidence, actions, bounds, rationale",
 				file("unknown-field.yaml")
 						+ ":24: actions[0].scope.zones: unknown field 'zones'; allowed fields: resources, cidrs, ports, protocols, regions");
 	}

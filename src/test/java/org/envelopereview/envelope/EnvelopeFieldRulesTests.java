@@ -189,6 +189,31 @@ class EnvelopeFieldRulesTests {
 	}
 
 	@Test
+	void shouldReadPrincipalsAsRoleArnsEmailsAndBareNames() {
+		// when
+		EnvelopeCatalog catalog = this.fixture.loadEnvelope(replace(ENVELOPE, "agents: [failover-agent]\n",
+				"agents: [failover-agent]\nprincipals: [\"arn:aws:iam::*:role/failover-agent\", bert-jan,"
+						+ " sa-router@proj.iam.gserviceaccount.com]\n"));
+		// then
+		assertThat(catalog.problems()).isEmpty();
+		assertThat(catalog.envelopes().get(0).principals()).containsExactly("arn:aws:iam::*:role/failover-agent",
+				"bert-jan", "sa-router@proj.iam.gserviceaccount.com");
+		assertThat(this.fixture.loadEnvelope(ENVELOPE).envelopes().get(0).principals()).as("omitted").isNull();
+	}
+
+	@Test
+	void shouldRejectAPrincipalPatternWithCharactersNoPrincipalHas() {
+		// when
+		EnvelopeCatalog catalog = this.fixture.loadEnvelope(replace(ENVELOPE, "agents: [failover-agent]\n",
+				"agents: [failover-agent]\nprincipals: [\"arn:aws:iam::*:role/failover agent\"]\n"));
+		// then
+		assertThat(this.fixture.problems(catalog)).containsExactly(
+				"pa-test-001.yaml:11: principals[0]: 'arn:aws:iam::*:role/failover agent' is not a principal pattern:"
+						+ " write a role or user ARN (arn:aws:iam::*:role/failover-agent), a service-account email or"
+						+ " a role or user name, with the wildcards * and ?");
+	}
+
+	@Test
 	void shouldRejectAConfidenceAboveOneButAcceptExactlyOne() {
 		// when
 		EnvelopeCatalog above = this.fixture.loadEnvelope(

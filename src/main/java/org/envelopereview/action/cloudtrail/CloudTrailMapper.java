@@ -2,9 +2,12 @@ package org.envelopereview.action.cloudtrail;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import tools.jackson.databind.JsonNode;
 
@@ -30,8 +33,19 @@ public final class CloudTrailMapper {
 
 	private final Map<String, String> sessionEnvelopes = new HashMap<>();
 
+	private final Set<String> matchedMappings = new TreeSet<>();
+
 	public CloudTrailMapper(Map<String, String> roleEnvelopes) {
 		this.roleEnvelopes = roleEnvelopes;
+	}
+
+	/**
+	 * The names of {@code roleEnvelopes} that a reviewed event's role or IAM user had so
+	 * far (whether or not a session tag took precedence), so that ingest can warn about a
+	 * mapping that matched nothing.
+	 */
+	public Set<String> matchedMappings() {
+		return Collections.unmodifiableSet(this.matchedMappings);
 	}
 
 	/** A change the request makes, before it becomes an action. */
@@ -167,6 +181,11 @@ public final class CloudTrailMapper {
 	}
 
 	private String envelope(JsonNode identity) {
+		String mapped = mappedName(identity);
+		String mapping = (mapped != null) ? this.roleEnvelopes.get(mapped) : null;
+		if (mapping != null) {
+			this.matchedMappings.add(mapped);
+		}
 		String accessKey = text(identity, "accessKeyId");
 		if (accessKey != null && this.sessionEnvelopes.containsKey(accessKey)) {
 			return this.sessionEnvelopes.get(accessKey);
@@ -175,8 +194,20 @@ public final class CloudTrailMapper {
 		if (arn != null && this.sessionEnvelopes.containsKey(arn)) {
 			return this.sessionEnvelopes.get(arn);
 		}
+		return mapping;
+	}
+
+	/**
+	 * The name a configured mapping ({@code review.ingest.role-envelopes.<name>}) is
+	 * looked up by: the IAM role behind an assumed-role identity, else an IAM user's
+	 * name.
+	 */
+	static String mappedName(JsonNode identity) {
 		String role = roleName(identity);
-		return (role != null) ? this.roleEnvelopes.get(role) : null;
+		if (role != null) {
+			return role;
+		}
+		return "IAMUser".equals(text(identity, "type")) ? text(identity, "userName") : null;
 	}
 
 	/** The IAM role behind an assumed-role identity. */

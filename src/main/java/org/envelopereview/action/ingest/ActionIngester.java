@@ -12,9 +12,11 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
@@ -74,15 +76,27 @@ public class ActionIngester {
 			ActionRowWriter writer = rowWriter();
 			Map<String, ActionDao.ChainTip> chainTips = new HashMap<>();
 			List<SourceReport> reports = new ArrayList<>();
+			Set<String> matchedMappings = new HashSet<>();
+			boolean cloudTrail = false;
 			for (IngestInput input : inputs) {
-				reports.add(ingestOne(input, format, maxRecordBytes, writer, chainTips));
+				SourceReport report = ingestOne(input, format, maxRecordBytes, writer, chainTips, matchedMappings);
+				reports.add(report);
+				cloudTrail |= report.format() == IngestFormat.CLOUDTRAIL;
 			}
-			return new IngestReport(reports);
+			Map<String, String> unmatched = new TreeMap<>();
+			if (cloudTrail) {
+				this.properties.roleEnvelopes().forEach((name, envelope) -> {
+					if (!matchedMappings.contains(name)) {
+						unmatched.put(name, envelope);
+					}
+				});
+			}
+			return new IngestReport(reports, unmatched);
 		}
 	}
 
 	private SourceReport ingestOne(IngestInput input, IngestFormat givenFormat, int maxRecordBytes,
-			ActionRowWriter writer, Map<String, ActionDao.ChainTip> chainTips) {
+			ActionRowWriter writer, Map<String, ActionDao.ChainTip> chainTips, Set<String> matchedMappings) {
 		MessageDigest sha256 = sha256();
 		InputStream raw;
 		try {
@@ -102,8 +116,10 @@ public class ActionIngester {
 			try (IngestBatch batch = new IngestBatch(this.jdbi, writer, chainTips, sourceId, input.name(),
 					this.properties.batchSize(), this.clock)) {
 				String error = null;
+				CloudTrailMapper mapper = (format == IngestFormat.CLOUDTRAIL)
+						? new CloudTrailMapper(this.properties.roleEnvelopes()) : null;
 				try {
-					reader(format, maxRecordBytes).read(new FilterInputStream(content) {
+					reader(format, maxRecordBytes, mapper).read(new FilterInputStream(content) {
 						@Override
 						public void close() {
 							// the digest still needs the rest of the input
@@ -117,6 +133,9 @@ public class ActionIngester {
 					error = "read failed after " + batch.counts().totals().read() + " records: " + describe(ex);
 				}
 				batch.flush();
+				if (mapper != null) {
+					matchedMappings.addAll(mapper.matchedMappings());
+				}
 				drain(digested);
 				String digest = HexFormat.of().formatHex(sha256.digest());
 				SourceCounts counts = batch.counts();
@@ -161,12 +180,11 @@ public class ActionIngester {
 					.toList());
 	}
 
-	private ActionRecordReader reader(IngestFormat format, int maxRecordBytes) {
+	private static ActionRecordReader reader(IngestFormat format, int maxRecordBytes, CloudTrailMapper mapper) {
 		return switch (format) {
 			case JSONL -> new JsonLinesReader(maxRecordBytes);
 			case CSV -> new CsvRecordReader(maxRecordBytes);
-			case CLOUDTRAIL ->
-				new CloudTrailReader(maxRecordBytes, new CloudTrailMapper(this.properties.roleEnvelopes()));
+			case CLOUDTRAIL -> new CloudTrailReader(maxRecordBytes, mapper);
 		};
 	}
 

@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRecordBytes default limit of one record; longer ones are quarantined
  * @param progressThresholdBytes inputs larger than this (and standard input) show a
  * progress bar
- * @param roleEnvelopes CloudTrail: the envelope id for actions made under an IAM role, by
- * role name, when no session tag names one
+ * @param roleEnvelopes CloudTrail: the envelope id claimed for actions made under an IAM
+ * role or by an IAM user, by role or user name, when no session tag names one
  */
 @ConfigurationProperties("review.ingest")
 public record IngestProperties(@DefaultValue("2000") int batchSize, @DefaultValue("1048576") int maxRecordBytes,

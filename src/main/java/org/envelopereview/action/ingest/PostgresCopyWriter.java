@@ -31,7 +31,7 @@ final class PostgresCopyWriter implements ActionRowWriter {
 			ActionRow::errorCode, ActionRow::seq, ActionRow::prevHash, ActionRow::hash, ActionRow::chainedBy,
 			ActionRow::ingestSourceId, ActionRow::sourceLine, ActionRow::recordedCidr, ActionRow::provider,
 			ActionRow::principal, ActionRow::account, ActionRow::providerEventId, ActionRow::userAgent,
-			ActionRow::sourceIp);
+			ActionRow::sourceIp, ActionRow::attributedEnvelopeId);
 
 	@Override
 	public void write(Handle handle, List<ActionRow> rows) {

@@ -34,10 +34,10 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The review job: snapshot envelopes → verify the audit trail → evaluate the period's
- * actions (chunk-oriented, streaming, ordered) → assess envelopes → write outputs → write
- * the signed packs. Every step is idempotent per run, so a failed run restarts where it
- * stopped.
+ * The review job: snapshot envelopes → attribute actions to envelopes by principal →
+ * verify the audit trail → evaluate the period's actions (chunk-oriented, streaming,
+ * ordered) → assess envelopes → write outputs → write the signed packs. Every step is
+ * idempotent per run, so a failed run restarts where it stopped.
  */
 @Configuration(proxyBeanMethods = false)
 class ReviewJobConfiguration {
@@ -49,9 +49,11 @@ class ReviewJobConfiguration {
 	static final int FETCH_SIZE = 1000;
 
 	@Bean
-	Job envelopeReviewJob(JobRepository jobRepository, Step snapshotEnvelopesStep, Step verifyAuditTrailStep,
-			Step evaluateActionsStep, Step assessEnvelopesStep, Step writeOutputsStep, Step writePacksStep) {
+	Job envelopeReviewJob(JobRepository jobRepository, Step snapshotEnvelopesStep, Step attributeActionsStep,
+			Step verifyAuditTrailStep, Step evaluateActionsStep, Step assessEnvelopesStep, Step writeOutputsStep,
+			Step writePacksStep) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(snapshotEnvelopesStep)
+			.next(attributeActionsStep)
 			.next(verifyAuditTrailStep)
 			.next(evaluateActionsStep)
 			.next(assessEnvelopesStep)
@@ -65,6 +67,19 @@ class ReviewJobConfiguration {
 			SnapshotEnvelopesTasklet snapshotEnvelopesTasklet) {
 		return new StepBuilder("snapshotEnvelopesStep", jobRepository)
 			.tasklet(snapshotEnvelopesTasklet, transactionManager)
+			.build();
+	}
+
+	/**
+	 * Runs again when a run restarts: the attribution is shared by every run, and another
+	 * run may have changed it since from envelope files of its own.
+	 */
+	@Bean
+	Step attributeActionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			AttributeActionsTasklet attributeActionsTasklet) {
+		return new StepBuilder("attributeActionsStep", jobRepository)
+			.tasklet(attributeActionsTasklet, transactionManager)
+			.allowStartIfComplete(true)
 			.build();
 	}
 
@@ -145,6 +160,12 @@ class ReviewJobConfiguration {
 	SnapshotEnvelopesTasklet snapshotEnvelopesTasklet(RunEnvelopes envelopes, ReviewedRun reviewedRun,
 			ReportedOnce reportedOnce, @Value("#{jobParameters['strict']}") String strict) {
 		return new SnapshotEnvelopesTasklet(envelopes, reviewedRun, reportedOnce, Boolean.parseBoolean(strict));
+	}
+
+	@Bean
+	@StepScope
+	AttributeActionsTasklet attributeActionsTasklet(Jdbi jdbi, ReviewedRun reviewedRun) {
+		return new AttributeActionsTasklet(jdbi, reviewedRun.inputs());
 	}
 
 	@Bean

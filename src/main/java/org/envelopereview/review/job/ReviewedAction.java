@@ -14,28 +14,33 @@ import org.envelopereview.review.rules.Reconciliation;
 
 /**
  * An action read for review, with when its first successful revert happened and how its
- * agent and provider records were reconciled.
+ * agent and provider records were reconciled. Its {@code envelopeId} is the envelope it
+ * is judged under (SPEC §7): the agent's claim, else the provider record's claim, else
+ * the envelope its principal is attributed to.
  *
  * @param revertedAt the earliest successful action reverting it, or {@code null}
  */
 record ReviewedAction(Action action, Instant revertedAt, Reconciliation reconciliation) {
 
 	/** The first column of the agent record joined to a provider's action. */
-	private static final int AGENT = 40;
+	private static final int AGENT = 34;
 
 	/** The first column of what the provider log says of an unmatched agent record. */
-	private static final int COVERAGE = 63;
+	private static final int COVERAGE = 57;
 
 	/**
 	 * Maps a row of {@code PeriodActionsDao/periodActions.sql} by column position (its
-	 * select list's order): looking 65 columns up by name for every action costs more
+	 * select list's order): looking 59 columns up by name for every action costs more
 	 * than mapping them.
 	 */
 	static ReviewedAction fromRow(ResultSet row) throws SQLException {
 		String id = row.getString(1);
 		double confidence = row.getDouble(14);
 		Double boxedConfidence = row.wasNull() ? null : confidence;
-		Action action = new Action(id, instant(row, 2), row.getString(3), row.getString(4), row.getString(5),
+		// judged under the envelope it is attributed to (its claim when it makes one);
+		// the
+		// claim itself, under the hash chain, is verified by the audit trail step
+		Action action = new Action(id, instant(row, 2), row.getString(3), row.getString(4), row.getString(33),
 				row.getString(6), row.getString(7), row.getString(8), row.getString(9), row.getString(10),
 				row.getString(11), new Action.Rationale(row.getString(12), row.getString(13), boxedConfidence),
 				new Action.ApprovalRecord(row.getString(15), row.getString(16)), row.getString(17), instant(row, 18),

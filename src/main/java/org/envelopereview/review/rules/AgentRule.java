@@ -6,11 +6,16 @@ import java.util.function.Consumer;
 import org.envelopereview.action.Action;
 import org.envelopereview.finding.Breach;
 import org.envelopereview.finding.FindingCode;
+import org.envelopereview.review.scope.PrincipalMatcher;
 import org.envelopereview.review.scope.ScopeMatcher;
 
 import org.springframework.stereotype.Component;
 
-/** OOS-AGENT: the envelope lists its agents and this one is not among them. */
+/**
+ * OOS-AGENT: the envelope lists its agents and this one is not among them. An action made
+ * as a principal the envelope names in {@code principals} is its agent whatever its
+ * session is called (an instance id, an SDK default): the provider vouches for who acted.
+ */
 @Component
 class AgentRule implements ActionRule {
 
@@ -22,7 +27,8 @@ class AgentRule implements ActionRule {
 	@Override
 	public void evaluate(Action action, ActionContext context, Consumer<Breach> breaches) {
 		if (!context.hasEnvelope() || context.envelope().agents() == null
-				|| context.envelope().agents().contains(action.agent())) {
+				|| context.envelope().agents().contains(action.agent())
+				|| PrincipalMatcher.governs(context.envelope(), action.provenance().principal())) {
 			return;
 		}
 		String allowed = ScopeMatcher.describe(context.envelope().agents(), (a) -> a);

@@ -98,8 +98,11 @@ public final class Wording {
 			.evidence("protocol", action.protocol())
 			.evidence("ports", action.ports())
 			.evidence("cidr", action.cidr())
-			.evidence("recordedCidr", (action.recordedCidr() != null && !action.recordedCidr().equals(action.cidr()))
-					? action.recordedCidr() : null);
+			.evidence("recordedCidr",
+					(action.recordedCidr() != null && !action.recordedCidr().equals(action.cidr()))
+							? action.recordedCidr() : null)
+			.evidence("principal", action.provenance().principal())
+			.evidence("account", action.provenance().account());
 	}
 
 	static Instant startOfDay(LocalDate date) {

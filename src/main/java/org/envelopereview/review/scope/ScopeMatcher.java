@@ -66,6 +66,24 @@ public final class ScopeMatcher {
 		return Optional.ofNullable(best);
 	}
 
+	/**
+	 * Among several envelopes, the one the action fits best (SPEC §7 attribution): one
+	 * that authorizes its type before one that does not, then the fewest dimensions out
+	 * of scope; among equally good ones the first given.
+	 */
+	public static Envelope bestEnvelope(List<Envelope> candidates, Action action) {
+		Envelope best = null;
+		int bestRank = Integer.MAX_VALUE;
+		for (Envelope envelope : candidates) {
+			int rank = bestFit(envelope, action).map((fit) -> fit.violations().size()).orElse(Integer.MAX_VALUE - 1);
+			if (best == null || rank < bestRank) {
+				best = envelope;
+				bestRank = rank;
+			}
+		}
+		return best;
+	}
+
 	static List<ScopeViolation> violations(Scope scope, Action action) {
 		List<ScopeViolation> violations = new ArrayList<>();
 		check(FindingCode.OOS_RESOURCE, "resources", scope.resources(), action.resource(), ScopeMatcher::anyGlobMatches,

@@ -227,6 +227,38 @@ class ActionRulesTests {
 			assertThat(judge(new AgentRule(), action().build(), envelope().agents(List.of()).build())).hasSize(1);
 		}
 
+		@Test
+		void shouldTakeASessionOfAPrincipalTheEnvelopeNamesAsItsAgent() {
+			Envelope governing = envelope().principals("arn:aws:iam::*:role/failover-agent").build();
+			Action instanceSession = action().agent("i-06815aa7cf7d21f8f")
+				.recordedBy("aws", "arn:aws:iam::123456789012:role/failover-agent", "123456789012", "ev-1")
+				.envelope("PA-FAILOVER-007")
+				.build();
+			Action sdkSession = action().agent("aws-go-sdk-1722375070115152000")
+				.recordedBy("aws", "arn:aws:iam::210987654321:role/failover-agent", "210987654321", "ev-2")
+				.envelope("PA-FAILOVER-007")
+				.build();
+
+			assertThat(judge(new AgentRule(), instanceSession, governing)).isEmpty();
+			assertThat(judge(new AgentRule(), sdkSession, governing)).isEmpty();
+		}
+
+		@Test
+		void shouldStillFlagASessionOfAPrincipalTheEnvelopeDoesNotName() {
+			Envelope governing = envelope().principals("arn:aws:iam::*:role/failover-agent").build();
+			Action otherRole = action().agent("i-06815aa7cf7d21f8f")
+				.recordedBy("aws", "arn:aws:iam::123456789012:role/failover-agent-test", "123456789012", "ev-3")
+				.envelope("PA-FAILOVER-007")
+				.build();
+
+			List<Breach> breaches = judge(new AgentRule(), otherRole, governing);
+
+			assertThat(codes(breaches)).containsExactly(FindingCode.OOS_AGENT);
+			assertThat(breaches.get(0).evidence())
+				.containsEntry("principal", "arn:aws:iam::123456789012:role/failover-agent-test")
+				.containsEntry("account", "123456789012");
+		}
+
 	}
 
 	@Nested

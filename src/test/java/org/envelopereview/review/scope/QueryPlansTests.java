@@ -38,4 +38,19 @@ class QueryPlansTests {
 		assertThat(plan.toLowerCase()).contains("/* public.agent_action_resource: resource in(");
 	}
 
+	@Test
+	void shouldFindTheActionsUnderAnEnvelopeThroughTheAttributedEnvelopeIndex() {
+		String plan = this.jdbi.withHandle((handle) -> handle
+			.createQuery("EXPLAIN " + ClasspathSqlLocator.removingComments().locate(ScopeDao.class, "exercisedActions"))
+			.bind("envelope", "PA-FAILOVER-007")
+			.bind("start", Instant.parse("2026-07-01T00:00:00Z"))
+			.bind("end", Instant.parse("2026-10-01T00:00:00Z"))
+			.mapTo(String.class)
+			.one());
+
+		// by the envelope the review judges the action under, claimed or attributed
+		assertThat(plan.toLowerCase()).contains("/* public.agent_action_attributed: ")
+			.containsPattern("(?s)agent_action_attributed: [^/]*attributed_envelope_id = \\?1");
+	}
+
 }

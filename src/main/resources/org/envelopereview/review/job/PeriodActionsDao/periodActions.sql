@@ -1,15 +1,16 @@
 -- The actions of one partition of the run, in a stable order so that a restart resumes at the
 -- same row. One range of the (occurred_at, id) index: it streams unsorted. Only a successful action
--- that reverts nothing can need reverting, so only those look their first revert up.
+-- that reverts nothing can need reverting, so only those look their first revert up. The action is
+-- judged under attributed_envelope_id (column 33): its claim, else the envelope its principal is
+-- attributed to.
 --
 -- One action, judged once (SPEC 7): a provider's action (provider <> 'agent') is read with the agent
 -- record that names its event (provider_event_id, same account when both give one; the lowest id
--- when several do) in columns 40 on; an agent record whose event a provider action recorded is left
--- out, it is judged with that action at the provider's time. Columns 33 to 39 are held for the
--- attribution of actions to envelopes. An agent record of a succeeded change whose event is not
--- here reads the span of the provider log that covers its account, region and time (63, 64) and
--- whether a provider event of that id was quarantined (65); a withdrawn source covers and confirms
--- nothing.
+-- when several do) in columns 34 on; an agent record whose event a provider action recorded is left
+-- out, it is judged with that action at the provider's time. An agent record of a succeeded change
+-- whose event is not here reads the span of the provider log that covers its account, region and
+-- time (57, 58) and whether a provider event of that id was quarantined (59); a withdrawn source
+-- covers and confirms nothing.
 SELECT a.id, a.occurred_at, a.agent, a.model_version, a.envelope_id, a.action_type, a.resource, a.region,
        a.protocol, a.ports, a.cidr, a.rationale_signal, a.rationale_text, a.confidence, a.approval_ref,
        a.approver, a.change_ref, a.revert_by, a.reverts, a.outcome, a.error_code, a.seq, a.prev_hash, a.hash,
@@ -18,8 +19,7 @@ SELECT a.id, a.occurred_at, a.agent, a.model_version, a.envelope_id, a.action_ty
           WHERE r.reverts = COALESCE(g.id, a.id) AND r.outcome = 'succeeded')
        END AS reverted_at,
        a.recorded_cidr, a.provider, a.principal, a.account, a.provider_event_id, a.user_agent, a.source_ip,
-       NULL AS held_33, NULL AS held_34, NULL AS held_35, NULL AS held_36, NULL AS held_37, NULL AS held_38,
-       NULL AS held_39,
+       a.attributed_envelope_id,
        g.id AS agent_id, g.occurred_at AS agent_occurred_at, g.agent AS agent_agent,
        g.model_version AS agent_model_version, g.envelope_id AS agent_envelope_id, g.action_type AS agent_type,
        g.resource AS agent_resource, g.region AS agent_region, g.protocol AS agent_protocol, g.ports AS agent_ports,

@@ -1,1 +1,1 @@
-SELECT envelope_id FROM agent_action WHERE id = :id
+SELECT attributed_envelope_id FROM agent_action WHERE id = :id

@@ -1,5 +1,5 @@
--- Every action naming the envelope in the period, failed attempts included.
+-- Every action under the envelope (claimed or attributed) in the period, failed attempts included.
 SELECT COUNT(*)
 FROM agent_action
-WHERE envelope_id = :envelope
+WHERE attributed_envelope_id = :envelope
   AND occurred_at >= :start AND occurred_at < :end

@@ -5,7 +5,7 @@ SELECT opened.id, opened.occurred_at, opened.action_type, opened.resource, opene
        (SELECT MIN(revert.occurred_at) FROM agent_action revert
          WHERE revert.reverts = opened.id AND revert.outcome = 'succeeded') AS reverted_at
 FROM agent_action opened
-WHERE opened.envelope_id = :envelope
+WHERE opened.attributed_envelope_id = :envelope
   AND opened.outcome = 'succeeded'
   AND opened.occurred_at < :end
   AND opened.action_type IN (<openingTypes>)

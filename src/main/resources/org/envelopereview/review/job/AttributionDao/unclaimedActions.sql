@@ -1,0 +1,5 @@
+-- The principal's actions that claim no envelope, with what their scope fit depends on, when
+-- several envelopes name the principal and each action goes to the one it fits best.
+SELECT id, action_type, resource, region, protocol, ports, cidr, attributed_envelope_id
+FROM agent_action
+WHERE principal = :principal AND envelope_id IS NULL
