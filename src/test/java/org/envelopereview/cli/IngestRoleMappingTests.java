@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
 
 import org.envelopereview.support.IntegrationTest;
 
@@ -38,6 +39,9 @@ class IngestRoleMappingTests {
 
 	@Autowired
 	ObjectProvider<IngestCommand> command;
+
+	@Autowired
+	IFactory factory;
 
 	@Autowired
 	Jdbi jdbi;
@@ -99,7 +103,8 @@ class IngestRoleMappingTests {
 	}
 
 	private int run(String... args) {
-		CommandLine commandLine = new CommandLine(this.command.getObject());
+		// the Spring factory builds the withdraw subcommand, as on the command line
+		CommandLine commandLine = new CommandLine(this.command.getObject(), this.factory);
 		commandLine.setOut(new PrintWriter(this.out, true));
 		commandLine.setErr(new PrintWriter(this.out, true));
 		return commandLine.execute(args);
