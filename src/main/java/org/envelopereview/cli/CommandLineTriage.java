@@ -18,9 +18,6 @@ import org.springframework.context.annotation.Import;
  */
 public final class CommandLineTriage {
 
-	private static final Set<Class<?>> WITHOUT_DATABASE = Set
-		.of(CommandsWithoutDatabase.class.getAnnotation(Import.class).value());
-
 	private final Integer exitCode;
 
 	private final boolean database;
@@ -49,11 +46,15 @@ public final class CommandLineTriage {
 				// picocli's own answer: "Missing required subcommand" and the usage
 				return new CommandLine.RunLast().execute(parseResult);
 			}
-			triage[0] = new CommandLineTriage(null, !WITHOUT_DATABASE.contains(command.getClass()));
+			triage[0] = new CommandLineTriage(null, needsDatabase(command.getClass()));
 			return 0;
 		});
 		int exitCode = commandLine.execute(CommandLineEntryPoint.ownArguments(args));
 		return (triage[0] != null) ? triage[0] : new CommandLineTriage(exitCode, false);
+	}
+
+	private static boolean needsDatabase(Class<?> command) {
+		return !Set.of(CommandsWithoutDatabase.class.getAnnotation(Import.class).value()).contains(command);
 	}
 
 	private static CommandLine leaf(ParseResult parseResult) {
