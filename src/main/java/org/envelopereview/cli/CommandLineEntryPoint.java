@@ -1,19 +1,23 @@
 package org.envelopereview.cli;
 
 import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-import picocli.CommandLine.IFactory;
 import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs the picocli command line inside the Spring context and hands its exit code to
  * Boot. Spring's own {@code --spring.*} and {@code --review.*} arguments are left to
- * Boot.
+ * Boot. Only the commands of the command line come from the context (see
+ * {@link UnwiredCommandFactory}).
  */
 @Component
 @ConditionalOnProperty(name = "review.cli.enabled", havingValue = "true", matchIfMissing = true)
@@ -21,18 +25,25 @@ class CommandLineEntryPoint implements CommandLineRunner, ExitCodeGenerator {
 
 	private final EnvelopeReviewCommand command;
 
-	private final IFactory factory;
+	private final ApplicationContext context;
 
 	private int exitCode;
 
-	CommandLineEntryPoint(EnvelopeReviewCommand command, IFactory factory) {
+	CommandLineEntryPoint(EnvelopeReviewCommand command, ApplicationContext context) {
 		this.command = command;
-		this.factory = factory;
+		this.context = context;
 	}
 
 	@Override
 	public void run(String... args) {
-		this.exitCode = new CommandLine(this.command, this.factory).execute(ownArguments(args));
+		String[] own = ownArguments(args);
+		this.exitCode = new CommandLine(this.command, new UnwiredCommandFactory(this.context, commandsOf(own)))
+			.execute(own);
+	}
+
+	@Override
+	public int getExitCode() {
+		return this.exitCode;
 	}
 
 	/** The arguments picocli reads: all but Boot's own settings. */
@@ -43,9 +54,20 @@ class CommandLineEntryPoint implements CommandLineRunner, ExitCodeGenerator {
 			.toArray(String[]::new);
 	}
 
-	@Override
-	public int getExitCode() {
-		return this.exitCode;
+	/** The classes of the command and its parents that {@code args} runs. */
+	static Set<Class<?>> commandsOf(String[] args) {
+		try {
+			return new CommandLine(EnvelopeReviewCommand.class, new UnwiredCommandFactory(null, Set.of()))
+				.parseArgs(args)
+				.asCommandLineList()
+				.stream()
+				.map((commandLine) -> commandLine.getCommandSpec().userObject().getClass())
+				.collect(Collectors.toSet());
+		}
+		catch (ParameterException ex) {
+			// bad usage: picocli says so before any command is needed
+			return Set.of();
+		}
 	}
 
 }

@@ -7,8 +7,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
-import org.springframework.context.annotation.Import;
-
 /**
  * Reads the command line before any Spring context exists: answers {@code --help},
  * {@code --version} and bad usage at once, exactly as the commands themselves would, and
@@ -20,11 +18,11 @@ public final class CommandLineTriage {
 
 	private final Integer exitCode;
 
-	private final boolean database;
+	private final StartupContext context;
 
-	private CommandLineTriage(Integer exitCode, boolean database) {
+	private CommandLineTriage(Integer exitCode, StartupContext context) {
 		this.exitCode = exitCode;
-		this.database = database;
+		this.context = context;
 	}
 
 	/**
@@ -34,11 +32,12 @@ public final class CommandLineTriage {
 	 */
 	public static CommandLineTriage of(String... args) {
 		CommandLineTriage[] triage = new CommandLineTriage[1];
-		CommandLine commandLine = new CommandLine(EnvelopeReviewCommand.class, new UnwiredCommandFactory(null));
+		CommandLine commandLine = new CommandLine(EnvelopeReviewCommand.class,
+				new UnwiredCommandFactory(null, Set.of()));
 		commandLine.setExecutionStrategy((parseResult) -> {
 			Integer help = CommandLine.executeHelpRequest(parseResult);
 			if (help != null) {
-				triage[0] = new CommandLineTriage(help, false);
+				triage[0] = new CommandLineTriage(help, StartupContext.NONE);
 				return help;
 			}
 			Object command = leaf(parseResult).getCommandSpec().userObject();
@@ -46,15 +45,11 @@ public final class CommandLineTriage {
 				// picocli's own answer: "Missing required subcommand" and the usage
 				return new CommandLine.RunLast().execute(parseResult);
 			}
-			triage[0] = new CommandLineTriage(null, needsDatabase(command.getClass()));
+			triage[0] = new CommandLineTriage(null, StartupContext.of(command.getClass()));
 			return 0;
 		});
 		int exitCode = commandLine.execute(CommandLineEntryPoint.ownArguments(args));
-		return (triage[0] != null) ? triage[0] : new CommandLineTriage(exitCode, false);
-	}
-
-	private static boolean needsDatabase(Class<?> command) {
-		return !Set.of(CommandsWithoutDatabase.class.getAnnotation(Import.class).value()).contains(command);
+		return (triage[0] != null) ? triage[0] : new CommandLineTriage(exitCode, StartupContext.NONE);
 	}
 
 	private static CommandLine leaf(ParseResult parseResult) {
@@ -75,12 +70,9 @@ public final class CommandLineTriage {
 		return this.exitCode;
 	}
 
-	/**
-	 * Whether the command to run needs the full application: the database, Flyway, the
-	 * job, the scheduler. When not, {@link CommandsWithoutDatabase} is its whole context.
-	 */
-	public boolean needsDatabase() {
-		return this.database;
+	/** The application context the command to run needs. */
+	public StartupContext context() {
+		return this.context;
 	}
 
 }

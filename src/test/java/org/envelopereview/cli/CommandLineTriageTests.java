@@ -79,20 +79,27 @@ class CommandLineTriageTests {
 					new String[] { "--spring.datasource.url=jdbc:h2:mem:x", "envelopes", "validate" })
 			.map(CommandLineTriage::of)).allSatisfy((triage) -> {
 				assertThat(triage.answered()).isFalse();
-				assertThat(triage.needsDatabase()).isFalse();
+				assertThat(triage.context()).isEqualTo(StartupContext.WITHOUT_DATABASE);
 			});
 	}
 
 	@Test
-	void shouldRunTheOtherCommandsWithTheDatabase() {
+	void shouldRunIngestAndRunWithTheDatabaseButNotTheScheduler() {
 		assertThat(Stream
 			.of(new String[] { "ingest", "history.jsonl" }, new String[] { "run", "--period", "2026-Q3" },
-					new String[] { "demo" }, new String[] { "status" }, new String[] { "schedule" },
-					new String[] { "--review.data-dir=x", "status", "--runs", "3" })
+					new String[] { "--review.data-dir=x", "ingest", "-" })
 			.map(CommandLineTriage::of)).allSatisfy((triage) -> {
 				assertThat(triage.answered()).isFalse();
-				assertThat(triage.needsDatabase()).isTrue();
+				assertThat(triage.context()).isEqualTo(StartupContext.DATABASE);
 			});
+	}
+
+	@Test
+	void shouldRunStatusAndDemoWithTheSchedulerAndScheduleWithEverything() {
+		assertThat(CommandLineTriage.of("status", "--runs", "3").context())
+			.isEqualTo(StartupContext.DATABASE_AND_SCHEDULER);
+		assertThat(CommandLineTriage.of("demo").context()).isEqualTo(StartupContext.DATABASE_AND_SCHEDULER);
+		assertThat(CommandLineTriage.of("schedule").context()).isEqualTo(StartupContext.EVERYTHING);
 	}
 
 	private void assertAnsweredAsWired(CapturedOutput output, String... args) {
