@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
+import org.springframework.context.annotation.Import;
+
 /**
  * Reads the command line before any Spring context exists: answers {@code --help},
  * {@code --version} and bad usage at once, exactly as the commands themselves would, and
@@ -18,11 +20,11 @@ public final class CommandLineTriage {
 
 	private final Integer exitCode;
 
-	private final StartupContext context;
+	private final boolean database;
 
-	private CommandLineTriage(Integer exitCode, StartupContext context) {
+	private CommandLineTriage(Integer exitCode, boolean database) {
 		this.exitCode = exitCode;
-		this.context = context;
+		this.database = database;
 	}
 
 	/**
@@ -32,12 +34,11 @@ public final class CommandLineTriage {
 	 */
 	public static CommandLineTriage of(String... args) {
 		CommandLineTriage[] triage = new CommandLineTriage[1];
-		CommandLine commandLine = new CommandLine(EnvelopeReviewCommand.class,
-				new UnwiredCommandFactory(null, Set.of()));
+		CommandLine commandLine = new CommandLine(EnvelopeReviewCommand.class, new UnwiredCommandFactory(null));
 		commandLine.setExecutionStrategy((parseResult) -> {
 			Integer help = CommandLine.executeHelpRequest(parseResult);
 			if (help != null) {
-				triage[0] = new CommandLineTriage(help, StartupContext.NONE);
+				triage[0] = new CommandLineTriage(help, false);
 				return help;
 			}
 			Object command = leaf(parseResult).getCommandSpec().userObject();
@@ -45,11 +46,15 @@ public final class CommandLineTriage {
 				// picocli's own answer: "Missing required subcommand" and the usage
 				return new CommandLine.RunLast().execute(parseResult);
 			}
-			triage[0] = new CommandLineTriage(null, StartupContext.of(command.getClass()));
+			triage[0] = new CommandLineTriage(null, needsDatabase(command.getClass()));
 			return 0;
 		});
 		int exitCode = commandLine.execute(CommandLineEntryPoint.ownArguments(args));
-		return (triage[0] != null) ? triage[0] : new CommandLineTriage(exitCode, StartupContext.NONE);
+		return (triage[0] != null) ? triage[0] : new CommandLineTriage(exitCode, false);
+	}
+
+	private static boolean needsDatabase(Class<?> command) {
+		return !Set.of(CommandsWithoutDatabase.class.getAnnotation(Import.class).value()).contains(command);
 	}
 
 	private static CommandLine leaf(ParseResult parseResult) {
@@ -70,9 +75,12 @@ public final class CommandLineTriage {
 		return this.exitCode;
 	}
 
-	/** The application context the command to run needs. */
-	public StartupContext context() {
-		return this.context;
+	/**
+	 * Whether the command to run needs the full application: the database, Flyway, the
+	 * job, the scheduler. When not, {@link CommandsWithoutDatabase} is its whole context.
+	 */
+	public boolean needsDatabase() {
+		return this.database;
 	}
 
 }

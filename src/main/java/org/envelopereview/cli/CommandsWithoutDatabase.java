@@ -1,5 +1,7 @@
 package org.envelopereview.cli;
 
+import picocli.CommandLine.IFactory;
+
 import org.envelopereview.envelope.EnvelopeLoader;
 import org.envelopereview.generator.HistoryGenerator;
 import org.envelopereview.generator.SyntheticEnvelopes;
@@ -7,6 +9,8 @@ import org.envelopereview.pack.PackVerifier;
 import org.envelopereview.system.ReviewPaths;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -24,5 +28,13 @@ import org.springframework.context.annotation.Import;
 		SyntheticEnvelopes.class })
 @EnableConfigurationProperties(ReviewPaths.class)
 public class CommandsWithoutDatabase {
+
+	/**
+	 * The commands of this context from it; the others only to parse the command line.
+	 */
+	@Bean
+	IFactory picocliFactory(ApplicationContext context) {
+		return new UnwiredCommandFactory(context);
+	}
 
 }

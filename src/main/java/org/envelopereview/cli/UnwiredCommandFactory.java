@@ -1,7 +1,6 @@
 package org.envelopereview.cli;
 
 import java.lang.reflect.Constructor;
-import java.util.Set;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,33 +10,32 @@ import picocli.spring.PicocliSpringFactory;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Makes the commands of the command line being run from the application context, and
- * every other command without its collaborators (left null): picocli makes every
- * subcommand to inject its spec, but those only lend their options and help to the parser
- * and never run. So a context holds only what the command being run needs (validate
- * starts no database; ingest makes no review job and no scheduler), and before Spring
- * starts ({@link CommandLineTriage}) no command needs a context at all.
+ * Makes picocli's objects from an application context when it holds them, and otherwise
+ * makes a command without its collaborators (they are left null): such a command only
+ * lends its options and help to the parser and is never run. picocli makes every
+ * subcommand of a command line to inject its spec, so before Spring starts
+ * ({@link CommandLineTriage}), and in the context without a database, the commands that
+ * cannot run there still have to exist.
  */
 class UnwiredCommandFactory implements IFactory {
 
-	private final IFactory context;
+	private final ApplicationContext context;
 
-	private final Set<Class<?>> wired;
+	private final IFactory spring;
 
 	/**
-	 * @param context the context to make the wired commands and other objects in, or
-	 * {@code null} for none
-	 * @param wired the command classes to make from the context
+	 * @param context the context whose beans to prefer, or {@code null} for none
 	 */
-	UnwiredCommandFactory(ApplicationContext context, Set<Class<?>> wired) {
-		this.context = (context != null) ? new PicocliSpringFactory(context) : CommandLine.defaultFactory();
-		this.wired = wired;
+	UnwiredCommandFactory(ApplicationContext context) {
+		this.context = context;
+		this.spring = (context != null) ? new PicocliSpringFactory(context) : CommandLine.defaultFactory();
 	}
 
 	@Override
 	public <K> K create(Class<K> type) throws Exception {
-		if (!type.isAnnotationPresent(Command.class) || this.wired.contains(type)) {
-			return this.context.create(type);
+		if (!type.isAnnotationPresent(Command.class)
+				|| (this.context != null && this.context.getBeanNamesForType(type).length > 0)) {
+			return this.spring.create(type);
 		}
 		Constructor<?> constructor = type.getDeclaredConstructors()[0];
 		constructor.setAccessible(true);

@@ -18,9 +18,8 @@ import org.envelopereview.period.Period;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,14 +64,6 @@ public class ReviewScheduler {
 			.addJobListener(new NextFireTimeLog(), KeyMatcher.keyEquals(ReviewSchedule.JOB));
 		this.scheduler.start();
 		this.started = true;
-		if (this.context instanceof ConfigurableApplicationContext configurable) {
-			configurable.addApplicationListener(new ApplicationListener<ContextClosedEvent>() {
-				@Override
-				public void onApplicationEvent(ContextClosedEvent event) {
-					stopGracefully(event);
-				}
-			});
-		}
 		// readiness would otherwise wait for the command line runner, which blocks for
 		// good
 		AvailabilityChangeEvent.publish(this.context, ReadinessState.ACCEPTING_TRAFFIC);
@@ -123,24 +114,19 @@ public class ReviewScheduler {
 
 	/**
 	 * On shutdown: fire nothing more here, stop a running review at its next safe point,
-	 * and queue it so that another node (or the next to start) resumes it. Registered
-	 * when this node starts rather than as an {@code @EventListener}: the command line
-	 * makes beans lazily, and closing the context of any other command would otherwise
-	 * make this scheduler (and Quartz) just to find it was never started.
+	 * and queue it so that another node (or the next to start) resumes it.
 	 */
-	void stopGracefully(ContextClosedEvent event) {
+	@EventListener
+	void stopGracefully(ContextClosedEvent event) throws SchedulerException {
 		if (!this.started || event.getApplicationContext() != this.context) {
 			return;
 		}
 		this.started = false;
 		AvailabilityChangeEvent.publish(this.context, ReadinessState.REFUSING_TRAFFIC);
+		log.info("Shutting down scheduler {}: no new reviews start on this node", instanceId());
 		try {
-			log.info("Shutting down scheduler {}: no new reviews start on this node", instanceId());
 			this.scheduler.standby();
 			this.review.stopRunning(this.properties.stopTimeout()).ifPresent(this::resumeElsewhere);
-		}
-		catch (SchedulerException ex) {
-			throw new IllegalStateException("Scheduler could not stop: " + ex.getMessage(), ex);
 		}
 		finally {
 			this.stopped.countDown();

@@ -79,27 +79,20 @@ class CommandLineTriageTests {
 					new String[] { "--spring.datasource.url=jdbc:h2:mem:x", "envelopes", "validate" })
 			.map(CommandLineTriage::of)).allSatisfy((triage) -> {
 				assertThat(triage.answered()).isFalse();
-				assertThat(triage.context()).isEqualTo(StartupContext.WITHOUT_DATABASE);
+				assertThat(triage.needsDatabase()).isFalse();
 			});
 	}
 
 	@Test
-	void shouldRunIngestAndRunWithTheDatabaseButNotTheScheduler() {
+	void shouldRunTheOtherCommandsWithTheDatabase() {
 		assertThat(Stream
 			.of(new String[] { "ingest", "history.jsonl" }, new String[] { "run", "--period", "2026-Q3" },
-					new String[] { "--review.data-dir=x", "ingest", "-" })
+					new String[] { "demo" }, new String[] { "status" }, new String[] { "schedule" },
+					new String[] { "--review.data-dir=x", "status", "--runs", "3" })
 			.map(CommandLineTriage::of)).allSatisfy((triage) -> {
 				assertThat(triage.answered()).isFalse();
-				assertThat(triage.context()).isEqualTo(StartupContext.DATABASE);
+				assertThat(triage.needsDatabase()).isTrue();
 			});
-	}
-
-	@Test
-	void shouldRunStatusAndDemoWithTheSchedulerAndScheduleWithEverything() {
-		assertThat(CommandLineTriage.of("status", "--runs", "3").context())
-			.isEqualTo(StartupContext.DATABASE_AND_SCHEDULER);
-		assertThat(CommandLineTriage.of("demo").context()).isEqualTo(StartupContext.DATABASE_AND_SCHEDULER);
-		assertThat(CommandLineTriage.of("schedule").context()).isEqualTo(StartupContext.EVERYTHING);
 	}
 
 	private void assertAnsweredAsWired(CapturedOutput output, String... args) {
