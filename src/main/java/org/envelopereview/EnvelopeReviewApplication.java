@@ -1,5 +1,7 @@
 package org.envelopereview;
 
+import org.envelopereview.cli.CommandLineTriage;
+import org.envelopereview.cli.CommandsWithoutDatabase;
 import org.envelopereview.schedule.HealthServer;
 
 import org.springframework.boot.SpringApplication;
@@ -15,8 +17,21 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class EnvelopeReviewApplication {
 
 	public static void main(String[] args) {
-		System.exit(SpringApplication
-			.exit(SpringApplication.run(EnvelopeReviewApplication.class, HealthServer.argumentsFor(args))));
+		System.exit(run(args));
+	}
+
+	/**
+	 * Runs one command line: help, version and bad usage are answered before any Spring
+	 * context exists; commands that need no database run in a context without one; the
+	 * others in the whole application.
+	 */
+	static int run(String[] args) {
+		CommandLineTriage triage = CommandLineTriage.of(args);
+		if (triage.answered()) {
+			return triage.exitCode();
+		}
+		Class<?> application = triage.needsDatabase() ? EnvelopeReviewApplication.class : CommandsWithoutDatabase.class;
+		return SpringApplication.exit(SpringApplication.run(application, HealthServer.argumentsFor(args)));
 	}
 
 }

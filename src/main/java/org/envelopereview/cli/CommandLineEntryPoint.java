@@ -2,8 +2,8 @@ package org.envelopereview.cli;
 
 import java.util.Arrays;
 
-import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
+import picocli.CommandLine;
 
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -32,11 +32,15 @@ class CommandLineEntryPoint implements CommandLineRunner, ExitCodeGenerator {
 
 	@Override
 	public void run(String... args) {
-		String[] own = Arrays.stream(args)
+		this.exitCode = new CommandLine(this.command, this.factory).execute(ownArguments(args));
+	}
+
+	/** The arguments picocli reads: all but Boot's own settings. */
+	static String[] ownArguments(String[] args) {
+		return Arrays.stream(args)
 			.filter((arg) -> !arg.startsWith("--spring.") && !arg.startsWith("--review.")
 					&& !arg.startsWith("--logging."))
 			.toArray(String[]::new);
-		this.exitCode = new CommandLine(this.command, this.factory).execute(own);
 	}
 
 	@Override
