@@ -26,7 +26,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * envelope of the run's snapshot whose {@code principals} match their principal (SPEC
  * §7), the best scope fit per action when several do, and takes back attributions the
  * envelopes no longer give. Claims (a record's envelope, a session tag, a role mapping)
- * are never touched.
+ * are never touched. A provider action that an agent record reports is left to that
+ * record, so that the pair counts once (SPEC §7).
  *
  * <p>
  * The result lives in {@code agent_action.attributed_envelope_id}, which every later step
@@ -70,6 +71,7 @@ class AttributeActionsTasklet implements Tasklet {
 			for (String principal = dao.nextPrincipal(""); principal != null; principal = dao
 				.nextPrincipal(principal)) {
 				List<Envelope> matching = matching(principal);
+				rows += dao.unattributeReported(principal);
 				rows += (matching.size() > 1) ? attributeByFit(dao, principal, matching)
 						: attributeAll(dao, principal, matching.isEmpty() ? null : matching.get(0).id());
 			}

@@ -35,6 +35,13 @@ interface AttributionDao {
 	@SqlUpdate
 	int attributeUnattributed(@Bind("principal") String principal, @Bind("envelope") String envelope);
 
+	/**
+	 * Takes the attribution back from the principal's provider actions that an agent
+	 * record reports.
+	 */
+	@SqlUpdate
+	int unattributeReported(@Bind("principal") String principal);
+
 	/** Moves unclaimed actions of the principal from {@code from} to {@code envelope}. */
 	@SqlUpdate
 	int reattribute(@Bind("principal") String principal, @Bind("from") String from, @Bind("envelope") String envelope);
