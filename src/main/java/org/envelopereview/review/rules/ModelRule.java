@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * OOS-MODEL: the envelope lists model-version globs and the action's model version (or
- * its absence) matches none.
+ * its absence, on an agent's record) matches none.
  */
 @Component
 class ModelRule implements ActionRule {
@@ -29,6 +29,11 @@ class ModelRule implements ActionRule {
 			return;
 		}
 		String model = ActionFields.blankToNull(action.modelVersion());
+		if (model == null && action.providerRecorded()) {
+			// a provider's log cannot know the model; an unreported change is
+			// LOG-UNREPORTED
+			return;
+		}
 		if (model != null && ScopeMatcher.anyGlobMatches(context.envelope().modelVersions(), model)) {
 			return;
 		}

@@ -276,6 +276,20 @@ class ActionRulesTests {
 		}
 
 		@Test
+		void shouldNotAskAProviderLogForTheModelItCannotKnowButJudgeOneItNames() {
+			Action recorded = action()
+				.recordedBy("aws", "arn:aws:iam::111122223333:role/failover-agent", "111122223333", "ev-1")
+				.build();
+			Action named = action()
+				.recordedBy("aws", "arn:aws:iam::111122223333:role/failover-agent", "111122223333", "ev-2")
+				.model("orchestrator-2.4.0")
+				.build();
+
+			assertThat(judge(new ModelRule(), recorded, envelope().build())).isEmpty();
+			assertThat(codes(judge(new ModelRule(), named, envelope().build()))).containsExactly(FindingCode.OOS_MODEL);
+		}
+
+		@Test
 		void shouldAcceptAVersionMatchingAGlob() {
 			assertThat(judge(new ModelRule(), action().model("orchestrator-2.3.17").build(), envelope().build()))
 				.isEmpty();
