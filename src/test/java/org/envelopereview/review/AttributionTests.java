@@ -166,6 +166,32 @@ class AttributionTests {
 		}
 
 		@Test
+		default void shouldLeaveAProviderActionToTheAgentRecordThatReportsItSoThePairCountsOnce() throws IOException {
+			writeEnvelope(TLS, "443", "[bert-jan]");
+			ingest(tlsOpened());
+			assertThat(codesOf(findings(run()), "ct-tls-1")).contains(FindingCode.LOG_UNREPORTED);
+			assertThat(attributions()).containsExactly(Map.entry("ct-tls-1", TLS));
+
+			// the agent's own record of the same change arrives later and names the event
+			Path report = directory().resolve("agent.jsonl");
+			Files.writeString(report,
+					"{\"id\":\"agent-tls-1\",\"occurredAt\":\"2026-07-10T10:00:02Z\","
+							+ "\"agent\":\"failover-agent\",\"envelope\":\"NS-STRATUS-TLS\","
+							+ "\"type\":\"security_group.ingress.add\",\"resource\":\"sg-04cfb7a4712d75b00\","
+							+ "\"region\":\"us-east-1\",\"protocol\":\"tcp\",\"ports\":\"443\",\"cidr\":\"0.0.0.0/0\","
+							+ "\"rationale\":{\"signal\":\"scan window SW-1\",\"confidence\":0.9},"
+							+ "\"providerEventId\":\"ct-tls-1\",\"account\":\"123837392027\"}\n");
+			bean(ActionIngester.class).ingest(List.of(IngestInput.file(report)), null, 1_048_576);
+
+			List<Finding> reconciled = findings(run());
+			assertThat(codesOf(reconciled, "ct-tls-1")).doesNotContain(FindingCode.LOG_UNREPORTED,
+					FindingCode.OOS_RATIONALE);
+			assertThat(codesOf(reconciled, "agent-tls-1")).as("judged once, as the provider's action").isEmpty();
+			assertThat(attributions()).as("the pair counts once, under the agent record's claim")
+				.containsExactly(Map.entry("agent-tls-1", TLS), Map.entry("ct-tls-1", "-"));
+		}
+
+		@Test
 		default void shouldKeepTheRunsAttributionWhenItRestartsAfterTheFilesChanged() throws IOException {
 			writeEnvelope(TLS, "443", "[bert-jan]");
 			ingest(tlsOpened());
