@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongPredicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -84,10 +85,12 @@ final class ReviewProcess {
 	 * the kill comes as soon as {@code probe} returns a count that {@code killWhen}
 	 * accepts. An H2 file cannot be watched from outside without joining the child's
 	 * database server (whose death is part of the fault), so there the kill comes
-	 * {@code delay} after the child's output first shows {@code started}.
+	 * {@code delay} after the child's output first matches {@code started}: a fixed delay
+	 * after the start of a step is not enough where the step's first query takes seconds,
+	 * so {@code started} should match progress already made.
 	 * @return what {@code probe} counts after the kill, and the output up to it
 	 */
-	Killed runAndKill(String probe, LongPredicate killWhen, String started, Duration delay, String... args)
+	Killed runAndKill(String probe, LongPredicate killWhen, Pattern started, Duration delay, String... args)
 			throws Exception {
 		Running running = start(args);
 		Instant deadline = Instant.now().plus(TIMEOUT);
@@ -101,7 +104,7 @@ final class ReviewProcess {
 				}
 				boolean kill;
 				if (h2) {
-					kill = running.output().contains(started);
+					kill = started.matcher(running.output()).find();
 					if (kill) {
 						Thread.sleep(delay.toMillis());
 					}
