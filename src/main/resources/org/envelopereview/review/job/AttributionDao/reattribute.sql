@@ -2,6 +2,6 @@
 -- none, :envelope NULL). Claims are never touched.
 UPDATE agent_action SET attributed_envelope_id = :envelope
 WHERE principal = :principal AND envelope_id IS NULL AND attributed_envelope_id = :from
-  AND (provider = 'agent' OR NOT EXISTS (SELECT 1 FROM agent_action g
+  AND (provider = 'agent' OR provider_event_id IS NULL OR NOT EXISTS (SELECT 1 FROM agent_action g
          WHERE g.provider_event_id = agent_action.provider_event_id AND g.provider = 'agent'
            AND (g.account IS NULL OR agent_action.account IS NULL OR g.account = agent_action.account)))

@@ -11,6 +11,10 @@
 -- whose event is not here reads the span of the provider log that covers its account, region and
 -- time (57, 58) and whether a provider event of that id was quarantined (59); a withdrawn source
 -- covers and confirms nothing.
+--
+-- The join's look-up value is never NULL: H2 takes "= NULL" in an index condition as no bound and
+-- scans every agent record's index entry for each agent record read (n squared: 250M rows read for
+-- a 16,000-action period), so a row that cannot pair looks up a value no record has.
 SELECT a.id, a.occurred_at, a.agent, a.model_version, a.envelope_id, a.action_type, a.resource, a.region,
        a.protocol, a.ports, a.cidr, a.rationale_signal, a.rationale_text, a.confidence, a.approval_ref,
        a.approver, a.change_ref, a.revert_by, a.reverts, a.outcome, a.error_code, a.seq, a.prev_hash, a.hash,
@@ -45,7 +49,8 @@ SELECT a.id, a.occurred_at, a.agent, a.model_version, a.envelope_id, a.action_ty
        END AS quarantined_events
 FROM agent_action a
 LEFT JOIN agent_action g
-  ON a.provider <> 'agent' AND g.provider_event_id = a.provider_event_id AND g.provider = 'agent'
+  ON a.provider <> 'agent' AND a.provider_event_id IS NOT NULL AND g.provider = 'agent'
+ AND g.provider_event_id = COALESCE(CASE WHEN a.provider <> 'agent' THEN a.provider_event_id END, '-')
  AND (g.account IS NULL OR a.account IS NULL OR g.account = a.account)
  AND NOT EXISTS (SELECT 1 FROM agent_action h
                  WHERE h.provider_event_id = a.provider_event_id AND h.provider = 'agent' AND h.id < g.id
