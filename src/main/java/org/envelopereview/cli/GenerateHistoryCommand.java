@@ -14,8 +14,6 @@ import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,6 +24,7 @@ import org.envelopereview.envelope.EnvelopeLoader;
 import org.envelopereview.generator.GenerationRequest;
 import org.envelopereview.generator.GenerationSummary;
 import org.envelopereview.generator.HistoryGenerator;
+import org.envelopereview.system.ProgressBars;
 import org.envelopereview.system.ReviewPaths;
 
 import org.springframework.stereotype.Component;
@@ -148,10 +147,8 @@ class GenerateHistoryCommand implements Callable<Integer> {
 	}
 
 	private ProgressBar progressBar() {
-		return new ProgressBarBuilder().setTaskName("Generating")
+		return ProgressBars.builder("Generating", " records", 1)
 			.setInitialMax(this.actions)
-			.setStyle(ProgressBarStyle.ASCII)
-			.setUnit(" records", 1)
 			.setUpdateIntervalMillis(500)
 			.continuousUpdate()
 			.build();

@@ -17,8 +17,6 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +25,7 @@ import org.envelopereview.signing.PadesSigner;
 import org.envelopereview.signing.SigningKey;
 import org.envelopereview.signing.SigningKeys;
 import org.envelopereview.signing.VisibleSignature;
+import org.envelopereview.system.ProgressBars;
 import org.envelopereview.system.Sha256;
 import org.envelopereview.system.SoftwareVersion;
 
@@ -79,9 +78,8 @@ public class ReviewPackWriter {
 	 */
 	public Path write(BoardReview review) {
 		Path directory = review.outputDir();
-		try (ProgressBar progress = new ProgressBarBuilder().setTaskName("Pack " + review.board().id())
+		try (ProgressBar progress = ProgressBars.builder("Pack " + review.board().id(), " steps", 1)
 			.setInitialMax(5)
-			.setStyle(ProgressBarStyle.ASCII)
 			.build()) {
 			SigningKey key = this.keys.load();
 			Files.createDirectories(directory);

@@ -22,10 +22,8 @@ import java.util.zip.GZIPInputStream;
 
 import javax.sql.DataSource;
 
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
@@ -36,6 +34,7 @@ import org.envelopereview.action.SourceCounts;
 import org.envelopereview.action.UnrecognisedInputException;
 import org.envelopereview.action.cloudtrail.CloudTrailMapper;
 import org.envelopereview.action.cloudtrail.CloudTrailReader;
+import org.envelopereview.system.ProgressBars;
 import org.envelopereview.system.RowLock;
 import org.envelopereview.system.Sha256;
 
@@ -227,11 +226,7 @@ public class ActionIngester {
 	}
 
 	private static ProgressBarBuilder progressBar(IngestInput input) {
-		return new ProgressBarBuilder().setTaskName("ingest " + input.name())
-			.setInitialMax(input.size())
-			.setUnit(" MiB", 1024 * 1024)
-			.setStyle(ProgressBarStyle.ASCII)
-			.setConsumer(new ConsoleProgressBarConsumer(System.err));
+		return ProgressBars.builder("ingest " + input.name(), " MiB", 1024 * 1024).setInitialMax(input.size());
 	}
 
 	private static String describe(Exception ex) {

@@ -5,13 +5,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jdbi.v3.core.Jdbi;
 
 import org.envelopereview.period.Period;
+import org.envelopereview.system.ProgressBars;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ItemReadListener;
@@ -69,10 +68,8 @@ class EvaluationProgress implements StepExecutionListener {
 
 	/** Opens the run's bar without a total, and counts the period's actions for it. */
 	ProgressBar open(long jobExecutionId, Period period) {
-		ProgressBar bar = new ProgressBarBuilder().setTaskName("Evaluating " + period.label())
+		ProgressBar bar = ProgressBars.builder("Evaluating " + period.label(), " actions", 1)
 			.setInitialMax(-1)
-			.setStyle(ProgressBarStyle.ASCII)
-			.setUnit(" actions", 1)
 			.showSpeed()
 			.build();
 		this.bars.put(jobExecutionId, bar);
