@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  */
 final class ReviewProcess {
 
-	private static final Duration TIMEOUT = Duration.ofMinutes(3);
+	private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
 	private final Path workDir;
 
