@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
-import java.util.List;
 
 import eu.europa.esig.dss.model.FileDocument;
 import eu.europa.esig.dss.model.x509.CertificateToken;
@@ -105,10 +104,6 @@ final class LongTermPacks {
 		verifier.setTrustedCertSources(trusted);
 		validator.setCertificateVerifier(verifier);
 		return validator.validateDocument();
-	}
-
-	static List<String> unused() {
-		return List.of();
 	}
 
 }
