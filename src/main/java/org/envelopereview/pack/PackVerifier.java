@@ -72,7 +72,7 @@ public class PackVerifier {
 			if (manifest != null && manifest.signer().signatureLevel() != null && report.level() != null) {
 				checks.add(level(manifest.signer().signatureLevel(), report.level()));
 			}
-			return new PackVerification(pack, checks, fingerprint);
+			return new PackVerification(pack, checks, fingerprint, report.level());
 		}
 		catch (IOException ex) {
 			checks.add(VerificationCheck.fail("file", pack + " is not a readable PDF: " + ex.getMessage()));

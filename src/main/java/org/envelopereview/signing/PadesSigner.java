@@ -63,22 +63,25 @@ public class PadesSigner {
 
 	private volatile DevelopmentPki developmentPki;
 
+	private volatile SigningLevel developmentLevel;
+
 	@Autowired
 	public PadesSigner(SigningProperties properties) {
 		this.properties = properties;
 	}
 
 	/**
-	 * DEVELOPMENT ONLY ({@code demo --signing-level B-LTA}): sign at B-LTA with the
-	 * throwaway PKI's time-stamp authority from now on, whatever is configured.
+	 * DEVELOPMENT ONLY ({@code demo --signing-level B-LTA}): sign at {@code level} with
+	 * the throwaway PKI's time-stamp authority from now on, whatever is configured.
 	 */
-	public void useDevelopmentPki(DevelopmentPki pki) {
+	public void useDevelopmentPki(DevelopmentPki pki, SigningLevel level) {
+		this.developmentLevel = level;
 		this.developmentPki = pki;
 	}
 
 	/** The level packs are signed at. */
 	public SigningLevel level() {
-		return (this.developmentPki != null) ? SigningLevel.B_LTA : this.properties.signingLevel();
+		return (this.developmentPki != null) ? this.developmentLevel : this.properties.signingLevel();
 	}
 
 	/**

@@ -3,6 +3,7 @@ package org.envelopereview.signing;
 import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -23,6 +24,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SigningProperties(Path keystore, String alias,
 		@DefaultValue("REVIEW_SIGNING_PASSWORD") String passwordEnv, Path passwordFile, String tsaUrl,
 		@DefaultValue("false") boolean requireProductionKey, String level) {
+
+	@ConstructorBinding
+	public SigningProperties {
+	}
 
 	public SigningProperties(Path keystore, String alias, String passwordEnv, Path passwordFile, String tsaUrl,
 			boolean requireProductionKey) {

@@ -26,7 +26,7 @@ import org.envelopereview.signing.SigningProperties;
  * Written once per test JVM under {@code target/example-packs/lta}; tests that tamper
  * with it or extend it work on copies.
  */
-final class LongTermPacks {
+public final class LongTermPacks {
 
 	private static final Path ROOT = Path.of("target", "example-packs", "lta");
 
@@ -39,7 +39,7 @@ final class LongTermPacks {
 	private LongTermPacks() {
 	}
 
-	static synchronized DevelopmentPki pki() {
+	public static synchronized DevelopmentPki pki() {
 		if (pki == null) {
 			// lives as long as the test JVM, like the packs it signs
 			pki = DevelopmentPki.start();
@@ -47,7 +47,7 @@ final class LongTermPacks {
 		return pki;
 	}
 
-	static synchronized SigningProperties properties() {
+	public static synchronized SigningProperties properties() {
 		if (properties == null) {
 			try {
 				Path root = Files.createDirectories(ROOT);
@@ -70,7 +70,7 @@ final class LongTermPacks {
 		return properties;
 	}
 
-	static synchronized Path pack() {
+	public static synchronized Path pack() {
 		if (pack == null) {
 			try {
 				BoardReview review = BoardReviewFixtures.paymentsReview(ROOT.resolve("out/2026-Q3/payments-cab"));
@@ -84,16 +84,16 @@ final class LongTermPacks {
 		return pack;
 	}
 
-	static Path copy(Path directory) throws IOException {
+	public static Path copy(Path directory) throws IOException {
 		return Files.copy(pack(), directory.resolve("review-pack.pdf"));
 	}
 
-	static PadesSigner signer() {
+	public static PadesSigner signer() {
 		return new PadesSigner(properties());
 	}
 
 	/** EU DSS offline, only the throwaway root trusted. */
-	static Reports validate(Path pack) {
+	public static Reports validate(Path pack) {
 		SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new FileDocument(pack.toFile()));
 		CommonCertificateVerifier verifier = new CommonCertificateVerifier();
 		verifier.setAIASource(null);
