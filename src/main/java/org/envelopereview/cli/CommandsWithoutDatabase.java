@@ -6,6 +6,8 @@ import org.envelopereview.envelope.EnvelopeLoader;
 import org.envelopereview.generator.HistoryGenerator;
 import org.envelopereview.generator.SyntheticEnvelopes;
 import org.envelopereview.pack.PackVerifier;
+import org.envelopereview.signing.PadesSigner;
+import org.envelopereview.signing.SigningProperties;
 import org.envelopereview.system.ReviewPaths;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,10 +25,10 @@ import org.springframework.context.annotation.Import;
  * one of the commands imported below.
  */
 @Import({ CommandLineEntryPoint.class, EnvelopeReviewCommand.class, EnvelopesCommand.class,
-		ValidateEnvelopesCommand.class, VerifyCommand.class, GenerateHistoryCommand.class,
-		GenerateEnvelopesCommand.class, EnvelopeLoader.class, PackVerifier.class, HistoryGenerator.class,
-		SyntheticEnvelopes.class })
-@EnableConfigurationProperties(ReviewPaths.class)
+		ValidateEnvelopesCommand.class, VerifyCommand.class, RetimestampCommand.class, GenerateHistoryCommand.class,
+		GenerateEnvelopesCommand.class, EnvelopeLoader.class, PackVerifier.class, PadesSigner.class,
+		HistoryGenerator.class, SyntheticEnvelopes.class })
+@EnableConfigurationProperties({ ReviewPaths.class, SigningProperties.class })
 public class CommandsWithoutDatabase {
 
 	/**

@@ -15,6 +15,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import org.envelopereview.decision.DecisionProperties;
+import org.envelopereview.signing.DevelopmentPki;
+import org.envelopereview.signing.PadesSigner;
+import org.envelopereview.signing.SigningException;
+import org.envelopereview.signing.SigningKeyException;
+import org.envelopereview.signing.SigningKeys;
+import org.envelopereview.signing.SigningLevel;
 import org.envelopereview.system.ReviewPaths;
 
 import org.springframework.context.annotation.Lazy;
@@ -30,7 +36,8 @@ import org.springframework.stereotype.Component;
 @Command(name = "demo", mixinStandardHelpOptions = true,
 		description = { "Run the whole review on the bundled example data, as these commands would:",
 				"  envelopes validate; ingest examples/action-history.jsonl examples/cloudtrail-2026.json;",
-				"  run --period 2026-Q2; decisions template and record for payments-cab;", "  run --period 2026-Q3" })
+				"  run --period 2026-Q2; decisions template and record for payments-cab;", "  run --period 2026-Q3",
+				"With --signing-level B-LTA the packs are signed at PAdES-B-LTA by a throwaway development PKI." })
 class DemoCommand implements Callable<Integer> {
 
 	private static final String DECIDED_PERIOD = "2026-Q2";
@@ -60,16 +67,65 @@ class DemoCommand implements Callable<Integer> {
 			description = "What the payments board decides on its 2026-Q2 pack. Default: ${DEFAULT-VALUE}.")
 	Path boardDecisions;
 
-	DemoCommand(@Lazy EnvelopeReviewCommand root, IFactory factory, ReviewPaths paths, DecisionProperties decisions) {
+	@Option(names = "--signing-level", paramLabel = "LEVEL",
+			description = { "B-T or B-LTA: sign with a throwaway PKI started in this process (DEVELOPMENT ONLY: a root "
+					+ "CA, a signer, a time-stamp authority and an OCSP responder on 127.0.0.1), and write its root "
+					+ "certificate to <data>/test-pki/root-ca.pem for validators to trust. Default: as configured "
+					+ "(review.signing.*)." })
+	String signingLevel;
+
+	private final PadesSigner signer;
+
+	private final SigningKeys keys;
+
+	DemoCommand(@Lazy EnvelopeReviewCommand root, IFactory factory, ReviewPaths paths, DecisionProperties decisions,
+			PadesSigner signer, SigningKeys keys) {
 		this.root = root;
 		this.factory = factory;
 		this.paths = paths;
 		this.decisions = decisions;
+		this.signer = signer;
+		this.keys = keys;
 	}
 
 	@Override
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
+		SigningLevel level = null;
+		if (this.signingLevel != null) {
+			try {
+				level = SigningLevel.parse(this.signingLevel);
+			}
+			catch (IllegalArgumentException ex) {
+				this.spec.commandLine().getErr().println("error: --signing-level: " + ex.getMessage());
+				return 2;
+			}
+		}
+		if (level == null || !level.timeStamped()) {
+			return demo(out);
+		}
+		try (DevelopmentPki pki = DevelopmentPki.start()) {
+			Path root = pki.writeRootCertificate(this.paths.dataDir().resolve("test-pki").resolve("root-ca.pem"));
+			this.keys.useDevelopmentPki(pki);
+			this.signer.useDevelopmentPki(pki, level);
+			out.println("DEVELOPMENT ONLY: signing at PAdES-" + level + " with a throwaway PKI started in this process "
+					+ "(root CA, signer, time-stamp authority " + pki.tsaUrl() + ", OCSP responder); every page says "
+					+ "DEVELOPMENT KEY — NOT FOR SUBMISSION.");
+			out.println("Its root certificate is in " + root + ": trust it (and only it) in a validator to check "
+					+ "the packs, e.g. envelope-review verify --trust-store " + root + " PACK.pdf");
+			int exitCode = demo(out);
+			out.println();
+			out.println("(the throwaway PKI stops with this process; its keys are not kept. The packs stay valid "
+					+ "offline for validators that trust " + root + ")");
+			return exitCode;
+		}
+		catch (SigningException | SigningKeyException ex) {
+			this.spec.commandLine().getErr().println("error: " + ex.getMessage());
+			return 2;
+		}
+	}
+
+	private int demo(PrintWriter out) {
 		for (Path input : List.of(this.history, this.trail, this.boardDecisions)) {
 			if (!Files.isRegularFile(input)) {
 				this.spec.commandLine()

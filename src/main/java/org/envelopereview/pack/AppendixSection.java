@@ -66,6 +66,9 @@ final class AppendixSection implements PackSection {
 		facts.add(fact("Signer", this.manifest.signer().subject()));
 		facts.add(fact("Certificate SHA-256", this.manifest.signer().certificateSha256()));
 		facts.add(fact("Development key", this.manifest.signer().developmentKey() ? "yes — not for submission" : "no"));
+		if (this.manifest.signer().signatureLevel() != null) {
+			facts.add(fact("Signature level", "PAdES-" + this.manifest.signer().signatureLevel()));
+		}
 		parameters.put("MANIFEST_FACTS", rows(facts));
 		parameters.put("MANIFEST_NOTE", "manifest.json records the SHA-256 of every input and output, and of every "
 				+ "ingested audit-trail file that contributed to the period; "

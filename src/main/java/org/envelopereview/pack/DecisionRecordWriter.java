@@ -22,6 +22,7 @@ import org.envelopereview.decision.DecisionRecordPublisher;
 import org.envelopereview.signing.PadesSigner;
 import org.envelopereview.signing.SigningKey;
 import org.envelopereview.signing.SigningKeys;
+import org.envelopereview.signing.SigningLevel;
 import org.envelopereview.signing.VisibleSignature;
 import org.envelopereview.system.SoftwareVersion;
 
@@ -65,7 +66,8 @@ public class DecisionRecordWriter implements DecisionRecordPublisher {
 		try {
 			SigningKey key = this.keys.load();
 			Files.createDirectories(directory);
-			byte[] manifestJson = ManifestJson.write(manifest(document, key, target.getFileName().toString()));
+			byte[] manifestJson = ManifestJson
+				.write(manifest(document, key, this.signer.level(), target.getFileName().toString()));
 			Path work = Files.createTempDirectory(directory, ReviewPackWriter.WORK_PREFIX);
 			try {
 				Path rendered = work.resolve("rendered.pdf");
@@ -152,13 +154,14 @@ public class DecisionRecordWriter implements DecisionRecordPublisher {
 				iccProfile, target);
 	}
 
-	private static PackManifest manifest(DecisionRecordDocument document, SigningKey key, String fileName) {
+	private static PackManifest manifest(DecisionRecordDocument document, SigningKey key, SigningLevel level,
+			String fileName) {
 		return new PackManifest(PackManifest.FORMAT, document.board().id(), document.board().name(),
 				new PackManifest.Period(document.period().label(), document.period().start().toString(),
 						document.period().end().toString()),
 				new PackManifest.Run(document.runId(), document.runNumber()), SoftwareVersion.current(),
 				new PackManifest.Signer(key.certificate().getSubjectX500Principal().getName(), key.fingerprint(),
-						key.development()),
+						key.development(), level.label()),
 				fileName, List.of(new PackManifest.FileDigest(ReviewPackWriter.PACK, document.packSha256(), null)),
 				List.of(ReviewPackWriter.digest(document.fileName(), document.file())), List.of());
 	}

@@ -35,8 +35,16 @@ record PackManifest(String format, String board, String boardName, Period period
 	 * Who signs the pack.
 	 *
 	 * @param certificateSha256 SHA-256 of the DER signing certificate, lower-case hex
+	 * @param signatureLevel the PAdES baseline level the pack was signed at ({@code B-B},
+	 * {@code B-T}, {@code B-LTA}); {@code null} in packs written before levels were
+	 * recorded
 	 */
-	record Signer(String subject, String certificateSha256, boolean developmentKey) {
+	record Signer(String subject, String certificateSha256, boolean developmentKey, String signatureLevel) {
+
+		Signer(String subject, String certificateSha256, boolean developmentKey) {
+			this(subject, certificateSha256, developmentKey, null);
+		}
+
 	}
 
 	/**

@@ -3,6 +3,7 @@ package org.envelopereview.pack;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.envelopereview.signing.SigningLevel;
 import org.envelopereview.signing.VerificationCheck;
 
 /**
@@ -11,11 +12,18 @@ import org.envelopereview.signing.VerificationCheck;
  *
  * @param signerFingerprint SHA-256 of the signer's certificate, or {@code null} when no
  * signer could be read
+ * @param level the PAdES baseline level the pack reaches, or {@code null} when its
+ * signature is not valid
  */
-public record PackVerification(Path pack, List<VerificationCheck> checks, String signerFingerprint) {
+public record PackVerification(Path pack, List<VerificationCheck> checks, String signerFingerprint,
+		SigningLevel level) {
 
 	public PackVerification {
 		checks = List.copyOf(checks);
+	}
+
+	public PackVerification(Path pack, List<VerificationCheck> checks, String signerFingerprint) {
+		this(pack, checks, signerFingerprint, null);
 	}
 
 	public boolean passed() {

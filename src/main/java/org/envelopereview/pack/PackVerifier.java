@@ -25,6 +25,7 @@ import tools.jackson.core.JacksonException;
 
 import org.envelopereview.signing.CertificateFingerprint;
 import org.envelopereview.signing.PadesVerifier;
+import org.envelopereview.signing.SigningLevel;
 import org.envelopereview.signing.VerificationCheck;
 import org.envelopereview.system.Sha256;
 
@@ -67,8 +68,11 @@ public class PackVerifier {
 			if (trusted == null) {
 				checks.add(VerificationCheck.info("trust", "not checked (no --trust-store given)"));
 			}
-			checkAttachments(document, fingerprint, checks);
-			return new PackVerification(pack, checks, fingerprint);
+			PackManifest manifest = checkAttachments(document, fingerprint, checks);
+			if (manifest != null && manifest.signer().signatureLevel() != null && report.level() != null) {
+				checks.add(level(manifest.signer().signatureLevel(), report.level()));
+			}
+			return new PackVerification(pack, checks, fingerprint, report.level());
 		}
 		catch (IOException ex) {
 			checks.add(VerificationCheck.fail("file", pack + " is not a readable PDF: " + ex.getMessage()));
@@ -76,14 +80,38 @@ public class PackVerifier {
 		}
 	}
 
-	private static void checkAttachments(PDDocument document, String signerFingerprint, List<VerificationCheck> checks)
-			throws IOException {
+	/**
+	 * A pack signed at B-LTA that reads as B-T lost its validation data and document
+	 * time-stamps: truncated to the signature's revision, say.
+	 */
+	private static VerificationCheck level(String signed, SigningLevel found) {
+		SigningLevel expected;
+		try {
+			expected = SigningLevel.parse(signed);
+		}
+		catch (IllegalArgumentException ex) {
+			return VerificationCheck.fail("level", "the manifest names an unknown signature level: " + signed);
+		}
+		if (found.compareTo(expected) < 0) {
+			return VerificationCheck.fail("level",
+					"the manifest says the pack was signed at PAdES-" + expected + " but it is only PAdES-" + found
+							+ ": its long-term validation data or time-stamps were stripped");
+		}
+		return VerificationCheck.pass("level",
+				"PAdES-" + found + ", at least the PAdES-" + expected + " the manifest records");
+	}
+
+	/**
+	 * @return the manifest, or {@code null} when there is none to read
+	 */
+	private static PackManifest checkAttachments(PDDocument document, String signerFingerprint,
+			List<VerificationCheck> checks) throws IOException {
 		Map<String, byte[]> attachments = attachments(document);
 		byte[] manifestBytes = attachments.get(ReviewPackWriter.MANIFEST);
 		if (manifestBytes == null) {
 			checks.add(VerificationCheck.fail("manifest",
 					"no embedded " + ReviewPackWriter.MANIFEST + "; attachments are " + attachments.keySet()));
-			return;
+			return null;
 		}
 		PackManifest manifest;
 		try {
@@ -92,7 +120,7 @@ public class PackVerifier {
 		catch (JacksonException ex) {
 			checks.add(VerificationCheck.fail("manifest",
 					"the embedded manifest.json is not a manifest: " + ex.getOriginalMessage()));
-			return;
+			return null;
 		}
 		checks.add(VerificationCheck.pass("manifest",
 				"embedded manifest.json for board " + manifest.board() + ", period " + manifest.period().label()
@@ -131,6 +159,7 @@ public class PackVerifier {
 						+ manifest.signer().certificateSha256() + " but the pack is signed by " + signerFingerprint));
 			}
 		}
+		return manifest;
 	}
 
 	/** Embedded files by name, from the EmbeddedFiles name tree. */

@@ -24,6 +24,7 @@ import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.signing.PadesSigner;
 import org.envelopereview.signing.SigningKey;
 import org.envelopereview.signing.SigningKeys;
+import org.envelopereview.signing.SigningLevel;
 import org.envelopereview.signing.VisibleSignature;
 import org.envelopereview.system.ProgressBars;
 import org.envelopereview.system.Sha256;
@@ -86,7 +87,7 @@ public class ReviewPackWriter {
 			deleteAbandonedWork(directory);
 			byte[] findingsJson = readOutput(directory, FINDINGS_JSON);
 			byte[] findingsCsv = readOutput(directory, FINDINGS_CSV);
-			PackManifest manifest = manifest(review, key, findingsJson, findingsCsv);
+			PackManifest manifest = manifest(review, key, this.signer.level(), findingsJson, findingsCsv);
 			byte[] manifestJson = ManifestJson.write(manifest);
 			progress.step();
 			Path work = Files.createTempDirectory(directory, WORK_PREFIX);
@@ -154,7 +155,8 @@ public class ReviewPackWriter {
 		return "Periodic envelope review " + review.period().label();
 	}
 
-	private static PackManifest manifest(BoardReview review, SigningKey key, byte[] findingsJson, byte[] findingsCsv) {
+	private static PackManifest manifest(BoardReview review, SigningKey key, SigningLevel level, byte[] findingsJson,
+			byte[] findingsCsv) {
 		List<PackManifest.FileDigest> inputs = new ArrayList<>();
 		review.inputs().forEach((input) -> inputs.add(new PackManifest.FileDigest(input.name(), input.sha256(), null)));
 		inputs.sort(Comparator.comparing(PackManifest.FileDigest::name));
@@ -164,8 +166,8 @@ public class ReviewPackWriter {
 				new PackManifest.Period(review.period().label(), review.period().start().toString(),
 						review.period().end().toString()),
 				new PackManifest.Run(review.runId(), review.runNumber()), SoftwareVersion.current(),
-				new PackManifest.Signer(
-						key.certificate().getSubjectX500Principal().getName(), key.fingerprint(), key.development()),
+				new PackManifest.Signer(key.certificate().getSubjectX500Principal().getName(), key.fingerprint(),
+						key.development(), level.label()),
 				PACK, inputs, outputs,
 				review.trail()
 					.sources()

@@ -58,6 +58,14 @@ class CadesSignature {
 		this.timeStamper = timeStamper;
 	}
 
+	/**
+	 * True when two signatures of the same content may differ in length: ECDSA values and
+	 * time-stamp tokens do.
+	 */
+	boolean randomised() {
+		return this.timeStamper != null || "EC".equals(this.key.privateKey().getAlgorithm());
+	}
+
 	byte[] sign(InputStream content) {
 		try {
 			CMSSignedDataGenerator generator = new CMSSignedDataGenerator();

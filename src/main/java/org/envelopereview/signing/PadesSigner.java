@@ -41,9 +41,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs a PDF with a PAdES baseline signature (B-B, or B-T with a time-stamp authority)
- * in an incremental update that covers the whole file, with a visible signature block
- * drawn in an embedded font.
+ * Signs a PDF with a PAdES baseline signature (B-B; B-T or B-LTA with a time-stamp
+ * authority) in an incremental update that covers the whole file, with a visible
+ * signature block drawn in an embedded font.
  */
 @Component
 public class PadesSigner {
@@ -57,45 +57,88 @@ public class PadesSigner {
 
 	private static final String BOLD_FONT = "net/sf/jasperreports/fonts/dejavu/DejaVuSans-Bold.ttf";
 
-	private final SignatureTimeStamper timeStamper;
+	private static final int MAX_SIGNATURES_PER_SIZE = 24;
+
+	private final SigningProperties properties;
+
+	private volatile DevelopmentPki developmentPki;
+
+	private volatile SigningLevel developmentLevel;
 
 	@Autowired
 	public PadesSigner(SigningProperties properties) {
-		this((properties.tsaUrl() != null && !properties.tsaUrl().isBlank())
-				? new SignatureTimeStamper(URI.create(properties.tsaUrl())) : null);
+		this.properties = properties;
 	}
 
-	private PadesSigner(SignatureTimeStamper timeStamper) {
-		this.timeStamper = timeStamper;
+	/**
+	 * DEVELOPMENT ONLY ({@code demo --signing-level B-LTA}): sign at {@code level} with
+	 * the throwaway PKI's time-stamp authority from now on, whatever is configured.
+	 */
+	public void useDevelopmentPki(DevelopmentPki pki, SigningLevel level) {
+		this.developmentLevel = level;
+		this.developmentPki = pki;
 	}
 
-	/** True when signatures carry an RFC 3161 signature time-stamp (PAdES-B-T). */
+	/** The level packs are signed at. */
+	public SigningLevel level() {
+		return (this.developmentPki != null) ? this.developmentLevel : this.properties.signingLevel();
+	}
+
+	/**
+	 * True when signatures carry an RFC 3161 signature time-stamp (PAdES-B-T or B-LTA).
+	 */
 	public boolean timeStamping() {
-		return this.timeStamper != null;
+		return level().timeStamped();
+	}
+
+	private SignatureTimeStamper timeStamper() {
+		if (this.developmentPki != null) {
+			return new SignatureTimeStamper(URI.create(this.developmentPki.tsaUrl()));
+		}
+		return this.properties.hasTsa() ? new SignatureTimeStamper(URI.create(this.properties.tsaUrl().trim())) : null;
 	}
 
 	/**
 	 * Signs {@code source} into {@code target}: the source bytes unchanged, then one
-	 * incremental update holding the signature.
+	 * incremental update holding the signature; at B-LTA two more, the validation data
+	 * and a document time-stamp.
 	 * @param signingTime written to the signature dictionary's /M
 	 */
 	public void sign(Path source, Path target, SigningKey key, String reason, VisibleSignature visible,
 			Instant signingTime) {
-		CadesSignature cades = new CadesSignature(key, this.timeStamper);
-		// Strict CMS parsers (BouncyCastle 1.8x as used by EU DSS) reject the zero
+		SigningLevel level = level();
+		SignatureTimeStamper timeStamper = level.timeStamped() ? timeStamper() : null;
+		CadesSignature cades = new CadesSignature(key, timeStamper);
+		// Strict CMS parsers (BouncyCastle 1.85+ as used by EU DSS) reject the zero
 		// padding that usually follows the CMS in /Contents, so reserve exactly the CMS's
-		// length: learn it from a dry run and sign again in the rare case a time-stamp
-		// token changes length.
+		// length: learn it from a dry run, then sign until a CMS of that length comes
+		// (ECDSA values and time-stamp tokens vary by a byte or two).
 		int size = cades.sign(new ByteArrayInputStream(new byte[0])).length;
 		for (int attempt = 0; attempt < MAX_SIZE_ATTEMPTS; attempt++) {
 			byte[] cms = signOnce(source, target, key, reason, visible, signingTime, cades, size);
 			if (cms == null) {
+				if (level == SigningLevel.B_LTA) {
+					new ArchiveTimeStamper(timeStamper, new RevocationFetcher()).extend(target, target);
+				}
 				return;
 			}
 			size = cms.length;
 		}
 		throw new SigningException("cannot size the signature of " + source + ": the CMS length kept changing (is the "
 				+ "time-stamp authority returning tokens of varying size?)");
+	}
+
+	/**
+	 * Extends a B-T or B-LTA signed PDF in place with fresh validation data and a new
+	 * document time-stamp ({@code retimestamp}).
+	 */
+	public void retimestamp(Path pdf) {
+		SignatureTimeStamper timeStamper = timeStamper();
+		if (timeStamper == null) {
+			throw new SigningException(
+					"retimestamp needs an RFC 3161 time-stamp authority: set review.signing.tsa-url");
+		}
+		new ArchiveTimeStamper(timeStamper, new RevocationFetcher()).extend(pdf, pdf);
 	}
 
 	/**
@@ -118,12 +161,19 @@ public class PadesSigner {
 			document.addSignature(signature, options);
 			try (OutputStream out = Files.newOutputStream(target)) {
 				ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
-				byte[] cms = cades.sign(external.getContent());
-				if (cms.length != size) {
-					return cms;
+				byte[] content = external.getContent().readAllBytes();
+				byte[] cms = null;
+				for (int i = 0; i < MAX_SIGNATURES_PER_SIZE; i++) {
+					cms = cades.sign(new ByteArrayInputStream(content));
+					if (cms.length == size) {
+						external.setSignature(cms);
+						return null;
+					}
+					if (!cades.randomised()) {
+						break;
+					}
 				}
-				external.setSignature(cms);
-				return null;
+				return cms;
 			}
 		}
 		catch (IOException ex) {

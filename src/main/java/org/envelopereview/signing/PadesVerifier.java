@@ -40,17 +40,26 @@ import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.util.Selector;
 
 /**
- * Checks the one PAdES signature of a signed PDF: that it covers the whole file, that the
- * CMS verifies against the signed bytes, that it has the PAdES baseline attributes, its
- * time-stamp if any, and (optionally) that the signer is trusted.
+ * Checks the one PAdES signature of a signed PDF: that it covers the whole file (or the
+ * file as signed, then only long-term validation updates), that the CMS verifies against
+ * the signed bytes, that it has the PAdES baseline attributes, its time-stamp if any,
+ * (optionally) that the signer is trusted; then the level reached and, at B-LTA, the
+ * validation data and document time-stamps.
  */
 public class PadesVerifier {
 
-	/** What the signature check found, with the signer when one could be read. */
-	public record SignatureReport(List<VerificationCheck> checks, X509Certificate signer) {
+	/**
+	 * What the signature check found, with the signer when one could be read and the
+	 * level the pack reaches ({@code null} when its signature is not valid).
+	 */
+	public record SignatureReport(List<VerificationCheck> checks, X509Certificate signer, SigningLevel level) {
 
 		public SignatureReport {
 			checks = List.copyOf(checks);
+		}
+
+		public SignatureReport(List<VerificationCheck> checks, X509Certificate signer) {
+			this(checks, signer, null);
 		}
 
 	}
@@ -62,20 +71,30 @@ public class PadesVerifier {
 	 */
 	public SignatureReport verify(byte[] file, PDDocument document, List<X509Certificate> trusted) {
 		List<VerificationCheck> checks = new ArrayList<>();
-		List<PDSignature> signatures;
+		List<SignedRevision> revisions;
 		try {
-			signatures = document.getSignatureDictionaries();
+			revisions = SignedRevision.of(file, document);
 		}
-		catch (RuntimeException ex) {
+		catch (IOException | RuntimeException ex) {
 			checks.add(VerificationCheck.fail("signature", "cannot read the signature fields: " + ex.getMessage()));
 			return new SignatureReport(checks, null);
 		}
-		if (signatures.size() != 1) {
-			checks.add(VerificationCheck.fail("signature", (signatures.isEmpty() ? "the file is not signed"
-					: "expected exactly one signature, found " + signatures.size())));
+		List<SignedRevision> approvals = revisions.stream()
+			.filter((revision) -> !revision.documentTimeStamp())
+			.toList();
+		List<SignedRevision> documentTimeStamps = revisions.stream().filter(SignedRevision::documentTimeStamp).toList();
+		if (approvals.size() != 1) {
+			checks.add(VerificationCheck.fail("signature",
+					(revisions.isEmpty() ? "the file is not signed"
+							: (approvals.isEmpty() ? "the file has document time-stamps but no signature"
+									: "expected exactly one signature, found " + approvals.size()))));
 			return new SignatureReport(checks, null);
 		}
-		PDSignature signature = signatures.get(0);
+		SignedRevision approval = approvals.get(0);
+		PDSignature signature = approval.dictionary();
+		if (revisions.get(0) != approval) {
+			checks.add(VerificationCheck.fail("signature", "a document time-stamp precedes the signature"));
+		}
 		if (!PadesSigner.ETSI_CADES_DETACHED.getName().equals(signature.getSubFilter())) {
 			checks.add(VerificationCheck.fail("signature",
 					"SubFilter is " + signature.getSubFilter() + ", not ETSI.CAdES.detached (PAdES)"));
@@ -87,15 +106,19 @@ public class PadesVerifier {
 		}
 		// checked even when the coverage is wrong: the CMS may still verify over what it
 		// claims to cover
-		checks.add(coverage(file, signature));
+		checks.add(coverage(file, signature, !documentTimeStamps.isEmpty()));
 		X509Certificate signer = verifyCms(file, signature, checks);
 		if (signer != null && trusted != null) {
 			checks.add(trust(signer, trusted));
 		}
-		return new SignatureReport(checks, signer);
+		SigningLevel level = null;
+		if (checks.stream().noneMatch(VerificationCheck::failed)) {
+			level = new LongTermChecks(file, document, revisions).check(checks);
+		}
+		return new SignatureReport(checks, signer, level);
 	}
 
-	private static VerificationCheck coverage(byte[] file, PDSignature signature) {
+	static VerificationCheck coverage(byte[] file, PDSignature signature, boolean extended) {
 		int[] range = signature.getByteRange();
 		if (range == null || range.length != 4) {
 			return VerificationCheck.fail("coverage", "the signature has no valid /ByteRange");
@@ -111,6 +134,10 @@ public class PadesVerifier {
 		if (file[range[1]] != '<' || file[range[2] - 1] != '>') {
 			return VerificationCheck.fail("coverage",
 					"the unsigned gap " + range[1] + ".." + range[2] + " is not the signature's /Contents");
+		}
+		if (end < file.length && extended) {
+			return VerificationCheck.pass("coverage", "the signature covers the file as signed (" + end
+					+ " bytes, all but its own /Contents); long-term validation updates follow");
 		}
 		if (end < file.length) {
 			return VerificationCheck.fail("coverage", (file.length - end) + " bytes after the signed range: the file "

@@ -15,7 +15,10 @@ import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
 
-/** Asks an RFC 3161 time-stamp authority to time-stamp a signature value. */
+/**
+ * Asks an RFC 3161 time-stamp authority to time-stamp a signature value (PAdES-B-T) or
+ * the signed bytes of a document time-stamp (PAdES-B-LTA).
+ */
 class SignatureTimeStamper {
 
 	private final URI tsa;
@@ -24,7 +27,16 @@ class SignatureTimeStamper {
 		this.tsa = tsa;
 	}
 
+	URI url() {
+		return this.tsa;
+	}
+
 	TimeStampToken timeStamp(byte[] signatureValue) {
+		return timeStampDigest(CertificateFingerprint.digest(signatureValue));
+	}
+
+	/** A token over the given SHA-256 digest. */
+	TimeStampToken timeStampDigest(byte[] sha256) {
 		TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
 		generator.setCertReq(true);
 		// always 8 bytes in DER (bit 62 set, bit 63 clear): the token echoes the nonce,
@@ -32,8 +44,7 @@ class SignatureTimeStamper {
 		// a token whose length changes from one request to the next defeats the signer's
 		// sizing of /Contents (a random 64-bit nonce took 7, 8 or 9 bytes)
 		BigInteger nonce = new BigInteger(63, new SecureRandom()).setBit(62);
-		TimeStampRequest request = generator.generate(NISTObjectIdentifiers.id_sha256,
-				CertificateFingerprint.digest(signatureValue), nonce);
+		TimeStampRequest request = generator.generate(NISTObjectIdentifiers.id_sha256, sha256, nonce);
 		try {
 			HttpURLConnection connection = (HttpURLConnection) this.tsa.toURL().openConnection();
 			connection.setDoOutput(true);

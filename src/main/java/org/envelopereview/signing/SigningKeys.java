@@ -71,6 +71,8 @@ public class SigningKeys {
 
 	private final UnaryOperator<String> environment;
 
+	private volatile DevelopmentPki developmentPki;
+
 	@Autowired
 	public SigningKeys(SigningProperties properties, ReviewPaths paths) {
 		this(properties, paths.dataDir(), System::getenv);
@@ -83,9 +85,25 @@ public class SigningKeys {
 	}
 
 	/**
+	 * DEVELOPMENT ONLY ({@code demo --signing-level B-LTA}): sign with the throwaway
+	 * PKI's signer from now on, whatever is configured.
+	 */
+	public void useDevelopmentPki(DevelopmentPki pki) {
+		if (this.properties.requireProductionKey()) {
+			throw new SigningKeyException("review.signing.require-production-key is true: the development PKI's "
+					+ "throwaway signer cannot be used");
+		}
+		this.developmentPki = pki;
+	}
+
+	/**
 	 * The signing key to use now; fails with a clear message when it cannot be loaded.
 	 */
 	public SigningKey load() {
+		DevelopmentPki pki = this.developmentPki;
+		if (pki != null) {
+			return pki.signerKey();
+		}
 		if (this.properties.keystore() != null) {
 			return loadConfigured(this.properties.keystore());
 		}

@@ -37,7 +37,7 @@ class CommandLineTriageTests {
 	@Test
 	void shouldPrintTheHelpOfEveryCommandAsTheWiredCommandsDo(CapturedOutput output) {
 		List<List<String>> paths = commandPaths(new CommandLine(this.command, this.factory), new ArrayList<>());
-		assertThat(paths).hasSize(16);
+		assertThat(paths).hasSize(17).contains(List.of("retimestamp"));
 		for (List<String> path : paths) {
 			for (String help : List.of("--help", "-h")) {
 				String[] args = Stream.concat(path.stream(), Stream.of(help)).toArray(String[]::new);
@@ -70,11 +70,11 @@ class CommandLineTriageTests {
 	}
 
 	@Test
-	void shouldRunValidateVerifyAndTheGeneratorsWithoutTheDatabase() {
+	void shouldRunValidateVerifyRetimestampAndTheGeneratorsWithoutTheDatabase() {
 		assertThat(Stream
 			.of(new String[] { "envelopes", "validate" }, new String[] { "envelopes", "validate", "dir" },
 					new String[] { "verify", "pack.pdf", "--trust-store", "trust.pem" },
-					new String[] { "generate-history", "--actions", "10" },
+					new String[] { "retimestamp", "pack.pdf" }, new String[] { "generate-history", "--actions", "10" },
 					new String[] { "generate-envelopes", "--out", "dir" },
 					new String[] { "--spring.datasource.url=jdbc:h2:mem:x", "envelopes", "validate" })
 			.map(CommandLineTriage::of)).allSatisfy((triage) -> {

@@ -16,7 +16,7 @@ import org.envelopereview.system.ReviewPaths;
  * {@code target/example-packs/} (kept for a look with pdftoppm); tests that tamper with
  * it work on copies.
  */
-final class ExamplePacks {
+public final class ExamplePacks {
 
 	private static final Path ROOT = Path.of("target", "example-packs");
 
@@ -27,7 +27,7 @@ final class ExamplePacks {
 	private ExamplePacks() {
 	}
 
-	static synchronized Path developmentPack() {
+	public static synchronized Path developmentPack() {
 		if (pack == null) {
 			try {
 				Path root = Files.createDirectories(ROOT.resolve("development-key"));
@@ -54,7 +54,7 @@ final class ExamplePacks {
 	}
 
 	/** A copy of the example pack, to tamper with. */
-	static Path copy(Path directory) throws IOException {
+	public static Path copy(Path directory) throws IOException {
 		return Files.copy(developmentPack(), directory.resolve("review-pack.pdf"));
 	}
 

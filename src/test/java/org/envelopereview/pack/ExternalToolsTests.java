@@ -49,6 +49,37 @@ class ExternalToolsTests {
 		assertThat(output).contains("No syntax or stream encoding errors found").doesNotContainIgnoringCase("error:");
 	}
 
+	@Test
+	void shouldReportTheSignatureOfAnLtaPackValidAndItsDocumentTimeStampOverTheWholeFile(@TempDir Path directory)
+			throws Exception {
+		Path pack = LongTermPacks.copy(directory);
+		LongTermPacks.signer().retimestamp(pack);
+
+		// poppler cannot check ETSI.RFC3161 document time-stamps ("Unimplemented
+		// Feature"): it checks the signature, and shows the time-stamps' ranges
+		String output = run("pdfsig", pack.toString());
+
+		String[] signatures = output.split("Signature #");
+		assertThat(signatures).hasSize(4);
+		assertThat(signatures[1]).contains("Signature Type: ETSI.CAdES.detached")
+			.contains("Signature Validation: Signature is Valid.");
+		assertThat(signatures[2]).contains("Signer Certificate Common Name: Envelope Review DEVELOPMENT TSA");
+		assertThat(signatures[3]).contains("Total document signed");
+		assertThat(output).doesNotContain("Digest Mismatch").doesNotContain("Signature is Invalid");
+	}
+
+	@Test
+	void shouldHaveNoErrorsForQpdfCheckOnAnLtaPackAfterRetimestamp(@TempDir Path directory) throws Exception {
+		Path pack = LongTermPacks.copy(directory);
+		LongTermPacks.signer().retimestamp(pack);
+
+		String output = run("qpdf", "--check", pack.toString());
+
+		assertThat(output).contains("No syntax or stream encoding errors found")
+			.doesNotContainIgnoringCase("error:")
+			.doesNotContainIgnoringCase("warning");
+	}
+
 	private static String run(String... command) throws IOException, InterruptedException {
 		Assumptions.assumeTrue(onPath(command[0]),
 				command[0] + " is not installed (apt-get install poppler-utils qpdf)");

@@ -90,7 +90,7 @@ class PadesSignerTests {
 			.withMessageContaining("review.signing.tsa-url");
 	}
 
-	private static Path onePagePdf(Path directory) throws Exception {
+	static Path onePagePdf(Path directory) throws Exception {
 		Path source = directory.resolve("source.pdf");
 		try (PDDocument document = new PDDocument()) {
 			document.addPage(new PDPage());
