@@ -86,8 +86,8 @@ public class EnvelopeRecommender {
 				+ lookBack.since()
 				+ ": approving the narrower envelope below removes standing permission no agent needed");
 		if (unused.finerGaps() > 0) {
-			reasons.add(unused.finerGaps() + " smaller unused part(s) of declared CIDRs are not proposed: a cut finer "
-					+ "than a sixteenth of a declared block would fit the envelope to past actions");
+			reasons.add("unused parts of declared CIDRs smaller than a sixteenth of their block are not proposed: "
+					+ "cutting finer would fit the envelope to past actions rather than to its task");
 		}
 		return recommendation(envelope, Outcome.NARROW, reasons, unused, lookBack);
 	}
