@@ -40,6 +40,17 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void shouldRecommendWithoutTheJobRunOutputsOrPacks() {
+		noClasses().that()
+			.resideInAPackage("..review.recommend..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.envelopereview.review", "..review.job..", "..review.run..", "..review.output..",
+					"..review.rules..", "..pack..", "..schedule..", "..cli..")
+			.check(MAIN);
+	}
+
+	@Test
 	void shouldMeasureScopeWithoutTheRules() {
 		noClasses().that()
 			.resideInAPackage("..review.scope..")
@@ -56,10 +67,10 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat(resideInAPackage("org.envelopereview..")
 				.and(not(resideInAnyPackage("org.envelopereview.pack..", "org.envelopereview.review.output..",
-						"org.envelopereview.review.scope..", "org.envelopereview.finding..",
-						"org.envelopereview.period..", "org.envelopereview.signing..", "org.envelopereview.envelope..",
-						"org.envelopereview.action.chain..", "org.envelopereview.system..",
-						"org.envelopereview.decision.."))))
+						"org.envelopereview.review.scope..", "org.envelopereview.review.recommend..",
+						"org.envelopereview.finding..", "org.envelopereview.period..", "org.envelopereview.signing..",
+						"org.envelopereview.envelope..", "org.envelopereview.action.chain..",
+						"org.envelopereview.system..", "org.envelopereview.decision.."))))
 			.check(MAIN);
 	}
 

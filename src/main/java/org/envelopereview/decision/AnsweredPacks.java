@@ -3,14 +3,19 @@ package org.envelopereview.decision;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.jdbi.v3.core.Jdbi;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.envelopereview.envelope.Board;
 import org.envelopereview.envelope.Envelope;
@@ -29,6 +34,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AnsweredPacks {
+
+	private static final ObjectMapper JSON = JsonMapper.builder().build();
 
 	/** The pack's file name in {@code out/<period>/<board>/}. */
 	static final String PACK = "review-pack.pdf";
@@ -67,6 +74,34 @@ class AnsweredPacks {
 	 */
 	Map<String, List<Finding>> requested(long runId, String boardId) {
 		return this.requested.of(runId, boardId);
+	}
+
+	/**
+	 * The answer the run's recommendation suggests for each envelope of the board (SPEC
+	 * §9), as comment lines for the template: keep suggests re-approve, narrow suggests
+	 * revise with the narrowed envelope as the required change, retire suggests retire.
+	 */
+	Map<String, List<String>> suggestedAnswers(long runId, String boardId) {
+		Map<String, List<String>> suggested = new TreeMap<>();
+		for (DecisionDao.RecommendationRow row : this.jdbi.withExtension(DecisionDao.class,
+				(dao) -> dao.recommendations(runId, boardId))) {
+			JsonNode detail = JSON.readTree(row.detail());
+			List<String> lines = new ArrayList<>();
+			switch (row.outcome()) {
+				case "keep" -> lines.add("recommended: keep — suggested decision: re-approve");
+				case "narrow" -> {
+					lines.add("recommended: narrow — suggested decision: revise, requiredChange:");
+					detail.get("proposal").forEach((line) -> lines.add("- " + line.asString()));
+				}
+				case "retire" -> {
+					lines.add("recommended: retire — suggested decision: retire, because:");
+					detail.get("reasons").forEach((line) -> lines.add("- " + line.asString()));
+				}
+				default -> lines.add("recommended: " + row.outcome());
+			}
+			suggested.put(row.envelopeId(), lines);
+		}
+		return suggested;
 	}
 
 	/** Every envelope id the run read and the files declare now, of any board. */

@@ -25,6 +25,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(DecisionDao.ActionAfter.class)
 @RegisterConstructorMapper(DecisionDao.CheckRow.class)
 @RegisterConstructorMapper(DecisionDao.ReviewedPeriod.class)
+@RegisterConstructorMapper(DecisionDao.RecommendationRow.class)
 interface DecisionDao {
 
 	@SqlQuery
@@ -88,6 +89,14 @@ interface DecisionDao {
 
 	/** The first action under an envelope in a window. */
 	record ActionAfter(String id, Instant occurredAt) {
+	}
+
+	/** What the run recommended for the board's envelopes. */
+	@SqlQuery
+	List<RecommendationRow> recommendations(@Bind("runId") long runId, @Bind("board") String boardId);
+
+	/** A row of {@code envelope_recommendation}: its reasons and proposal as JSON. */
+	record RecommendationRow(String envelopeId, String outcome, String detail) {
 	}
 
 	/** A row of {@code decision_check}. */

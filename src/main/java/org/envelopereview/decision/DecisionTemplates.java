@@ -67,7 +67,8 @@ public class DecisionTemplates {
 					+ " already exists and may be filled in already; it was left as it is (--force replaces it)");
 		}
 		Map<String, List<Finding>> requested = this.packs.requested(run.id(), boardId);
-		String text = render(period, board, run, AnsweredPacks.shown(pack), packSha256, requested, catalog);
+		Map<String, List<String>> suggested = this.packs.suggestedAnswers(run.id(), boardId);
+		String text = render(period, board, run, AnsweredPacks.shown(pack), packSha256, requested, suggested, catalog);
 		try {
 			Files.createDirectories(target.getParent());
 			Files.writeString(target, text, StandardCharsets.UTF_8);
@@ -79,7 +80,7 @@ public class DecisionTemplates {
 	}
 
 	private String render(Period period, Board board, DecisionDao.PackRun run, String packFile, String packSha256,
-			Map<String, List<Finding>> requested, EnvelopeCatalog catalog) {
+			Map<String, List<Finding>> requested, Map<String, List<String>> suggested, EnvelopeCatalog catalog) {
 		String members = String.join(", ", board.members().stream().map(Board.Member::email).toList());
 		StringBuilder text = new StringBuilder();
 		text.append("# Decisions of ")
@@ -130,6 +131,9 @@ public class DecisionTemplates {
 					.append("): ")
 					.append(oneLine(reason.explanation()))
 					.append('\n');
+			}
+			for (String line : suggested.getOrDefault(envelopeId, List.of())) {
+				text.append("  # ").append(oneLine(line)).append('\n');
 			}
 			text.append("  - envelope: ").append(envelopeId).append('\n');
 			if (title != null) {

@@ -91,6 +91,7 @@ final class DecisionsSection implements PackSection {
 						+ ".yaml)\n  envelope-review decisions record decisions/" + period + "/" + board + ".yaml\n"
 						+ "A request left unanswered by " + DAY.format(decideBy().lastInstant())
 						+ " becomes DEC-UNDECIDED in the " + decideBy().label() + " review.");
+		parameters.putAll(RecommendationRows.decisionsPage(this.review.envelopes()));
 		return parameters;
 	}
 

@@ -77,6 +77,7 @@ final class EnvelopeSections implements PackSection {
 			row.put("hasTrend", !envelope.trend().isEmpty());
 			row.put("findings", findingRows(findings));
 			row.put("findingsHeading", "Findings (" + findings.size() + ")");
+			row.put("recommendation", RecommendationRows.section(envelope.recommendation()));
 			rows.add(row);
 		}
 		return PackSections.section(this.subreports, "envelopes", rows(rows));

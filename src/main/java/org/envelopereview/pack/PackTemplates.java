@@ -65,6 +65,9 @@ class PackTemplates {
 		for (String name : SUBREPORTS) {
 			all.put(name, report(name));
 		}
+		for (String name : RecommendationRows.SUBREPORTS) {
+			all.put(name, report(name));
+		}
 		return Collections.unmodifiableMap(all);
 	}
 

@@ -64,6 +64,10 @@ class DecisionsTests {
 						"#   decidedBy       the board member who decided: jmin@example.com, akim@example.com",
 						"envelope-review decisions record ")
 				.doesNotContain("PA-FRESH-004", "NS-STALE-010");
+			assertThat(template.lines().filter((line) -> line.startsWith("  # recommended: ")))
+				.as("the answer each requested envelope's recommendation suggests")
+				.hasSize(3)
+				.allMatch((line) -> line.contains(" — suggested decision: "));
 		}
 
 		@Test

@@ -35,6 +35,7 @@ import org.envelopereview.review.output.BoardReview.EnvelopeReview;
 import org.envelopereview.review.output.BoardReview.InputDigest;
 import org.envelopereview.review.output.BoardReview.QuarantinedRecord;
 import org.envelopereview.review.output.BoardReview;
+import org.envelopereview.review.recommend.Recommendation;
 import org.envelopereview.review.scope.ScopeMeasurement;
 
 /**
@@ -55,11 +56,11 @@ final class BoardReviewFixtures {
 				List.of(new Board.Member("Jae-min Kim", "Chair", "jmin@example.com"),
 						new Board.Member("Amara Okafor", "Head of Network Security", "aokafor@example.com"),
 						new Board.Member("Lucía Fernández", "Risk & Compliance", "lfernandez@example.com")));
-		List<EnvelopeReview> envelopes = List.of(
+		List<EnvelopeReview> envelopes = withRecommendations(List.of(
 				new EnvelopeReview("PA-FAILOVER-007", "envelopes/pa-failover-007.yaml", failover(), trend(4, 12, 1)),
 				new EnvelopeReview("PA-DNS-012", "envelopes/pa-dns-012.yaml", dns(), trend(3, 5, 2)),
 				new EnvelopeReview("PA-MESH-003", "envelopes/pa-mesh-003.yaml", mesh(), trend(0, 0, 0)),
-				new EnvelopeReview("PA-BROKEN-099", "envelopes/pa-broken-099.yaml", null, List.of()));
+				new EnvelopeReview("PA-BROKEN-099", "envelopes/pa-broken-099.yaml", null, List.of())));
 		List<Finding> findings = findings();
 		List<QuarantinedRecord> quarantined = List.of(
 				new QuarantinedRecord("actions/2026-07.jsonl", 1042, "a-001042", Instant.parse("2026-07-19T11:02:00Z"),
@@ -86,6 +87,41 @@ final class BoardReviewFixtures {
 						"c0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ffeec0ff"));
 		return new BoardReview(board, true, period, 42, 1, envelopes, findings, quarantined, integrity, inputs,
 				outputDir, trail(), decisions());
+	}
+
+	/**
+	 * Each valid envelope with what the review recommends: narrow PA-FAILOVER-007 (half
+	 * its IPv4 block, a port and a region unused), retire the expired PA-DNS-012 and the
+	 * dormant PA-MESH-003.
+	 */
+	static List<EnvelopeReview> withRecommendations(List<EnvelopeReview> envelopes) {
+		Recommendation.LookBack lookBack = new Recommendation.LookBack(Instant.parse("2025-07-01T00:00:00Z"),
+				Instant.parse("2026-10-01T00:00:00Z"), "2025-Q3");
+		Map<String, Recommendation> recommended = Map.of("PA-FAILOVER-007", new Recommendation("PA-FAILOVER-007",
+				"payments-cab", Recommendation.Outcome.NARROW,
+				List.of("3 declared values were never used since 2025-Q3: approving the narrower envelope below "
+						+ "removes standing permission no agent needed"),
+				List.of(new Recommendation.ScopeChange("cidrs", "10.0.128.0/17",
+						"CIDR 10.0.128.0/17 never used since 2025-Q3"),
+						new Recommendation.ScopeChange("ports", "8444", "port 8444 never used since 2025-Q3"),
+						new Recommendation.ScopeChange("regions", "eu-central-1",
+								"region eu-central-1 never used since 2025-Q3")),
+				List.of("security_group.ingress.add: cidrs 10.0.0.0/16 → 10.0.0.0/17; ports 443, 8443-8444 → 443, "
+						+ "8443; regions eu-west-1, eu-central-1 → eu-west-1"),
+				lookBack), "PA-DNS-012",
+				new Recommendation("PA-DNS-012", "payments-cab", Recommendation.Outcome.RETIRE, List.of(
+						"expired 2026-08-31, 30 days before the period end (ENV-EXPIRED)",
+						"approver old@example.com active until 2025-12-31, not at 2026-09-30, and no active approver "
+								+ "has re-approved it since (ENV-APPROVER-INACTIVE)"),
+						List.of(), List.of(), lookBack),
+				"PA-MESH-003",
+				new Recommendation("PA-MESH-003", "payments-cab", Recommendation.Outcome.RETIRE, List
+					.of("no action under it in 2026-Q2, 2026-Q3: dormant for 2 consecutive periods " + "(ENV-DORMANT)"),
+						List.of(), List.of(), lookBack));
+		return envelopes.stream()
+			.map((envelope) -> new EnvelopeReview(envelope.envelopeId(), envelope.sourceFile(), envelope.envelope(),
+					envelope.trend(), recommended.get(envelope.envelopeId())))
+			.toList();
 	}
 
 	/**

@@ -31,6 +31,9 @@ import org.envelopereview.review.rules.EnvelopeRule;
 import org.envelopereview.review.rules.InvalidEnvelopeRule;
 import org.envelopereview.review.rules.UnknownEnvelopeRule;
 import org.envelopereview.review.rules.UnknownEnvelopeRule.UnknownEnvelopeUse;
+import org.envelopereview.review.recommend.EnvelopeRecommender;
+import org.envelopereview.review.recommend.Recommendation;
+import org.envelopereview.review.recommend.Recommendations;
 import org.envelopereview.review.run.FindingRouter;
 import org.envelopereview.review.run.ReviewRuns;
 import org.envelopereview.review.run.RunInputs;
@@ -42,8 +45,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Measures every envelope of the run, stores the measurements for the next period, and
- * turns envelopes into ENV-* and EXP-* findings, and the boards' recorded decisions into
- * DEC-* findings.
+ * turns envelopes into ENV-* and EXP-* findings and a recommendation each, and the
+ * boards' recorded decisions into DEC-* findings.
  */
 @Component
 class EnvelopeAssessment {
@@ -70,8 +73,13 @@ class EnvelopeAssessment {
 
 	private final Jdbi jdbi;
 
+	private final EnvelopeRecommender recommender;
+
+	private final Recommendations recommendations;
+
 	EnvelopeAssessment(List<EnvelopeRule> rules, List<DecisionRule> decisionRules, DecisionChecks decisions,
-			ScopeMeasurer measurer, ReviewRuns runs, FindingStore store, FindingRouter router, Jdbi jdbi) {
+			ScopeMeasurer measurer, ReviewRuns runs, FindingStore store, FindingRouter router, Jdbi jdbi,
+			EnvelopeRecommender recommender, Recommendations recommendations) {
 		this.rules = List.copyOf(rules);
 		this.decisionRules = List.copyOf(decisionRules);
 		this.decisions = decisions;
@@ -83,6 +91,8 @@ class EnvelopeAssessment {
 		this.store = store;
 		this.router = router;
 		this.jdbi = jdbi;
+		this.recommender = recommender;
+		this.recommendations = recommendations;
 	}
 
 	/** Assesses the run's envelopes; returns how many findings it stored. */
@@ -92,22 +102,28 @@ class EnvelopeAssessment {
 		List<Breach> breaches = new ArrayList<>();
 		List<ExercisedScope> scopes = new ArrayList<>();
 		List<String> measured = new ArrayList<>();
+		List<Recommendation> recommended = new ArrayList<>();
 		Map<String, Instant> firstSeen = this.measurer.firstSeen();
 		for (Envelope envelope : inputs.catalog().envelopes()) {
 			if (!inputs.includesBoard(envelope.boardId())) {
 				continue;
 			}
-			ExercisedScope current = this.measurer.measure(envelope.id(), period);
+			ScopeMeasurer.Measured measuredNow = this.measurer.measureWithUse(envelope.id(), period);
+			ExercisedScope current = measuredNow.exercised();
 			EnvelopeContext context = new EnvelopeContext(period, inputs.catalog().directory(), current,
 					previous(envelope.id(), period), this.measurer.attempts(envelope.id(), period),
 					this.measurer.modelVersions(envelope.id(), period, firstSeen));
+			int first = breaches.size();
 			for (EnvelopeRule rule : this.rules) {
 				rule.evaluate(envelope, context, breaches::add);
 			}
+			recommended.add(this.recommender.recommend(envelope, period, context.directory(), context.attempts(),
+					measuredNow.use(), List.copyOf(breaches.subList(first, breaches.size()))));
 			scopes.add(current);
 			measured.add(envelope.id());
 		}
 		this.runs.saveSnapshots(inputs.runId(), scopes, measured);
+		this.recommendations.save(inputs.runId(), recommended);
 		Map<String, UnknownEnvelopeUse> used = envelopesUsed(inputs.period());
 		unknownEnvelopes(inputs.catalog(), used, inputs.period(), breaches::add);
 		invalidFiles(inputs.catalog(), used, inputs.shownEnvelopesDir(), breaches::add);

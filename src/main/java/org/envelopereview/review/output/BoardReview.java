@@ -11,6 +11,7 @@ import org.envelopereview.envelope.Board;
 import org.envelopereview.envelope.Envelope;
 import org.envelopereview.finding.Finding;
 import org.envelopereview.period.Period;
+import org.envelopereview.review.recommend.Recommendation;
 import org.envelopereview.review.scope.ScopeMeasurement;
 
 /**
@@ -113,12 +114,19 @@ public record BoardReview(Board board, boolean receivesUnassigned, Period period
 	 * @param envelope the validated envelope, or {@code null} when its file is invalid
 	 * @param trend exercised scope per period, oldest first, ending with this run's
 	 * period
+	 * @param recommendation keep, narrow or retire, or {@code null} when its file is
+	 * invalid
 	 */
-	public record EnvelopeReview(String envelopeId, String sourceFile, Envelope envelope,
-			List<ScopeMeasurement> trend) {
+	public record EnvelopeReview(String envelopeId, String sourceFile, Envelope envelope, List<ScopeMeasurement> trend,
+			Recommendation recommendation) {
 
 		public EnvelopeReview {
 			trend = List.copyOf(trend);
+		}
+
+		/** An envelope with no recommendation. */
+		public EnvelopeReview(String envelopeId, String sourceFile, Envelope envelope, List<ScopeMeasurement> trend) {
+			this(envelopeId, sourceFile, envelope, trend, null);
 		}
 
 	}

@@ -24,6 +24,8 @@ import org.envelopereview.review.output.BoardReview.EnvelopeReview;
 import org.envelopereview.review.output.BoardReview.InputDigest;
 import org.envelopereview.review.output.BoardReview.QuarantinedRecord;
 import org.envelopereview.review.output.BoardReview.TrailInputs;
+import org.envelopereview.review.recommend.Recommendation;
+import org.envelopereview.review.recommend.Recommendations;
 import org.envelopereview.review.run.ChainIntegrity;
 import org.envelopereview.review.run.ReviewBoards;
 import org.envelopereview.review.run.ReviewRuns;
@@ -57,8 +59,11 @@ public class BoardReviewAssembler {
 
 	private final DecisionChecks decisions;
 
+	private final Recommendations recommendations;
+
 	BoardReviewAssembler(Jdbi jdbi, FindingStore store, ChainIntegrity integrity, ReviewRuns runs,
-			ReviewOutputs outputs, ScopeMeasurer measurer, DecisionChecks decisions) {
+			ReviewOutputs outputs, ScopeMeasurer measurer, DecisionChecks decisions, Recommendations recommendations) {
+		this.recommendations = recommendations;
 		this.measurer = measurer;
 		this.decisions = decisions;
 		this.jdbi = jdbi;
@@ -78,11 +83,13 @@ public class BoardReviewAssembler {
 		List<QuarantinedRecord> quarantined = quarantined(inputs);
 		TrailInputs trail = trail(inputs);
 		List<InputDigest> digests = digests(inputs);
+		Map<String, Recommendation> recommended = this.recommendations.of(inputs.runId());
 		List<BoardReview> reviews = new ArrayList<>();
 		for (BoardFindings board : findings(inputs)) {
 			reviews.add(new BoardReview(board.board(), board.receivesUnassigned(), inputs.period(), inputs.runId(),
-					inputs.runNumber(), envelopes(inputs, board.board().id()), board.findings(), quarantined, report,
-					digests, board.outputDir(), trail, this.decisions.stored(inputs.runId(), board.board().id())));
+					inputs.runNumber(), envelopes(inputs, board.board().id(), recommended), board.findings(),
+					quarantined, report, digests, board.outputDir(), trail,
+					this.decisions.stored(inputs.runId(), board.board().id())));
 		}
 		return reviews;
 	}
@@ -105,12 +112,12 @@ public class BoardReviewAssembler {
 		return boards;
 	}
 
-	private List<EnvelopeReview> envelopes(RunInputs inputs, String boardId) {
+	private List<EnvelopeReview> envelopes(RunInputs inputs, String boardId, Map<String, Recommendation> recommended) {
 		List<EnvelopeReview> envelopes = new ArrayList<>();
 		for (Envelope envelope : inputs.catalog().envelopes()) {
 			if (envelope.boardId().equals(boardId)) {
 				envelopes.add(new EnvelopeReview(envelope.id(), envelope.sourceFile(), envelope,
-						trend(envelope.id(), inputs)));
+						trend(envelope.id(), inputs), recommended.get(envelope.id())));
 			}
 		}
 		for (EnvelopeFile file : inputs.catalog().files()) {
@@ -145,6 +152,11 @@ public class BoardReviewAssembler {
 			.stream()
 			.sorted(Comparator.comparing((ScopeMeasurement measurement) -> Period.parse(measurement.period()).start()))
 			.toList();
+	}
+
+	/** The run's recommendations, by envelope id. */
+	Map<String, Recommendation> recommendations(RunInputs inputs) {
+		return this.recommendations.of(inputs.runId());
 	}
 
 	List<QuarantinedRecord> quarantined(RunInputs inputs) {

@@ -27,6 +27,8 @@ import org.envelopereview.finding.Finding;
 import org.envelopereview.finding.Severity;
 import org.envelopereview.finding.StoredFinding;
 import org.envelopereview.period.Period;
+import org.envelopereview.review.recommend.Recommendation;
+import org.envelopereview.review.recommend.Recommendations;
 import org.envelopereview.review.run.RunInputs;
 import org.envelopereview.system.ReviewPaths;
 import org.envelopereview.system.SoftwareVersion;
@@ -101,16 +103,24 @@ public class ReviewOutputs {
 	 */
 	Optional<String> write(RunInputs inputs, String boardId, boolean receivesUnassigned, List<StoredFinding> findings,
 			Map<String, Object> auditTrail) {
+		return write(inputs, boardId, receivesUnassigned, findings, auditTrail, List.of());
+	}
+
+	/**
+	 * Writes one board's files, findings.json with the audit-trail facts and a
+	 * recommendation per envelope of the board (SPEC §9: not findings, so the counts
+	 * leave them out).
+	 * @return what was moved aside, if anything, as a sentence for the summary
+	 */
+	Optional<String> write(RunInputs inputs, String boardId, boolean receivesUnassigned, List<StoredFinding> findings,
+			Map<String, Object> auditTrail, List<Recommendation> recommendations) {
 		Path dir = boardDir(inputs.period(), boardId);
 		List<Path> written = new ArrayList<>();
 		try {
 			Files.createDirectories(dir);
 			Optional<String> archived = archiveEarlierRun(dir, inputs.runNumber());
-			write(dir.resolve(FINDINGS_JSON),
-					PRETTY.writeValueAsString(
-							findingsDocument(inputs.period(), boardId, receivesUnassigned, findings, auditTrail))
-							+ "\n",
-					written);
+			write(dir.resolve(FINDINGS_JSON), PRETTY.writeValueAsString(findingsDocument(inputs.period(), boardId,
+					receivesUnassigned, findings, auditTrail, recommendations)) + "\n", written);
 			write(dir.resolve(FINDINGS_CSV), FindingsCsv.render(findings), written);
 			write(dir.resolve(RUN_JSON), PRETTY.writeValueAsString(runDocument(inputs, boardId, findings)) + "\n",
 					written);
@@ -125,7 +135,7 @@ public class ReviewOutputs {
 	}
 
 	private static Map<String, Object> findingsDocument(Period period, String boardId, boolean receivesUnassigned,
-			List<StoredFinding> findings, Map<String, Object> auditTrail) {
+			List<StoredFinding> findings, Map<String, Object> auditTrail, List<Recommendation> recommendations) {
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("period", period.label());
 		document.put("periodStart", period.start().toString());
@@ -136,6 +146,18 @@ public class ReviewOutputs {
 		document.put("findings", findings.stream().map(ReviewOutputs::findingDocument).toList());
 		if (auditTrail != null) {
 			document.put("auditTrail", auditTrail);
+		}
+		if (!recommendations.isEmpty()) {
+			document.put("envelopes",
+					recommendations.stream()
+						.sorted(java.util.Comparator.comparing(Recommendation::envelopeId))
+						.map((recommendation) -> {
+							Map<String, Object> envelope = new LinkedHashMap<>();
+							envelope.put("envelope", recommendation.envelopeId());
+							envelope.put("recommendation", Recommendations.document(recommendation));
+							return envelope;
+						})
+						.toList());
 		}
 		return document;
 	}

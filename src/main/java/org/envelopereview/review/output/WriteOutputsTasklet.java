@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.envelopereview.finding.FindingStore;
 import org.envelopereview.finding.StoredFinding;
+import org.envelopereview.review.recommend.Recommendation;
 import org.envelopereview.review.run.ReviewBoards;
 import org.envelopereview.review.run.RunInputs;
 
@@ -14,7 +15,10 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Step 5: writes findings.json, findings.csv and run.json for every board of the run. */
+/**
+ * Step 5: writes findings.json (with each envelope's recommendation), findings.csv and
+ * run.json for every board of the run.
+ */
 public class WriteOutputsTasklet implements Tasklet {
 
 	private final ReviewOutputs outputs;
@@ -39,11 +43,17 @@ public class WriteOutputsTasklet implements Tasklet {
 		List<String> archived = new ArrayList<>();
 		Map<String, Object> auditTrail = ReviewOutputs.auditTrailDocument(this.assembler.quarantined(this.inputs),
 				this.assembler.trail(this.inputs));
+		Map<String, Recommendation> recommendations = this.assembler.recommendations(this.inputs);
 		for (ReviewBoards.ReviewedBoard board : ReviewBoards.of(this.inputs)) {
 			List<StoredFinding> findings = all.stream()
 				.filter((stored) -> stored.finding().boardId().equals(board.board().id()))
 				.toList();
-			this.outputs.write(this.inputs, board.board().id(), board.receivesUnassigned(), findings, auditTrail)
+			List<Recommendation> recommended = recommendations.values()
+				.stream()
+				.filter((recommendation) -> recommendation.boardId().equals(board.board().id()))
+				.toList();
+			this.outputs
+				.write(this.inputs, board.board().id(), board.receivesUnassigned(), findings, auditTrail, recommended)
 				.ifPresent(archived::add);
 			contribution.incrementWriteCount(findings.size());
 		}

@@ -39,10 +39,39 @@ public class ScopeMeasurer {
 	 * In a transaction, so that PostgreSQL streams the period's actions with a cursor.
 	 */
 	public ExercisedScope measure(String envelopeId, Period period) {
-		return this.jdbi.inTransaction((handle) -> measure(handle.attach(ScopeDao.class), envelopeId, period));
+		return measureWithUse(envelopeId, period).exercised();
 	}
 
-	private ExercisedScope measure(ScopeDao dao, String envelopeId, Period period) {
+	/**
+	 * The period's exercised scope and, from the same pass over its actions, the distinct
+	 * values behind it.
+	 */
+	public Measured measureWithUse(String envelopeId, Period period) {
+		return this.jdbi.inTransaction((handle) -> {
+			ScopeDao dao = handle.attach(ScopeDao.class);
+			Values values = values(dao, envelopeId, period.start(), period.end());
+			List<IPAddress> blocks = values.use().cidrsOpened();
+			OpenRuleTimeline.Counts rules = openRules(dao, envelopeId, period);
+			ExercisedScope exercised = new ExercisedScope(period.label(), values.use().actionCount(),
+					new TreeSet<>(values.use().actionTypes()), values.resources(),
+					new TreeSet<>(values.use().regions()), new TreeSet<>(values.use().agents()), merge(blocks, true),
+					merge(blocks, false), mergePorts(values.use().portsOpened()), rules.total(), rules.byResource());
+			return new Measured(exercised, values.use());
+		});
+	}
+
+	/**
+	 * The distinct values exercised under the envelope in {@code [from, to)}: the same
+	 * pass as {@link #measure}, without the open-rule timeline.
+	 */
+	public ScopeUse use(String envelopeId, Instant from, Instant to) {
+		if (!from.isBefore(to)) {
+			return ScopeUse.NONE;
+		}
+		return this.jdbi.inTransaction((handle) -> values(handle.attach(ScopeDao.class), envelopeId, from, to).use());
+	}
+
+	private static Values values(ScopeDao dao, String envelopeId, Instant start, Instant end) {
 		SortedSet<String> types = new TreeSet<>();
 		SortedSet<String> resources = new TreeSet<>();
 		SortedSet<String> regions = new TreeSet<>();
@@ -50,7 +79,7 @@ public class ScopeMeasurer {
 		SortedSet<String> cidrs = new TreeSet<>();
 		SortedSet<String> ports = new TreeSet<>();
 		long[] count = { 0 };
-		dao.exercisedActions(envelopeId, period.start(), period.end(), (action) -> {
+		dao.exercisedActions(envelopeId, start, end, (action) -> {
 			String type = action.actionType();
 			count[0]++;
 			types.add(type);
@@ -64,9 +93,14 @@ public class ScopeMeasurer {
 		});
 		List<IPAddress> blocks = cidrs.stream().flatMap((cidr) -> ScopeMatcher.parseCidr(cidr).stream()).toList();
 		List<PortRange> portRanges = ports.stream().flatMap((text) -> ScopeMatcher.parsePorts(text).stream()).toList();
-		OpenRuleTimeline.Counts rules = openRules(dao, envelopeId, period);
-		return new ExercisedScope(period.label(), count[0], types, resources, regions, agents, merge(blocks, true),
-				merge(blocks, false), mergePorts(portRanges), rules.total(), rules.byResource());
+		return new Values(new ScopeUse(count[0], types, regions, agents, blocks, portRanges), resources);
+	}
+
+	/** A period's exercised scope with the distinct values behind it. */
+	public record Measured(ExercisedScope exercised, ScopeUse use) {
+	}
+
+	private record Values(ScopeUse use, SortedSet<String> resources) {
 	}
 
 	private OpenRuleTimeline.Counts openRules(ScopeDao dao, String envelopeId, Period period) {

@@ -1,0 +1,1 @@
+DELETE FROM envelope_recommendation WHERE run_id = :runId
