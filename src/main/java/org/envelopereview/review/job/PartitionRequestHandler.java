@@ -38,17 +38,20 @@ public class PartitionRequestHandler implements MessageHandler {
 	private static final Log logger = LogFactory.getLog(PartitionRequestHandler.class);
 
 	/** Before giving back a request that could not even be looked at (database down). */
-	private static final Duration BACK_OFF = Duration.ofSeconds(5);
+	static final Duration BACK_OFF = Duration.ofSeconds(5);
 
 	private final JobRepository jobRepository;
 
 	private final EvaluationWorkerStep step;
 
+	private final Duration backOff;
+
 	private final AtomicInteger partitionsRun = new AtomicInteger();
 
-	PartitionRequestHandler(JobRepository jobRepository, EvaluationWorkerStep step) {
+	PartitionRequestHandler(JobRepository jobRepository, EvaluationWorkerStep step, Duration backOff) {
 		this.jobRepository = jobRepository;
 		this.step = step;
+		this.backOff = backOff;
 	}
 
 	/** How many ranges this worker has run to their end. */
@@ -72,9 +75,9 @@ public class PartitionRequestHandler implements MessageHandler {
 			handled = true;
 		}
 		catch (RuntimeException ex) {
-			logger.error("Could not run " + request + "; giving it back to the queue in " + BACK_OFF.toSeconds()
+			logger.error("Could not run " + request + "; giving it back to the queue in " + this.backOff.toSeconds()
 					+ " s: " + ex.getMessage(), ex);
-			pause();
+			pause(this.backOff);
 		}
 		settle(channel, deliveryTag, handled, true);
 	}
@@ -141,9 +144,9 @@ public class PartitionRequestHandler implements MessageHandler {
 		}
 	}
 
-	private static void pause() {
+	private static void pause(Duration backOff) {
 		try {
-			Thread.sleep(BACK_OFF.toMillis());
+			Thread.sleep(backOff.toMillis());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

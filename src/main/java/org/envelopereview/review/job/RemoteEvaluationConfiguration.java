@@ -9,10 +9,12 @@ import org.springframework.amqp.core.AmqpTemplate;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.support.converter.MessageConversionException;
 import org.springframework.amqp.support.converter.SimpleMessageConverter;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -177,16 +179,38 @@ class RemoteEvaluationConfiguration {
 	}
 
 	static SimpleMessageConverter allowListConverter() {
-		SimpleMessageConverter converter = new SimpleMessageConverter();
+		SimpleMessageConverter converter = new AllowListConverter();
 		converter.setAllowedListPatterns(ALLOWED_REQUEST_TYPES);
 		return converter;
+	}
+
+	/**
+	 * Reports a refused class as a conversion failure: Spring AMQP's allow-list check
+	 * throws a bare {@link SecurityException}, which the listener container's
+	 * ConditionalRejectingErrorHandler does not count as fatal, so the message would be
+	 * requeued and redelivered for ever; as a {@link MessageConversionException} it is
+	 * rejected and dropped (no upstream issue found).
+	 */
+	static class AllowListConverter extends SimpleMessageConverter {
+
+		@Override
+		public Object fromMessage(Message message) {
+			try {
+				return super.fromMessage(message);
+			}
+			catch (SecurityException ex) {
+				throw new MessageConversionException(
+						"refused a message of a type that is not a partition request: " + ex.getMessage(), ex);
+			}
+		}
+
 	}
 
 	@Bean
 	@ConditionalOnProperty(name = WORKER_PROCESS, havingValue = "true")
 	PartitionRequestHandler partitionRequestHandler(JobRepository jobRepository,
 			EvaluationWorkerStep evaluateActionsPartition) {
-		return new PartitionRequestHandler(jobRepository, evaluateActionsPartition);
+		return new PartitionRequestHandler(jobRepository, evaluateActionsPartition, PartitionRequestHandler.BACK_OFF);
 	}
 
 	@Bean
