@@ -113,6 +113,7 @@ class RemoteEvaluationConfiguration {
 			.pollInterval(settings.pollInterval().toMillis())
 			.timeout(settings.timeout().toMillis())
 			.listener(evaluationProgress)
+			.listener(evaluationProgress.followingWorkers(settings.pollInterval()))
 			.listener(new RemotePartitionsOutcome(jobRepository, settings, broker))
 			.build();
 	}
