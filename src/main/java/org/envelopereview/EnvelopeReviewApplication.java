@@ -2,6 +2,7 @@ package org.envelopereview;
 
 import org.envelopereview.cli.CommandLineTriage;
 import org.envelopereview.cli.CommandsWithoutDatabase;
+import org.envelopereview.review.EvaluationWorker;
 import org.envelopereview.schedule.HealthServer;
 
 import org.springframework.boot.SpringApplication;
@@ -31,7 +32,8 @@ public class EnvelopeReviewApplication {
 			return triage.exitCode();
 		}
 		Class<?> application = triage.needsDatabase() ? EnvelopeReviewApplication.class : CommandsWithoutDatabase.class;
-		return SpringApplication.exit(SpringApplication.run(application, HealthServer.argumentsFor(args)));
+		return SpringApplication
+			.exit(SpringApplication.run(application, EvaluationWorker.argumentsFor(HealthServer.argumentsFor(args))));
 	}
 
 }

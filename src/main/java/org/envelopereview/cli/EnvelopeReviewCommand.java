@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 @Command(name = "envelope-review", mixinStandardHelpOptions = true,
 		subcommands = { EnvelopesCommand.class, IngestCommand.class, RunCommand.class, DemoCommand.class,
 				GenerateHistoryCommand.class, GenerateEnvelopesCommand.class, VerifyCommand.class,
-				RetimestampCommand.class, ScheduleCommand.class, StatusCommand.class, DecisionsCommand.class },
+				RetimestampCommand.class, ScheduleCommand.class, WorkerCommand.class, StatusCommand.class,
+				DecisionsCommand.class },
 		versionProvider = VersionProvider.class,
 		description = "Periodic review of the policy envelopes under which AI agents change cloud network configuration.")
 public class EnvelopeReviewCommand {

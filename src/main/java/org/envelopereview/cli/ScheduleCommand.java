@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import org.envelopereview.review.EvaluationWorkers;
 import org.envelopereview.schedule.NextReview;
 import org.envelopereview.schedule.ReviewScheduler;
 
@@ -25,9 +26,12 @@ class ScheduleCommand implements Callable<Integer> {
 
 	private final Environment environment;
 
-	ScheduleCommand(ReviewScheduler scheduler, Environment environment) {
+	private final EvaluationWorkers workers;
+
+	ScheduleCommand(ReviewScheduler scheduler, Environment environment, EvaluationWorkers workers) {
 		this.scheduler = scheduler;
 		this.environment = environment;
+		this.workers = workers;
 	}
 
 	@Spec
@@ -37,9 +41,10 @@ class ScheduleCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		NextReview next;
 		try {
+			this.workers.requireSupported();
 			next = this.scheduler.start();
 		}
-		catch (IllegalArgumentException ex) {
+		catch (IllegalArgumentException | IllegalStateException ex) {
 			this.spec.commandLine().getErr().println("error: " + ex.getMessage());
 			return 2;
 		}

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -11,6 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import org.envelopereview.decision.DecisionReminders;
+import org.envelopereview.review.run.EvaluationActivity;
+import org.envelopereview.review.run.EvaluationActivity.WorkerQueue;
+import org.envelopereview.review.run.PartitionInFlight;
 import org.envelopereview.schedule.NextReview;
 import org.envelopereview.schedule.RunSummary;
 import org.envelopereview.schedule.ScheduleStatus;
@@ -26,30 +30,60 @@ import org.springframework.stereotype.Component;
 @Component
 @Command(name = "status", mixinStandardHelpOptions = true,
 		description = {
-				"Show the next scheduled review, the scheduler nodes, the latest review runs and the board "
-						+ "decisions still outstanding.",
-				"Reads the database only: works whether or not a scheduler is running." })
+				"Show the next scheduled review, the scheduler nodes, the latest review runs, the evaluate step's "
+						+ "workers and partitions in flight, and the board decisions still outstanding.",
+				"Reads the database (and, with review.job.workers=remote, asks RabbitMQ about the queue): works "
+						+ "whether or not a scheduler or worker is running." })
 class StatusCommand implements Callable<Integer> {
 
 	private final ScheduleStatusReader reader;
 
 	private final DecisionReminders reminders;
 
+	private final EvaluationActivity evaluation;
+
 	@Option(names = "--runs", defaultValue = "10",
 			description = "How many of the latest runs to show (default ${DEFAULT-VALUE}).")
 	int runs;
 
-	StatusCommand(ScheduleStatusReader reader, DecisionReminders reminders) {
+	StatusCommand(ScheduleStatusReader reader, DecisionReminders reminders, EvaluationActivity evaluation) {
 		this.reader = reader;
 		this.reminders = reminders;
+		this.evaluation = evaluation;
 	}
 
 	@Override
 	public Integer call() throws Exception {
 		ScheduleStatus status = this.reader.read(this.runs);
 		print(status, System.out);
+		printEvaluation(this.evaluation.workerQueue(), this.evaluation.inFlight(), System.out);
 		printReminders(this.reminders.at(status.readAt()), System.out);
 		return 0;
+	}
+
+	/**
+	 * The evaluate step's workers (when remote) and its partitions started or waiting.
+	 */
+	static void printEvaluation(Optional<WorkerQueue> queue, List<PartitionInFlight> inFlight, PrintStream out) {
+		queue.ifPresent((workers) -> {
+			if (workers.problem() != null) {
+				out.printf("Evaluation workers: unknown (RabbitMQ queue '%s': %s)%n", workers.name(),
+						workers.problem());
+			}
+			else {
+				out.printf("Evaluation workers: %d connected to RabbitMQ queue '%s'; %d partition request(s) waiting%n",
+						workers.workers(), workers.name(), workers.waiting());
+			}
+		});
+		if (inFlight.isEmpty()) {
+			out.println("Partitions in flight: none.");
+			return;
+		}
+		out.printf("Partitions in flight: %d%n", inFlight.size());
+		for (PartitionInFlight partition : inFlight) {
+			out.printf("  %-10s %-8s %-52s %8d actions read, last recorded %s%n", partition.period(),
+					partition.status(), partition.range(), partition.readCount(), partition.lastUpdated());
+		}
 	}
 
 	/**

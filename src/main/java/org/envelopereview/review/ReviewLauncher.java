@@ -68,11 +68,13 @@ public class ReviewLauncher {
 
 	private final DataSource dataSource;
 
+	private final EvaluationWorkers workers;
+
 	private final Clock clock;
 
 	ReviewLauncher(JobOperator jobOperator, JobRepository jobRepository, Job envelopeReviewJob, ReviewRuns runs,
 			RunEnvelopes envelopes, BoardReviewAssembler assembler, ReviewOutputs outputs, Jdbi jdbi,
-			DataSource dataSource) {
+			DataSource dataSource, EvaluationWorkers workers) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.envelopeReviewJob = envelopeReviewJob;
@@ -83,6 +85,7 @@ public class ReviewLauncher {
 		this.outputs = outputs;
 		this.jdbi = jdbi;
 		this.dataSource = dataSource;
+		this.workers = workers;
 		this.clock = Clock.systemUTC();
 	}
 
@@ -90,9 +93,11 @@ public class ReviewLauncher {
 	 * Reviews the period, synchronously.
 	 * @param board the only board to review, or {@code null} for every board
 	 * @param strict fail the run before writing anything if an envelope file is invalid
-	 * @throws IllegalStateException when another process is reviewing the period
+	 * @throws IllegalStateException when another process is reviewing the period, or the
+	 * workers are remote on a database they cannot share
 	 */
 	public ReviewOutcome run(Period period, String board, boolean strict) {
+		this.workers.requireSupported();
 		try (RowLock lock = ReviewLock.acquire(this.jdbi, this.dataSource, period.label())) {
 			return runLocked(period, board, strict);
 		}

@@ -37,7 +37,7 @@ class CommandLineTriageTests {
 	@Test
 	void shouldPrintTheHelpOfEveryCommandAsTheWiredCommandsDo(CapturedOutput output) {
 		List<List<String>> paths = commandPaths(new CommandLine(this.command, this.factory), new ArrayList<>());
-		assertThat(paths).hasSize(17).contains(List.of("retimestamp"));
+		assertThat(paths).hasSize(18).contains(List.of("retimestamp"), List.of("worker"));
 		for (List<String> path : paths) {
 			for (String help : List.of("--help", "-h")) {
 				String[] args = Stream.concat(path.stream(), Stream.of(help)).toArray(String[]::new);

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.envelopereview.period.Period;
 import org.envelopereview.period.ReviewCadence;
 import org.envelopereview.review.RunStatus;
+import org.envelopereview.review.run.EvaluationActivity.WorkerQueue;
+import org.envelopereview.review.run.PartitionInFlight;
 import org.envelopereview.schedule.NextReview;
 import org.envelopereview.schedule.RunSummary;
 import org.envelopereview.schedule.ScheduleStatus;
@@ -38,6 +41,41 @@ class StatusCommandTests {
 				"Board decisions outstanding:%n  payments-cab: retire PA-RETIRE-002 is due 2026-08-01 - PAST DUE%n"));
 		assertThat(none.toString(StandardCharsets.UTF_8))
 			.isEqualTo(String.format("Board decisions: nothing outstanding.%n"));
+	}
+
+	@Test
+	void shouldShowTheConnectedWorkersAndThePartitionsInFlight() {
+		// given two workers on the queue, one partition running and one waiting
+		WorkerQueue queue = new WorkerQueue("envelope-review.evaluate", 2, 1, null);
+		List<PartitionInFlight> inFlight = List.of(
+				new PartitionInFlight("2026-Q3", 4, 41,
+						"evaluateActionsPartition:2026-07-01T00:00:00Z/2026-08-01T00:00:00Z", "STARTED", 120_000, 24,
+						LocalDateTime.parse("2026-11-25T09:59:58")),
+				new PartitionInFlight("2026-Q3", 4, 42,
+						"evaluateActionsPartition:2026-08-01T00:00:00Z/2026-09-01T00:00:00Z", "STARTING", 0, 0,
+						LocalDateTime.parse("2026-11-25T09:59:00")));
+
+		// when they are printed, and when nothing is in flight on local threads
+		ByteArrayOutputStream busy = new ByteArrayOutputStream();
+		StatusCommand.printEvaluation(Optional.of(queue), inFlight,
+				new PrintStream(busy, true, StandardCharsets.UTF_8));
+		ByteArrayOutputStream idle = new ByteArrayOutputStream();
+		StatusCommand.printEvaluation(Optional.empty(), List.of(), new PrintStream(idle, true, StandardCharsets.UTF_8));
+		ByteArrayOutputStream unreachable = new ByteArrayOutputStream();
+		StatusCommand.printEvaluation(
+				Optional.of(new WorkerQueue("envelope-review.evaluate", -1, -1, "RabbitMQ did not answer: refused")),
+				List.of(), new PrintStream(unreachable, true, StandardCharsets.UTF_8));
+
+		// then a person sees who works, what is being done and what waits
+		assertThat(busy.toString(StandardCharsets.UTF_8))
+			.contains("Evaluation workers: 2 connected to RabbitMQ queue 'envelope-review.evaluate'; "
+					+ "1 partition request(s) waiting")
+			.contains("Partitions in flight: 2")
+			.containsPattern("2026-Q3\\s+STARTED\\s+2026-07-01T00:00:00Z/2026-08-01T00:00:00Z\\s+120000 actions read")
+			.containsPattern("2026-Q3\\s+STARTING\\s+2026-08-01T00:00:00Z/2026-09-01T00:00:00Z\\s+0 actions read");
+		assertThat(idle.toString(StandardCharsets.UTF_8)).isEqualTo(String.format("Partitions in flight: none.%n"));
+		assertThat(unreachable.toString(StandardCharsets.UTF_8)).startsWith(
+				"Evaluation workers: unknown (RabbitMQ queue 'envelope-review.evaluate': RabbitMQ did not answer");
 	}
 
 	@Test

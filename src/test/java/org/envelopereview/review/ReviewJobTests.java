@@ -350,7 +350,8 @@ public class ReviewJobTests {
 			return new ReviewLauncher(context.getBean(JobOperator.class), repository,
 					context.getBean("envelopeReviewJob", Job.class), context.getBean(ReviewRuns.class),
 					context.getBean(RunEnvelopes.class), context.getBean(BoardReviewAssembler.class),
-					context.getBean(ReviewOutputs.class), jdbi(), context.getBean(DataSource.class));
+					context.getBean(ReviewOutputs.class), jdbi(), context.getBean(DataSource.class),
+					context.getBean(EvaluationWorkers.class));
 		}
 
 		@Test

@@ -39,7 +39,8 @@ final class ReviewProcess {
 
 	private final java.util.Map<String, String> environment = new java.util.HashMap<>();
 
-	private int started;
+	/** Numbers the logs of every process, whichever instance started it. */
+	private static final java.util.concurrent.atomic.AtomicInteger STARTED = new java.util.concurrent.atomic.AtomicInteger();
 
 	ReviewProcess(Path workDir, String url, String user, String... settings) {
 		this.workDir = workDir;
@@ -53,6 +54,15 @@ final class ReviewProcess {
 		String url = "jdbc:h2:file:" + workDir.resolve("data").toAbsolutePath() + "/envelope-review"
 				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
 		return new ReviewProcess(workDir, url, "sa", settings);
+	}
+
+	/** The same product, database and work directory, with more settings. */
+	ReviewProcess with(String... more) {
+		List<String> all = new ArrayList<>(this.settings);
+		all.addAll(List.of(more));
+		ReviewProcess process = new ReviewProcess(this.workDir, this.url, this.user, all.toArray(String[]::new));
+		process.environment.putAll(this.environment);
+		return process;
 	}
 
 	/** Sets an environment variable of every process started afterwards. */
@@ -150,8 +160,7 @@ final class ReviewProcess {
 
 	/** Starts a command without waiting for it. */
 	Running start(String... args) throws IOException {
-		this.started++;
-		Path log = this.workDir.resolve("process-" + this.started + ".log");
+		Path log = this.workDir.resolve("process-" + STARTED.incrementAndGet() + ".log");
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", productClasspath(),

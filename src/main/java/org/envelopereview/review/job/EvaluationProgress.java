@@ -1,5 +1,6 @@
 package org.envelopereview.review.job;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -97,6 +98,55 @@ class EvaluationProgress implements StepExecutionListener {
 			bar.close();
 		}
 		return stepExecution.getExitStatus();
+	}
+
+	/**
+	 * The listener of the manager's step when the ranges run on worker processes: moves
+	 * the run's bar to the actions the ranges have committed, read from the job
+	 * repository every {@code interval}.
+	 */
+	StepExecutionListener followingWorkers(Duration interval) {
+		return new StepExecutionListener() {
+
+			private final Map<Long, Thread> followers = new ConcurrentHashMap<>();
+
+			@Override
+			public void beforeStep(StepExecution stepExecution) {
+				long id = stepExecution.getJobExecutionId();
+				ProgressBar bar = EvaluationProgress.this.bars.get(id);
+				if (bar == null) {
+					return;
+				}
+				Thread follower = new Thread(() -> {
+					try {
+						while (!Thread.currentThread().isInterrupted()) {
+							bar.stepTo(EvaluationProgress.this.jdbi.withExtension(PeriodActionsDao.class,
+									(dao) -> dao.partitionsRead(id)));
+							Thread.sleep(interval.toMillis());
+						}
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+					catch (RuntimeException ex) {
+						logger.debug("Stopped following the workers' progress: " + ex.getMessage());
+					}
+				}, "evaluate-follow-" + id);
+				follower.setDaemon(true);
+				follower.start();
+				this.followers.put(id, follower);
+			}
+
+			@Override
+			public ExitStatus afterStep(StepExecution stepExecution) {
+				Thread follower = this.followers.remove(stepExecution.getJobExecutionId());
+				if (follower != null) {
+					follower.interrupt();
+				}
+				return stepExecution.getExitStatus();
+			}
+
+		};
 	}
 
 	/** The listener of one range's reads: it advances its run's bar. */

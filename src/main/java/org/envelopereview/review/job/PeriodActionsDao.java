@@ -39,6 +39,12 @@ interface PeriodActionsDao {
 	@SqlQuery
 	long countPeriodActions(@Bind("start") Instant start, @Bind("end") Instant end);
 
+	/**
+	 * Actions read by the evaluate step's partitions of a job execution, as committed.
+	 */
+	@SqlQuery
+	long partitionsRead(@Bind("jobExecutionId") long jobExecutionId);
+
 	@SqlQuery
 	List<UnknownEnvelopeUse> envelopesUsed(@Bind("start") Instant start, @Bind("end") Instant end);
 

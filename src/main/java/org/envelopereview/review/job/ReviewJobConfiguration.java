@@ -28,7 +28,10 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -47,6 +50,8 @@ class ReviewJobConfiguration {
 	static final String JOB_NAME = "envelopeReviewJob";
 
 	static final int FETCH_SIZE = 1000;
+
+	static final String EVALUATE_STEP = "evaluateActionsStep";
 
 	@Bean
 	Job envelopeReviewJob(JobRepository jobRepository, Step snapshotEnvelopesStep, Step attributeActionsStep,
@@ -99,12 +104,13 @@ class ReviewJobConfiguration {
 	 * worker busy however unevenly the actions fall in time.
 	 */
 	@Bean
+	@Conditional(LocalWorkers.class)
 	Step evaluateActionsStep(JobRepository jobRepository, EvaluationWorkerStep evaluateActionsPartition,
 			EvaluationPartitioner evaluationPartitioner, EvaluationProgress evaluationProgress,
 			@Value("${review.job.threads:2}") int threads) {
 		SimpleAsyncTaskExecutor workers = new SimpleAsyncTaskExecutor("evaluate-");
 		workers.setConcurrencyLimit(threads);
-		return new StepBuilder("evaluateActionsStep", jobRepository)
+		return new StepBuilder(EVALUATE_STEP, jobRepository)
 			.partitioner(evaluateActionsPartition.getName(), evaluationPartitioner)
 			.step(evaluateActionsPartition)
 			.gridSize(threads * RANGES_PER_THREAD)
@@ -113,7 +119,11 @@ class ReviewJobConfiguration {
 			.build();
 	}
 
-	/** One range of the evaluate step, started by the partitioned step for each range. */
+	/**
+	 * One range of the evaluate step, started by the partitioned step for each range, or
+	 * by a worker process for each request it takes
+	 * ({@link RemoteEvaluationConfiguration}).
+	 */
 	@Bean
 	EvaluationWorkerStep evaluateActionsPartition(JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, DataSource dataSource, List<ActionRule> rules,
@@ -121,6 +131,23 @@ class ReviewJobConfiguration {
 			@Value("${review.job.chunk-size:5000}") int chunkSize) {
 		return new EvaluationWorkerStep(jobRepository, transactionManager, dataSource, rules, router, reviewedRun,
 				store, evaluationProgress, chunkSize);
+	}
+
+	/**
+	 * The evaluate step on this process's threads: {@code review.job.workers} is not
+	 * remote.
+	 */
+	static class LocalWorkers extends NoneNestedConditions {
+
+		LocalWorkers() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnProperty(name = RemoteEvaluationConfiguration.WORKERS, havingValue = "remote")
+		static class RemoteWorkers {
+
+		}
+
 	}
 
 	@Bean
