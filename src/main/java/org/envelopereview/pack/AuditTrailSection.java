@@ -10,16 +10,19 @@ import net.sf.jasperreports.engine.JasperReport;
 
 import org.envelopereview.action.chain.IntegrityReport;
 import org.envelopereview.finding.FindingCode;
+import org.envelopereview.finding.FindingGroup;
 import org.envelopereview.review.output.BoardReview;
 
 import static org.envelopereview.pack.Rows.INSTANT;
 import static org.envelopereview.pack.Rows.count;
-import static org.envelopereview.pack.Rows.findingRows;
 import static org.envelopereview.pack.Rows.plural;
 import static org.envelopereview.pack.Rows.rows;
 
 /** Audit-trail integrity: the hash-chain walk, its breaks and the LOG- findings. */
 final class AuditTrailSection implements PackSection {
+
+	/** LOG- finding groups the section shows (SPEC §9 page budget). */
+	static final int GROUP_BUDGET = 10;
 
 	private final BoardReview review;
 
@@ -88,11 +91,12 @@ final class AuditTrailSection implements PackSection {
 					+ "shows as a hash mismatch, an inserted, removed or reordered row as a prevHash mismatch or a seq gap "
 					+ "or repeat.");
 		parameters.put("BREAKS", rows(breaks));
-		parameters.put("FINDINGS",
-				findingRows(this.review.findings()
-					.stream()
-					.filter((finding) -> finding.code().code().startsWith("LOG-"))
-					.toList()));
+		List<FindingGroup> logGroups = this.facts.groups()
+			.stream()
+			.filter((group) -> group.code().code().startsWith("LOG-"))
+			.toList();
+		parameters.put("FINDINGS", GroupRows.rows(logGroups, GROUP_BUDGET));
+		parameters.put("FINDINGS_MORE", GroupRows.more(logGroups, GROUP_BUDGET));
 		return parameters;
 	}
 

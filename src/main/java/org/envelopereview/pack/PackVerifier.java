@@ -67,7 +67,10 @@ public class PackVerifier {
 			if (trusted == null) {
 				checks.add(VerificationCheck.info("trust", "not checked (no --trust-store given)"));
 			}
-			checkAttachments(document, fingerprint, checks);
+			List<PackManifest.FileDigest> beside = checkAttachments(document, fingerprint, checks);
+			for (PackManifest.FileDigest listed : beside) {
+				checkAnnex(pack, listed, fingerprint, trusted, checks);
+			}
 			return new PackVerification(pack, checks, fingerprint);
 		}
 		catch (IOException ex) {
@@ -76,14 +79,63 @@ public class PackVerifier {
 		}
 	}
 
-	private static void checkAttachments(PDDocument document, String signerFingerprint, List<VerificationCheck> checks)
-			throws IOException {
+	/**
+	 * The register annex beside the pack (SPEC §9): present, the file the manifest lists,
+	 * and itself a valid signed annex by the pack's signer.
+	 */
+	private void checkAnnex(Path pack, PackManifest.FileDigest listed, String packSigner, List<X509Certificate> trusted,
+			List<VerificationCheck> checks) {
+		Path annex = pack.resolveSibling(listed.name());
+		if (!Files.isRegularFile(annex)) {
+			checks.add(VerificationCheck.fail("annex",
+					"the manifest lists " + listed.name() + " beside the pack, but " + annex + " is missing"));
+			return;
+		}
+		String actual;
+		try {
+			actual = ReviewPackWriter.digest(listed.name(), annex).sha256();
+		}
+		catch (IOException ex) {
+			checks.add(VerificationCheck.fail("annex", "cannot read " + annex + ": " + ex.getMessage()));
+			return;
+		}
+		if (!actual.equals(listed.sha256())) {
+			checks.add(VerificationCheck.fail("annex",
+					listed.name() + " has SHA-256 " + actual + " but the manifest says " + listed.sha256()));
+			return;
+		}
+		PackVerification verification = verify(annex, trusted);
+		List<String> failures = verification.failures()
+			.stream()
+			.map((check) -> check.name() + ": " + check.detail())
+			.toList();
+		if (!failures.isEmpty()) {
+			checks.add(VerificationCheck.fail("annex",
+					listed.name() + " fails verification: " + String.join("; ", failures)));
+		}
+		else if (packSigner != null && !packSigner.equals(verification.signerFingerprint())) {
+			checks.add(VerificationCheck.fail("annex", listed.name() + " is signed by "
+					+ verification.signerFingerprint() + ", not by the pack's signer"));
+		}
+		else {
+			checks.add(VerificationCheck.pass("annex",
+					listed.name() + " beside the pack matches its SHA-256 in the manifest and its signature verifies"));
+		}
+	}
+
+	/**
+	 * @return the outputs the manifest lists beside the pack rather than embedded (the
+	 * register annex)
+	 */
+	private static List<PackManifest.FileDigest> checkAttachments(PDDocument document, String signerFingerprint,
+			List<VerificationCheck> checks) throws IOException {
+		List<PackManifest.FileDigest> beside = new ArrayList<>();
 		Map<String, byte[]> attachments = attachments(document);
 		byte[] manifestBytes = attachments.get(ReviewPackWriter.MANIFEST);
 		if (manifestBytes == null) {
 			checks.add(VerificationCheck.fail("manifest",
 					"no embedded " + ReviewPackWriter.MANIFEST + "; attachments are " + attachments.keySet()));
-			return;
+			return beside;
 		}
 		PackManifest manifest;
 		try {
@@ -92,7 +144,7 @@ public class PackVerifier {
 		catch (JacksonException ex) {
 			checks.add(VerificationCheck.fail("manifest",
 					"the embedded manifest.json is not a manifest: " + ex.getOriginalMessage()));
-			return;
+			return beside;
 		}
 		checks.add(VerificationCheck.pass("manifest",
 				"embedded manifest.json for board " + manifest.board() + ", period " + manifest.period().label()
@@ -104,6 +156,10 @@ public class PackVerifier {
 		unlisted.remove(ReviewPackWriter.MANIFEST);
 		for (PackManifest.FileDigest output : manifest.outputs()) {
 			unlisted.remove(output.name());
+			if (output.name().equals(ReviewPackWriter.REGISTER_ANNEX)) {
+				beside.add(output);
+				continue;
+			}
 			byte[] content = attachments.get(output.name());
 			if (content == null) {
 				problems.add(output.name() + " is listed in the manifest but not embedded");
@@ -131,6 +187,7 @@ public class PackVerifier {
 						+ manifest.signer().certificateSha256() + " but the pack is signed by " + signerFingerprint));
 			}
 		}
+		return beside;
 	}
 
 	/** Embedded files by name, from the EmbeddedFiles name tree. */
