@@ -24,6 +24,9 @@ final class AuditTrailSection implements PackSection {
 	/** LOG- finding groups the section shows (SPEC §9 page budget). */
 	static final int GROUP_BUDGET = 10;
 
+	/** Chain breaks the section lists; each is also a LOG-CHAIN-BROKEN finding. */
+	static final int BREAK_BUDGET = 30;
+
 	private final BoardReview review;
 
 	private final ReviewFacts facts;
@@ -50,7 +53,7 @@ final class AuditTrailSection implements PackSection {
 	public Map<String, Object> parameters() {
 		IntegrityReport integrity = this.review.integrity();
 		List<Map<String, ?>> breaks = new ArrayList<>();
-		integrity.breaks().forEach((b) -> {
+		integrity.breaks().stream().limit(BREAK_BUDGET).forEach((b) -> {
 			Map<String, Object> row = new HashMap<>();
 			row.put("agent", b.agent());
 			row.put("seq", Long.toString(b.seq()));
@@ -60,6 +63,17 @@ final class AuditTrailSection implements PackSection {
 			row.put("detail", b.detail());
 			breaks.add(row);
 		});
+		if (integrity.breaks().size() > BREAK_BUDGET) {
+			Map<String, Object> more = new HashMap<>();
+			more.put("agent", "…");
+			more.put("seq", "");
+			more.put("actionId", "");
+			more.put("occurredAt", "");
+			more.put("kind", "");
+			more.put("detail", plural(integrity.breaks().size() - BREAK_BUDGET, "more chain break")
+					+ " not shown here — see findings.json (LOG-CHAIN-BROKEN, attached to this pack).");
+			breaks.add(more);
+		}
 		Map<String, Object> parameters = PackSections.section(this.subreports, "integrity",
 				new net.sf.jasperreports.engine.JREmptyDataSource(0));
 		boolean intact = integrity.breaks().isEmpty();

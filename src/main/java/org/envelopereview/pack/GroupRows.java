@@ -29,7 +29,7 @@ final class GroupRows {
 	/** A group this large gets a chart of its occurrences per week. */
 	static final int CHART_FROM = 10;
 
-	private static final int EXAMPLE_LIMIT = 220;
+	private static final int EXAMPLE_LIMIT = 130;
 
 	private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("MM-dd", Locale.ROOT);
 
@@ -104,7 +104,9 @@ final class GroupRows {
 		}
 		String occurredAt = finding.evidence().get("occurredAt");
 		String lead = ((finding.actionId() != null) ? finding.actionId() : "–")
-				+ ((occurredAt != null) ? " at " + occurredAt.replace('T', ' ') : "") + ": ";
+				+ ((occurredAt != null && occurredAt.length() >= 16)
+						? " (" + occurredAt.substring(0, 16).replace('T', ' ') + ")" : "")
+				+ ": ";
 		if (!withRecord) {
 			return lead + explanation;
 		}
