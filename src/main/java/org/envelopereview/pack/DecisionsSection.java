@@ -108,8 +108,8 @@ final class DecisionsSection implements PackSection {
 			.toList();
 		if (!actionGroups.isEmpty()) {
 			long findings = actionGroups.stream().mapToLong(FindingGroup::count).sum();
-			lines.add("• Under it, " + Rows.plural(findings, "action finding") + " in "
-					+ Rows.plural(actionGroups.size(), "group") + "; the first: "
+			lines.add("• Under it, " + Rows.counted(findings, "action finding") + " in "
+					+ Rows.counted(actionGroups.size(), "group") + "; the first: "
 					+ actionGroups.stream()
 						.limit(ACTION_GROUPS)
 						.map((group) -> group.code().code() + " ×" + Rows.count(group.count())

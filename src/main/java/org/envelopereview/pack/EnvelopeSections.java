@@ -34,7 +34,7 @@ final class EnvelopeSections implements PackSection {
 	 * Finding groups an envelope's section shows, so that it stays within about three
 	 * pages whatever the volume (SPEC §9); the rest are in the attachments.
 	 */
-	static final int GROUP_BUDGET = 10;
+	static final int GROUP_BUDGET = 6;
 
 	private final BoardReview review;
 
@@ -83,8 +83,8 @@ final class EnvelopeSections implements PackSection {
 			row.put("hasTrend", !envelope.trend().isEmpty());
 			row.put("findings", GroupRows.rows(groups, GROUP_BUDGET));
 			row.put("findingsMore", GroupRows.more(groups, GROUP_BUDGET));
-			row.put("findingsHeading", "Findings (" + findings
-					+ ((groups.size() == findings) ? ")" : " in " + Rows.plural(groups.size(), "group") + ")"));
+			row.put("findingsHeading", "Findings (" + Rows.count(findings)
+					+ ((groups.size() == findings) ? ")" : " in " + Rows.counted(groups.size(), "group") + ")"));
 			rows.add(row);
 		}
 		return PackSections.section(this.subreports, "envelopes", rows(rows));

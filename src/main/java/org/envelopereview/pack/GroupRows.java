@@ -130,7 +130,7 @@ final class GroupRows {
 	 * The chart rows of a large group's occurrences per week, or {@code null} for a small
 	 * group or one within a single week.
 	 */
-	static JRDataSource weekly(FindingGroup group) {
+	static List<Map<String, ?>> weekly(FindingGroup group) {
 		if (group.count() < CHART_FROM || group.weeklyCounts().size() < 2) {
 			return null;
 		}
@@ -141,7 +141,9 @@ final class GroupRows {
 			rows.add(chartRow(WEEK.format(week), "Findings", group.weeklyCounts().getOrDefault(week, 0L)));
 			week = week.plusWeeks(1);
 		}
-		return Rows.rows(rows);
+		// rows, not a data source: a row moved to the next page is filled again, and a
+		// data source is read once
+		return rows;
 	}
 
 	/**
@@ -154,7 +156,7 @@ final class GroupRows {
 		}
 		List<FindingGroup> left = groups.subList(limit, groups.size());
 		long findings = left.stream().mapToLong(FindingGroup::count).sum();
-		return Rows.plural(left.size(), "more group") + " (" + Rows.plural(findings, "finding")
+		return Rows.counted(left.size(), "more group") + " (" + Rows.counted(findings, "finding")
 				+ ") not shown here — see finding-groups.json / findings.json (attached to this pack).";
 	}
 

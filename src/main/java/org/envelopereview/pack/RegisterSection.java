@@ -34,7 +34,7 @@ final class RegisterSection implements PackSection {
 	 * Rows the register shows: a few pages of groups whatever the volume (SPEC §9); the
 	 * rest are in the attachments and the register annex.
 	 */
-	static final int ROW_BUDGET = 25;
+	static final int ROW_BUDGET = 15;
 
 	/** Findings naming neither a reviewed envelope nor an action the register shows. */
 	static final int OTHER_BUDGET = 10;
@@ -105,8 +105,8 @@ final class RegisterSection implements PackSection {
 		if (entries.size() > ROW_BUDGET) {
 			List<Entry> left = entries.subList(ROW_BUDGET, entries.size());
 			parameters.put("MORE",
-					Rows.plural(left.size(), "more group") + " ("
-							+ Rows.plural(left.stream().mapToLong(Entry::count).sum(), "finding")
+					Rows.counted(left.size(), "more group") + " ("
+							+ Rows.counted(left.stream().mapToLong(Entry::count).sum(), "finding")
 							+ ") not shown here — see finding-groups.json / findings.json (attached to this pack).");
 		}
 		List<FindingGroup> other = this.facts.groups()

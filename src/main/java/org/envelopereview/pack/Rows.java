@@ -96,6 +96,11 @@ final class Rows {
 		return count + " " + noun + ((count == 1) ? "" : "s");
 	}
 
+	/** Like {@link #plural}, with thousands separated: {@code 42,882 findings}. */
+	static String counted(long count, String noun) {
+		return count(count) + " " + noun + ((count == 1) ? "" : "s");
+	}
+
 	static String commonName(String distinguishedName) {
 		try {
 			for (javax.naming.ldap.Rdn rdn : new javax.naming.ldap.LdapName(distinguishedName).getRdns()) {
