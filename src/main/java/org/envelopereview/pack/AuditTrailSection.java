@@ -21,8 +21,11 @@ import static org.envelopereview.pack.Rows.rows;
 /** Audit-trail integrity: the hash-chain walk, its breaks and the LOG- findings. */
 final class AuditTrailSection implements PackSection {
 
-	/** LOG- finding groups the section shows (SPEC §9 page budget). */
-	static final int GROUP_BUDGET = 10;
+	/**
+	 * Height of the LOG- groups the section shows ({@link GroupRows#shown}): ten large
+	 * ones.
+	 */
+	static final int GROUP_BUDGET = 40;
 
 	/** Chain breaks the section lists; each is also a LOG-CHAIN-BROKEN finding. */
 	static final int BREAK_BUDGET = 30;

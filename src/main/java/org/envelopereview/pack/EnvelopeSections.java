@@ -31,10 +31,11 @@ import static org.envelopereview.pack.Rows.rows;
 final class EnvelopeSections implements PackSection {
 
 	/**
-	 * Finding groups an envelope's section shows, so that it stays within about three
-	 * pages whatever the volume (SPEC §9); the rest are in the attachments.
+	 * The height of finding groups an envelope's section shows, in rows of a single
+	 * finding ({@link GroupRows#shown}), so that it stays within about three pages
+	 * whatever the volume (SPEC §9): six large groups; the rest are in the attachments.
 	 */
-	static final int GROUP_BUDGET = 6;
+	static final int GROUP_BUDGET = 24;
 
 	private final BoardReview review;
 

@@ -36,10 +36,34 @@ final class GroupRows {
 	private GroupRows() {
 	}
 
-	/** Rows of findings-table.jrxml for the first {@code limit} groups. */
-	static JRDataSource rows(List<FindingGroup> groups, int limit) {
+	/**
+	 * What a larger group's row costs against a table's budget, in rows of a single
+	 * finding (its examples and chart take about four times the height).
+	 */
+	static final int GROUP_ROW_COST = 4;
+
+	/**
+	 * How many of the groups, from the first, fit a budget of {@code units} rows of a
+	 * single finding: the budget is a height, so that a small review shows every finding
+	 * as it always did and a large one a few pages of its largest groups.
+	 */
+	static int shown(List<FindingGroup> groups, int units) {
+		int used = 0;
+		int shown = 0;
+		for (FindingGroup group : groups) {
+			used += group.single() ? 1 : GROUP_ROW_COST;
+			if (used > units) {
+				break;
+			}
+			shown++;
+		}
+		return shown;
+	}
+
+	/** Rows of findings-table.jrxml for the groups that fit {@code units}. */
+	static JRDataSource rows(List<FindingGroup> groups, int units) {
 		List<Map<String, ?>> rows = new ArrayList<>();
-		for (FindingGroup group : groups.subList(0, Math.min(limit, groups.size()))) {
+		for (FindingGroup group : groups.subList(0, shown(groups, units))) {
 			rows.add(row(group));
 		}
 		return Rows.rows(rows);
@@ -150,11 +174,12 @@ final class GroupRows {
 	 * The line under a table that left groups out, or {@code null} when it shows them
 	 * all.
 	 */
-	static String more(List<FindingGroup> groups, int limit) {
-		if (groups.size() <= limit) {
+	static String more(List<FindingGroup> groups, int units) {
+		int shown = shown(groups, units);
+		if (groups.size() <= shown) {
 			return null;
 		}
-		List<FindingGroup> left = groups.subList(limit, groups.size());
+		List<FindingGroup> left = groups.subList(shown, groups.size());
 		long findings = left.stream().mapToLong(FindingGroup::count).sum();
 		return Rows.counted(left.size(), "more group") + " (" + Rows.counted(findings, "finding")
 				+ ") not shown here — see finding-groups.json / findings.json (attached to this pack).";

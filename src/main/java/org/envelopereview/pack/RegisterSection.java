@@ -31,10 +31,11 @@ import static org.envelopereview.pack.Rows.rows;
 final class RegisterSection implements PackSection {
 
 	/**
-	 * Rows the register shows: a few pages of groups whatever the volume (SPEC §9); the
-	 * rest are in the attachments and the register annex.
+	 * Height of the rows the register shows, in rows of one action (a group's row costs
+	 * {@link GroupRows#GROUP_ROW_COST}): a few pages whatever the volume (SPEC §9),
+	 * fifteen large groups; the rest are in the attachments and the register annex.
 	 */
-	static final int ROW_BUDGET = 15;
+	static final int ROW_BUDGET = 45;
 
 	/** Findings naming neither a reviewed envelope nor an action the register shows. */
 	static final int OTHER_BUDGET = 10;
@@ -89,7 +90,16 @@ final class RegisterSection implements PackSection {
 		entries.sort(
 				Comparator.comparing(Entry::severity).thenComparing(Comparator.comparingLong(Entry::count).reversed()));
 		List<Map<String, ?>> rows = new ArrayList<>();
-		entries.stream().limit(ROW_BUDGET).forEach((entry) -> rows.add(entry.row()));
+		int shown = 0;
+		int used = 0;
+		for (Entry entry : entries) {
+			used += (entry.count() > 1 && entry.row().containsKey("examples")) ? GroupRows.GROUP_ROW_COST : 1;
+			if (used > ROW_BUDGET) {
+				break;
+			}
+			rows.add(entry.row());
+			shown++;
+		}
 		Map<String, Object> parameters = PackSections.section(this.subreports, "register", rows(rows));
 		boolean grouped = entries.size() > 0 && actionGroups.stream().anyMatch((group) -> !group.single());
 		parameters.put("INTRODUCTION", this.facts.flaggedActions().size() + " actions were flagged in "
@@ -102,8 +112,8 @@ final class RegisterSection implements PackSection {
 				+ (this.review.receivesUnassigned()
 						? " This board also receives findings that belong to no board; they are marked unassigned."
 						: ""));
-		if (entries.size() > ROW_BUDGET) {
-			List<Entry> left = entries.subList(ROW_BUDGET, entries.size());
+		if (entries.size() > shown) {
+			List<Entry> left = entries.subList(shown, entries.size());
 			parameters.put("MORE",
 					Rows.counted(left.size(), "more group") + " ("
 							+ Rows.counted(left.stream().mapToLong(Entry::count).sum(), "finding")

@@ -31,8 +31,10 @@ import static org.envelopereview.pack.Rows.rows;
  */
 final class SummarySection implements PackSection {
 
-	/** Finding groups the summary shows, most severe and largest first. */
-	static final int GROUP_BUDGET = 8;
+	/**
+	 * Height of the groups the summary shows ({@link GroupRows#shown}): eight large ones.
+	 */
+	static final int GROUP_BUDGET = 32;
 
 	private final BoardReview review;
 
