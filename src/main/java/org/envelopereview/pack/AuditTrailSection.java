@@ -10,16 +10,25 @@ import net.sf.jasperreports.engine.JasperReport;
 
 import org.envelopereview.action.chain.IntegrityReport;
 import org.envelopereview.finding.FindingCode;
+import org.envelopereview.finding.FindingGroup;
 import org.envelopereview.review.output.BoardReview;
 
 import static org.envelopereview.pack.Rows.INSTANT;
 import static org.envelopereview.pack.Rows.count;
-import static org.envelopereview.pack.Rows.findingRows;
 import static org.envelopereview.pack.Rows.plural;
 import static org.envelopereview.pack.Rows.rows;
 
 /** Audit-trail integrity: the hash-chain walk, its breaks and the LOG- findings. */
 final class AuditTrailSection implements PackSection {
+
+	/**
+	 * Height of the LOG- groups the section shows ({@link GroupRows#shown}): ten large
+	 * ones.
+	 */
+	static final int GROUP_BUDGET = 40;
+
+	/** Chain breaks the section lists; each is also a LOG-CHAIN-BROKEN finding. */
+	static final int BREAK_BUDGET = 30;
 
 	private final BoardReview review;
 
@@ -47,7 +56,7 @@ final class AuditTrailSection implements PackSection {
 	public Map<String, Object> parameters() {
 		IntegrityReport integrity = this.review.integrity();
 		List<Map<String, ?>> breaks = new ArrayList<>();
-		integrity.breaks().forEach((b) -> {
+		integrity.breaks().stream().limit(BREAK_BUDGET).forEach((b) -> {
 			Map<String, Object> row = new HashMap<>();
 			row.put("agent", b.agent());
 			row.put("seq", Long.toString(b.seq()));
@@ -57,6 +66,17 @@ final class AuditTrailSection implements PackSection {
 			row.put("detail", b.detail());
 			breaks.add(row);
 		});
+		if (integrity.breaks().size() > BREAK_BUDGET) {
+			Map<String, Object> more = new HashMap<>();
+			more.put("agent", "…");
+			more.put("seq", "");
+			more.put("actionId", "");
+			more.put("occurredAt", "");
+			more.put("kind", "");
+			more.put("detail", plural(integrity.breaks().size() - BREAK_BUDGET, "more chain break")
+					+ " not shown here — see findings.json (LOG-CHAIN-BROKEN, attached to this pack).");
+			breaks.add(more);
+		}
 		Map<String, Object> parameters = PackSections.section(this.subreports, "integrity",
 				new net.sf.jasperreports.engine.JREmptyDataSource(0));
 		boolean intact = integrity.breaks().isEmpty();
@@ -88,11 +108,12 @@ final class AuditTrailSection implements PackSection {
 					+ "shows as a hash mismatch, an inserted, removed or reordered row as a prevHash mismatch or a seq gap "
 					+ "or repeat.");
 		parameters.put("BREAKS", rows(breaks));
-		parameters.put("FINDINGS",
-				findingRows(this.review.findings()
-					.stream()
-					.filter((finding) -> finding.code().code().startsWith("LOG-"))
-					.toList()));
+		List<FindingGroup> logGroups = this.facts.groups()
+			.stream()
+			.filter((group) -> group.code().code().startsWith("LOG-"))
+			.toList();
+		parameters.put("FINDINGS", GroupRows.rows(logGroups, GROUP_BUDGET));
+		parameters.put("FINDINGS_MORE", GroupRows.more(logGroups, GROUP_BUDGET));
 		return parameters;
 	}
 

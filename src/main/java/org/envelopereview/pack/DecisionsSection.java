@@ -13,6 +13,7 @@ import org.envelopereview.decision.DecisionDeadlines;
 import org.envelopereview.decision.DecisionTemplates;
 import org.envelopereview.envelope.Board;
 import org.envelopereview.finding.Finding;
+import org.envelopereview.finding.FindingGroup;
 import org.envelopereview.period.Period;
 import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.review.output.BoardReview.EnvelopeReview;
@@ -30,6 +31,9 @@ final class DecisionsSection implements PackSection {
 	 * The default of {@code review.decisions.default-due}, as the page explains it.
 	 */
 	static final long DEFAULT_DUE_DAYS = 30;
+
+	/** Action-finding groups named under a decision. */
+	static final int ACTION_GROUPS = 3;
 
 	private final BoardReview review;
 
@@ -64,11 +68,7 @@ final class DecisionsSection implements PackSection {
 			Map<String, Object> row = new HashMap<>();
 			row.put("envelopeId", envelope.envelopeId());
 			row.put("title", (envelope.envelope() != null) ? envelope.envelope().title() : null);
-			row.put("reasons",
-					reasons.stream()
-						.map((finding) -> "• " + finding.code().code() + " (" + finding.severity().label() + "): "
-								+ finding.explanation())
-						.collect(Collectors.joining("\n")));
+			row.put("reasons", reasons(envelope.envelopeId(), reasons));
 			row.put("members", members());
 			row.put("due",
 					"Decision due by " + DAY.format(decideBy().lastInstant()) + " (end of " + decideBy().label()
@@ -93,6 +93,33 @@ final class DecisionsSection implements PackSection {
 						+ " becomes DEC-UNDECIDED in the " + decideBy().label() + " review.");
 		parameters.putAll(RecommendationRows.decisionsPage(this.review.envelopes()));
 		return parameters;
+	}
+
+	/**
+	 * Why the board must decide, one line per reason, then the largest groups of the
+	 * envelope's action findings (SPEC §9), so the volume behind the decision is in view.
+	 */
+	private String reasons(String envelopeId, List<Finding> reasons) {
+		List<String> lines = new ArrayList<>();
+		reasons.forEach((finding) -> lines
+			.add("• " + finding.code().code() + " (" + finding.severity().label() + "): " + finding.explanation()));
+		List<FindingGroup> actionGroups = this.facts.groupsOf(envelopeId)
+			.stream()
+			.filter((group) -> group.first().finding().actionId() != null)
+			.toList();
+		if (!actionGroups.isEmpty()) {
+			long findings = actionGroups.stream().mapToLong(FindingGroup::count).sum();
+			lines.add("• Under it, " + Rows.counted(findings, "action finding") + " in "
+					+ Rows.counted(actionGroups.size(), "group") + "; the first: "
+					+ actionGroups.stream()
+						.limit(ACTION_GROUPS)
+						.map((group) -> group.code().code() + " ×" + Rows.count(group.count())
+								+ ((group.agent() != null) ? " by " + group.agent() : "")
+								+ ((group.outOfScopeValue() != null) ? " (" + group.outOfScopeValue() + ")" : ""))
+						.collect(Collectors.joining("; "))
+					+ " — see its section.");
+		}
+		return String.join("\n", lines);
 	}
 
 	/** The period whose review reports a request of this pack left unanswered. */

@@ -11,7 +11,7 @@ import net.sf.jasperreports.engine.JasperReport;
 import org.envelopereview.envelope.ActionClass;
 import org.envelopereview.envelope.Envelope;
 import org.envelopereview.envelope.Scope;
-import org.envelopereview.finding.Finding;
+import org.envelopereview.finding.FindingGroup;
 import org.envelopereview.review.output.BoardReview.EnvelopeReview;
 import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.review.scope.ScopeMeasurement;
@@ -20,7 +20,6 @@ import static org.envelopereview.pack.Rows.chartRow;
 import static org.envelopereview.pack.Rows.count;
 import static org.envelopereview.pack.Rows.duration;
 import static org.envelopereview.pack.Rows.fact;
-import static org.envelopereview.pack.Rows.findingRows;
 import static org.envelopereview.pack.Rows.list;
 import static org.envelopereview.pack.Rows.orNone;
 import static org.envelopereview.pack.Rows.rows;
@@ -30,6 +29,13 @@ import static org.envelopereview.pack.Rows.rows;
  * findings.
  */
 final class EnvelopeSections implements PackSection {
+
+	/**
+	 * The height of finding groups an envelope's section shows, in rows of a single
+	 * finding ({@link GroupRows#shown}), so that it stays within about three pages
+	 * whatever the volume (SPEC §9): six large groups; the rest are in the attachments.
+	 */
+	static final int GROUP_BUDGET = 24;
 
 	private final BoardReview review;
 
@@ -64,7 +70,8 @@ final class EnvelopeSections implements PackSection {
 		List<Map<String, ?>> rows = new ArrayList<>();
 		for (EnvelopeReview envelope : this.review.envelopes()) {
 			Envelope declared = envelope.envelope();
-			List<Finding> findings = this.facts.findingsOf(envelope.envelopeId());
+			List<FindingGroup> groups = this.facts.groupsOf(envelope.envelopeId());
+			long findings = groups.stream().mapToLong(FindingGroup::count).sum();
 			Map<String, Object> row = new HashMap<>();
 			row.put("envelopeId", envelope.envelopeId());
 			row.put("title", (declared != null) ? declared.title() : null);
@@ -75,8 +82,10 @@ final class EnvelopeSections implements PackSection {
 			row.put("trend", rows(trend(envelope)));
 			row.put("trendChart", rows(trendChart(envelope)));
 			row.put("hasTrend", !envelope.trend().isEmpty());
-			row.put("findings", findingRows(findings));
-			row.put("findingsHeading", "Findings (" + findings.size() + ")");
+			row.put("findings", GroupRows.rows(groups, GROUP_BUDGET));
+			row.put("findingsMore", GroupRows.more(groups, GROUP_BUDGET));
+			row.put("findingsHeading", "Findings (" + Rows.count(findings)
+					+ ((groups.size() == findings) ? ")" : " in " + Rows.counted(groups.size(), "group") + ")"));
 			row.put("recommendation", RecommendationRows.section(envelope.recommendation()));
 			rows.add(row);
 		}

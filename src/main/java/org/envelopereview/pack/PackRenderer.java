@@ -80,6 +80,28 @@ class PackRenderer {
 		}
 	}
 
+	/**
+	 * Renders one report on its own (the register annex), its pages swapped to disk.
+	 * @return the number of pages
+	 */
+	int renderOne(String name, Map<String, Object> parameters, Metadata metadata, Path target, Path workDir)
+			throws IOException {
+		Path iccProfile = Files.createTempFile(workDir, "srgb", ".icc");
+		JRSwapFile swap = new JRSwapFile(workDir.toString(), 4096, 256);
+		JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(PAGES_IN_MEMORY, swap, true);
+		try {
+			JasperPrint print = fill(name, parameters, new JREmptyDataSource(1), virtualizer);
+			virtualizer.setReadOnly(true);
+			Files.write(iccProfile, ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
+			export(List.of(print), metadata, iccProfile, target);
+			return print.getPages().size();
+		}
+		finally {
+			virtualizer.cleanup();
+			Files.deleteIfExists(iccProfile);
+		}
+	}
+
 	JasperPrint fill(String name, Map<String, Object> parameters, JRDataSource data,
 			JRSwapFileVirtualizer virtualizer) {
 		if (virtualizer != null) {

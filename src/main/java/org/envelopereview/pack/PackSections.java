@@ -35,8 +35,13 @@ class PackSections {
 	private final List<PackSection> sections;
 
 	PackSections(BoardReview review, PackManifest manifest, Map<String, JasperReport> subreports) {
-		this.review = review;
-		this.facts = new ReviewFacts(review);
+		this(new ReviewFacts(review), manifest, subreports);
+	}
+
+	/** Sections over facts already gathered, e.g. the groups also written as JSON. */
+	PackSections(ReviewFacts facts, PackManifest manifest, Map<String, JasperReport> subreports) {
+		this.review = facts.review();
+		this.facts = facts;
 		this.manifest = manifest;
 		this.subreports = subreports;
 		this.sections = List.of(new SummarySection(this.facts, subreports),

@@ -69,14 +69,65 @@ public class PackVerifier {
 				checks.add(VerificationCheck.info("trust", "not checked (no --trust-store given)"));
 			}
 			PackManifest manifest = checkAttachments(document, fingerprint, checks);
-			if (manifest != null && manifest.signer().signatureLevel() != null && report.level() != null) {
-				checks.add(level(manifest.signer().signatureLevel(), report.level()));
+			if (manifest != null) {
+				for (PackManifest.FileDigest listed : manifest.outputs()) {
+					if (listed.name().equals(ReviewPackWriter.REGISTER_ANNEX)) {
+						checkAnnex(pack, listed, fingerprint, trusted, checks);
+					}
+				}
+				if (manifest.signer().signatureLevel() != null && report.level() != null) {
+					checks.add(level(manifest.signer().signatureLevel(), report.level()));
+				}
 			}
 			return new PackVerification(pack, checks, fingerprint, report.level());
 		}
 		catch (IOException ex) {
 			checks.add(VerificationCheck.fail("file", pack + " is not a readable PDF: " + ex.getMessage()));
 			return new PackVerification(pack, checks, null);
+		}
+	}
+
+	/**
+	 * The register annex beside the pack (SPEC §9): present, the file the manifest lists,
+	 * and itself a valid signed annex by the pack's signer.
+	 */
+	private void checkAnnex(Path pack, PackManifest.FileDigest listed, String packSigner, List<X509Certificate> trusted,
+			List<VerificationCheck> checks) {
+		Path annex = pack.resolveSibling(listed.name());
+		if (!Files.isRegularFile(annex)) {
+			checks.add(VerificationCheck.fail("annex",
+					"the manifest lists " + listed.name() + " beside the pack, but " + annex + " is missing"));
+			return;
+		}
+		String actual;
+		try {
+			actual = ReviewPackWriter.digest(listed.name(), annex).sha256();
+		}
+		catch (IOException ex) {
+			checks.add(VerificationCheck.fail("annex", "cannot read " + annex + ": " + ex.getMessage()));
+			return;
+		}
+		if (!actual.equals(listed.sha256())) {
+			checks.add(VerificationCheck.fail("annex",
+					listed.name() + " has SHA-256 " + actual + " but the manifest says " + listed.sha256()));
+			return;
+		}
+		PackVerification verification = verify(annex, trusted);
+		List<String> failures = verification.failures()
+			.stream()
+			.map((check) -> check.name() + ": " + check.detail())
+			.toList();
+		if (!failures.isEmpty()) {
+			checks.add(VerificationCheck.fail("annex",
+					listed.name() + " fails verification: " + String.join("; ", failures)));
+		}
+		else if (packSigner != null && !packSigner.equals(verification.signerFingerprint())) {
+			checks.add(VerificationCheck.fail("annex", listed.name() + " is signed by "
+					+ verification.signerFingerprint() + ", not by the pack's signer"));
+		}
+		else {
+			checks.add(VerificationCheck.pass("annex",
+					listed.name() + " beside the pack matches its SHA-256 in the manifest and its signature verifies"));
 		}
 	}
 
@@ -132,6 +183,10 @@ public class PackVerifier {
 		unlisted.remove(ReviewPackWriter.MANIFEST);
 		for (PackManifest.FileDigest output : manifest.outputs()) {
 			unlisted.remove(output.name());
+			if (output.name().equals(ReviewPackWriter.REGISTER_ANNEX)) {
+				// beside the pack, not embedded: checked as a file of its own
+				continue;
+			}
 			byte[] content = attachments.get(output.name());
 			if (content == null) {
 				problems.add(output.name() + " is listed in the manifest but not embedded");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -11,6 +12,9 @@ import java.util.stream.Collectors;
 import org.envelopereview.decision.RequestedDecisions;
 import org.envelopereview.finding.Finding;
 import org.envelopereview.finding.FindingCode;
+import org.envelopereview.finding.FindingGroup;
+import org.envelopereview.finding.FindingGroups;
+import org.envelopereview.finding.StoredFinding;
 import org.envelopereview.finding.Severity;
 import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.review.output.BoardReview.EnvelopeReview;
@@ -24,6 +28,8 @@ final class ReviewFacts {
 	private final BoardReview review;
 
 	private final Set<String> reviewedEnvelopes;
+
+	private List<FindingGroup> groups;
 
 	ReviewFacts(BoardReview review) {
 		this.review = review;
@@ -100,6 +106,31 @@ final class ReviewFacts {
 			.map(Finding::actionId)
 			.filter(java.util.Objects::nonNull)
 			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * The board's findings in groups (SPEC §9), in one pass over them; computed once.
+	 */
+	List<FindingGroup> groups() {
+		if (this.groups == null) {
+			FindingGroups grouping = new FindingGroups();
+			List<Finding> findings = this.review.findings();
+			for (int i = 0; i < findings.size(); i++) {
+				Finding finding = findings.get(i);
+				// the review hands over findings without their stored keys: a key unique
+				// within the board, stable for the same (sorted) findings
+				grouping.add(new StoredFinding(
+						String.join("|", finding.code().code(), Objects.toString(finding.envelopeId(), ""),
+								Objects.toString(finding.actionId(), ""), Integer.toString(i)),
+						finding));
+			}
+			this.groups = grouping.groups();
+		}
+		return this.groups;
+	}
+
+	List<FindingGroup> groupsOf(String envelopeId) {
+		return groups().stream().filter((group) -> envelopeId.equals(group.envelopeId())).toList();
 	}
 
 	List<Finding> findingsOf(String envelopeId) {

@@ -24,12 +24,12 @@ import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.signing.PadesSigner;
 import org.envelopereview.signing.SigningKey;
 import org.envelopereview.signing.SigningKeys;
-import org.envelopereview.signing.SigningLevel;
 import org.envelopereview.signing.VisibleSignature;
 import org.envelopereview.system.ProgressBars;
 import org.envelopereview.system.Sha256;
 import org.envelopereview.system.SoftwareVersion;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,6 +49,12 @@ public class ReviewPackWriter {
 
 	public static final String FINDINGS_CSV = "findings.csv";
 
+	/** The finding groups the pack shows (SPEC §9), attached and beside it. */
+	public static final String FINDING_GROUPS_JSON = "finding-groups.json";
+
+	/** The optional register annex beside the pack: every finding on paper. */
+	public static final String REGISTER_ANNEX = RegisterAnnex.FILE;
+
 	/**
 	 * A pack being rendered and signed, in the output directory so the move is atomic.
 	 */
@@ -67,9 +73,17 @@ public class ReviewPackWriter {
 
 	private final AssociatedFiles associatedFiles = new AssociatedFiles();
 
+	private final ReviewPackProperties properties;
+
 	public ReviewPackWriter(SigningKeys keys, PadesSigner signer) {
+		this(keys, signer, ReviewPackProperties.DEFAULTS);
+	}
+
+	@Autowired
+	public ReviewPackWriter(SigningKeys keys, PadesSigner signer, ReviewPackProperties properties) {
 		this.keys = keys;
 		this.signer = signer;
+		this.properties = properties;
 	}
 
 	/**
@@ -87,26 +101,37 @@ public class ReviewPackWriter {
 			deleteAbandonedWork(directory);
 			byte[] findingsJson = readOutput(directory, FINDINGS_JSON);
 			byte[] findingsCsv = readOutput(directory, FINDINGS_CSV);
-			PackManifest manifest = manifest(review, key, this.signer.level(), findingsJson, findingsCsv);
-			byte[] manifestJson = ManifestJson.write(manifest);
+			ReviewFacts facts = new ReviewFacts(review);
+			byte[] groupsJson = FindingGroupsJson.write(review, facts.groups());
 			progress.step();
 			Path work = Files.createTempDirectory(directory, WORK_PREFIX);
 			try {
+				List<PackManifest.FileDigest> outputs = new ArrayList<>(List.of(digest(FINDINGS_JSON, findingsJson),
+						digest(FINDINGS_CSV, findingsCsv), digest(FINDING_GROUPS_JSON, groupsJson)));
+				Path annex = null;
+				if (this.properties.registerAnnex()) {
+					progress.setExtraMessage("register annex");
+					annex = writeAnnex(review, key, work);
+					outputs.add(digest(REGISTER_ANNEX, annex));
+				}
+				PackManifest manifest = manifest(review, key, PACK, outputs);
+				byte[] manifestJson = ManifestJson.write(manifest);
 				progress.setExtraMessage("rendering");
 				Path rendered = work.resolve("rendered.pdf");
-				new PackRenderer(this.templates).render(new PackSections(review, manifest, this.templates.subreports()),
+				new PackRenderer(this.templates).render(new PackSections(facts, manifest, this.templates.subreports()),
 						metadata(review), rendered, work);
 				progress.step();
 				Path attached = work.resolve("attached.pdf");
-				this.associatedFiles.attach(rendered, attached, attachments(findingsJson, findingsCsv, manifestJson));
+				this.associatedFiles.attach(rendered, attached,
+						attachments(findingsJson, findingsCsv, groupsJson, manifestJson));
 				progress.setExtraMessage("signing");
 				progress.step();
 				Path signed = work.resolve("signed.pdf");
 				Instant signingTime = Instant.now();
-				this.signer.sign(attached, signed, key, reason(review), visibleSignature(key, review, signingTime),
-						signingTime);
+				this.signer.sign(attached, signed, key, reason(review),
+						visibleSignature(key, reason(review), signingTime), signingTime);
 				progress.step();
-				Path pack = publish(directory, work, signed, manifestJson);
+				Path pack = publish(directory, work, signed, manifestJson, groupsJson, annex);
 				progress.step();
 				return pack;
 			}
@@ -126,21 +151,60 @@ public class ReviewPackWriter {
 		}
 	}
 
+	/**
+	 * Renders, attaches its own manifest to and signs the register annex in the work
+	 * directory.
+	 * @return the signed annex
+	 */
+	private Path writeAnnex(BoardReview review, SigningKey key, Path work) throws IOException {
+		PackManifest manifest = manifest(review, key, REGISTER_ANNEX, List.of());
+		byte[] manifestJson = ManifestJson.write(manifest);
+		Path rendered = work.resolve("register-rendered.pdf");
+		new RegisterAnnex(this.templates).render(review, manifest,
+				new PackRenderer.Metadata("Register annex " + review.board().name() + " " + review.period().label(),
+						"Every finding of the periodic envelope review " + review.period().label() + " for board "
+								+ review.board().id() + ", run " + review.runNumber(),
+						"Envelope Review",
+						"envelope review, register, " + review.board().id() + ", " + review.period().label(),
+						"Envelope Review " + SoftwareVersion.current()),
+				rendered, work);
+		Path attached = work.resolve("register-attached.pdf");
+		this.associatedFiles.attach(rendered, attached, List.of(new AssociatedFiles.Attachment(MANIFEST, manifestJson,
+				"application/json", "Board, period, run, inputs and signer of this register annex", Instant.now())));
+		Path signed = work.resolve("register-signed.pdf");
+		Instant signingTime = Instant.now();
+		String reason = "Register annex to the periodic envelope review " + review.period().label();
+		this.signer.sign(attached, signed, key, reason, visibleSignature(key, reason, signingTime), signingTime);
+		return signed;
+	}
+
 	private static List<AssociatedFiles.Attachment> attachments(byte[] findingsJson, byte[] findingsCsv,
-			byte[] manifestJson) {
+			byte[] groupsJson, byte[] manifestJson) {
 		Instant now = Instant.now();
 		return List.of(
 				new AssociatedFiles.Attachment(FINDINGS_JSON, findingsJson, "application/json",
 						"Findings of this review, machine-readable", now),
 				new AssociatedFiles.Attachment(FINDINGS_CSV, findingsCsv, "text/csv", "Findings of this review as CSV",
 						now),
+				new AssociatedFiles.Attachment(FINDING_GROUPS_JSON, groupsJson, "application/json",
+						"The finding groups this pack shows: count, first and last occurrence, examples", now),
 				new AssociatedFiles.Attachment(MANIFEST, manifestJson, "application/json",
 						"SHA-256 of every input and output, software version and signer", now));
 	}
 
-	/** Moves the manifest and then the signed pack into the output directory. */
-	private static Path publish(Path directory, Path work, Path signed, byte[] manifestJson) throws IOException {
+	/**
+	 * Moves the finding groups, the register annex, the manifest and then the signed pack
+	 * into the output directory.
+	 */
+	private static Path publish(Path directory, Path work, Path signed, byte[] manifestJson, byte[] groupsJson,
+			Path annex) throws IOException {
 		Path pack = directory.resolve(PACK);
+		Path groups = work.resolve(FINDING_GROUPS_JSON);
+		Files.write(groups, groupsJson);
+		moveIntoPlace(groups, directory.resolve(FINDING_GROUPS_JSON));
+		if (annex != null) {
+			moveIntoPlace(annex, directory.resolve(REGISTER_ANNEX));
+		}
 		Path manifest = work.resolve(MANIFEST);
 		Files.write(manifest, manifestJson);
 		if (Files.exists(pack)) {
@@ -155,20 +219,18 @@ public class ReviewPackWriter {
 		return "Periodic envelope review " + review.period().label();
 	}
 
-	private static PackManifest manifest(BoardReview review, SigningKey key, SigningLevel level, byte[] findingsJson,
-			byte[] findingsCsv) {
+	private PackManifest manifest(BoardReview review, SigningKey key, String file,
+			List<PackManifest.FileDigest> outputs) {
 		List<PackManifest.FileDigest> inputs = new ArrayList<>();
 		review.inputs().forEach((input) -> inputs.add(new PackManifest.FileDigest(input.name(), input.sha256(), null)));
 		inputs.sort(Comparator.comparing(PackManifest.FileDigest::name));
-		List<PackManifest.FileDigest> outputs = List.of(digest(FINDINGS_JSON, findingsJson),
-				digest(FINDINGS_CSV, findingsCsv));
 		return new PackManifest(PackManifest.FORMAT, review.board().id(), review.board().name(),
 				new PackManifest.Period(review.period().label(), review.period().start().toString(),
 						review.period().end().toString()),
 				new PackManifest.Run(review.runId(), review.runNumber()), SoftwareVersion.current(),
 				new PackManifest.Signer(key.certificate().getSubjectX500Principal().getName(), key.fingerprint(),
-						key.development(), level.label()),
-				PACK, inputs, outputs,
+						key.development(), this.signer.level().label()),
+				file, inputs, outputs,
 				review.trail()
 					.sources()
 					.stream()
@@ -181,6 +243,14 @@ public class ReviewPackWriter {
 		return new PackManifest.FileDigest(name, Sha256.hex(content), (long) content.length);
 	}
 
+	static PackManifest.FileDigest digest(String name, Path file) throws IOException {
+		java.security.MessageDigest digest = Sha256.newDigest();
+		try (java.io.InputStream in = new java.security.DigestInputStream(Files.newInputStream(file), digest)) {
+			in.transferTo(java.io.OutputStream.nullOutputStream());
+		}
+		return new PackManifest.FileDigest(name, java.util.HexFormat.of().formatHex(digest.digest()), Files.size(file));
+	}
+
 	private static PackRenderer.Metadata metadata(BoardReview review) {
 		return new PackRenderer.Metadata("Review pack " + review.board().name() + " " + review.period().label(),
 				"Periodic envelope review " + review.period().label() + " for board " + review.board().id() + ", run "
@@ -189,12 +259,12 @@ public class ReviewPackWriter {
 				"Envelope Review " + SoftwareVersion.current());
 	}
 
-	private static VisibleSignature visibleSignature(SigningKey key, BoardReview review, Instant signingTime) {
+	private static VisibleSignature visibleSignature(SigningKey key, String reason, Instant signingTime) {
 		String fingerprint = key.fingerprint();
 		List<String> lines = new ArrayList<>();
 		lines.add("Digitally signed by " + key.signerName());
 		lines.add("Date: " + SIGNED_AT.format(signingTime));
-		lines.add("Reason: " + reason(review));
+		lines.add("Reason: " + reason);
 		lines.add("Certificate SHA-256: " + fingerprint);
 		if (key.development()) {
 			lines.add("DEVELOPMENT KEY — NOT FOR SUBMISSION");

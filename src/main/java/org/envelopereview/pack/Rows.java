@@ -35,25 +35,30 @@ final class Rows {
 	static JRDataSource findingRows(List<Finding> findings) {
 		List<Map<String, ?>> rows = new ArrayList<>(findings.size());
 		for (Finding finding : findings) {
-			Map<String, Object> row = new HashMap<>();
-			row.put("severity", finding.severity().label().toUpperCase(Locale.ROOT));
-			row.put("severityColor", FindingPresentation.color(finding.severity()));
-			row.put("code", finding.code().code());
-			String subject = (finding.actionId() != null) ? finding.actionId()
-					: (finding.envelopeId() != null) ? finding.envelopeId() : "–";
-			row.put("subject", subject + (finding.unassigned() ? "\n(unassigned)" : ""));
-			row.put("explanation", finding.explanation());
-			List<String> details = new ArrayList<>();
-			if (!finding.evidence().isEmpty()) {
-				details.add("Evidence: " + pairs(finding.evidence()));
-			}
-			if (!finding.controls().isEmpty()) {
-				details.add("Controls: " + String.join(", ", finding.controls()));
-			}
-			row.put("details", details.isEmpty() ? null : String.join("\n", details));
-			rows.add(row);
+			rows.add(findingRow(finding));
 		}
 		return rows(rows);
+	}
+
+	/** A row of findings-table.jrxml showing one finding. */
+	static Map<String, Object> findingRow(Finding finding) {
+		Map<String, Object> row = new HashMap<>();
+		row.put("severity", finding.severity().label().toUpperCase(Locale.ROOT));
+		row.put("severityColor", FindingPresentation.color(finding.severity()));
+		row.put("code", finding.code().code());
+		String subject = (finding.actionId() != null) ? finding.actionId()
+				: (finding.envelopeId() != null) ? finding.envelopeId() : "–";
+		row.put("subject", subject + (finding.unassigned() ? "\n(unassigned)" : ""));
+		row.put("explanation", finding.explanation());
+		List<String> details = new ArrayList<>();
+		if (!finding.evidence().isEmpty()) {
+			details.add("Evidence: " + pairs(finding.evidence()));
+		}
+		if (!finding.controls().isEmpty()) {
+			details.add("Controls: " + String.join(", ", finding.controls()));
+		}
+		row.put("details", details.isEmpty() ? null : String.join("\n", details));
+		return row;
 	}
 
 	static JRDataSource digests(List<PackManifest.FileDigest> digests) {
@@ -89,6 +94,11 @@ final class Rows {
 
 	static String plural(long count, String noun) {
 		return count + " " + noun + ((count == 1) ? "" : "s");
+	}
+
+	/** Like {@link #plural}, with thousands separated: {@code 42,882 findings}. */
+	static String counted(long count, String noun) {
+		return count(count) + " " + noun + ((count == 1) ? "" : "s");
 	}
 
 	static String commonName(String distinguishedName) {

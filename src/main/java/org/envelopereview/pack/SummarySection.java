@@ -15,6 +15,7 @@ import net.sf.jasperreports.engine.JasperReport;
 import org.envelopereview.finding.Finding;
 import org.envelopereview.finding.FindingCatalogue;
 import org.envelopereview.finding.FindingCode;
+import org.envelopereview.finding.FindingGroup;
 import org.envelopereview.finding.Severity;
 import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.review.output.BoardReview.EnvelopeReview;
@@ -29,6 +30,11 @@ import static org.envelopereview.pack.Rows.rows;
  * scope against the previous period.
  */
 final class SummarySection implements PackSection {
+
+	/**
+	 * Height of the groups the summary shows ({@link GroupRows#shown}): eight large ones.
+	 */
+	static final int GROUP_BUDGET = 32;
 
 	private final BoardReview review;
 
@@ -97,6 +103,13 @@ final class SummarySection implements PackSection {
 		parameters.put("CODE_CHART", rows(codeChart));
 		parameters.put("SCOPE_CHART", rows(scopeChart()));
 		parameters.put("TREND", rows(scopeChanges()));
+		List<FindingGroup> groups = this.facts.groups();
+		parameters.put("GROUPS", GroupRows.rows(groups, GROUP_BUDGET));
+		parameters.put("GROUPS_MORE", GroupRows.more(groups, GROUP_BUDGET));
+		parameters.put("GROUPS_HEADING",
+				(groups.size() == findings.size()) ? "What needs deciding first: findings by severity"
+						: "What needs deciding first: " + Rows.plural(groups.size(), "finding group")
+								+ ", by severity, then size");
 		return parameters;
 	}
 

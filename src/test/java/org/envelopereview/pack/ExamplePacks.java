@@ -24,6 +24,8 @@ public final class ExamplePacks {
 
 	private static Path pack;
 
+	private static Path annexPack;
+
 	private ExamplePacks() {
 	}
 
@@ -42,15 +44,40 @@ public final class ExamplePacks {
 		return pack;
 	}
 
+	/**
+	 * The example pack written with the register annex on; {@code register.pdf} is beside
+	 * it.
+	 */
+	static synchronized Path annexPack() {
+		if (annexPack == null) {
+			try {
+				Path root = Files.createDirectories(ROOT.resolve("register-annex"));
+				BoardReview annexed = BoardReviewFixtures.paymentsReview(root.resolve("out/2026-Q3/payments-cab"));
+				BoardReviewFixtures.writeFindingsFiles(annexed);
+				annexPack = writer(root.resolve("data"), SigningProperties.developmentDefaults(),
+						new ReviewPackProperties(true))
+					.write(annexed);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return annexPack;
+	}
+
 	static synchronized BoardReview developmentReview() {
 		developmentPack();
 		return review;
 	}
 
 	static ReviewPackWriter writer(Path dataDir, SigningProperties properties) {
+		return writer(dataDir, properties, ReviewPackProperties.DEFAULTS);
+	}
+
+	static ReviewPackWriter writer(Path dataDir, SigningProperties properties, ReviewPackProperties pack) {
 		ReviewPaths paths = new ReviewPaths(dataDir.resolveSibling("envelopes"), dataDir.resolveSibling("out"),
 				dataDir);
-		return new ReviewPackWriter(new SigningKeys(properties, paths), new PadesSigner(properties));
+		return new ReviewPackWriter(new SigningKeys(properties, paths), new PadesSigner(properties), pack);
 	}
 
 	/** A copy of the example pack, to tamper with. */

@@ -1,35 +1,44 @@
 package org.envelopereview.pack;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-import org.envelopereview.finding.Finding;
-import org.envelopereview.finding.FindingCode;
 import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.signing.SigningProperties;
 import org.envelopereview.support.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A pack of twenty thousand findings renders through the swap-file virtualizer. */
+/**
+ * A board with fifty thousand findings gets a pack it can read (SPEC §9): grouped, within
+ * the page budget, every finding still in the attachments.
+ */
 @SlowTest
 class LargePackTests {
 
-	private static final int FINDINGS = 20_000;
+	private static final int FINDINGS = 50_000;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Test
-	void shouldRenderAndSignAPackOfTwentyThousandFindings(@TempDir Path directory) throws Exception {
+	void shouldRenderAFiftyThousandFindingBoardWithinThePageBudgetAndAttachEveryFinding(@TempDir Path directory)
+			throws Exception {
 		BoardReview small = BoardReviewFixtures.paymentsReview(directory.resolve("out"));
 		BoardReview large = new BoardReview(small.board(), small.receivesUnassigned(), small.period(), small.runId(),
-				small.runNumber(), small.envelopes(), manyFindings(), small.quarantined(), small.integrity(),
+				small.runNumber(), small.envelopes(), ManyFindings.of(FINDINGS), small.quarantined(), small.integrity(),
 				small.inputs(), small.outputDir());
 		BoardReviewFixtures.writeFindingsFiles(large);
 
@@ -37,30 +46,56 @@ class LargePackTests {
 			.write(large);
 
 		try (PDDocument document = Loader.loadPDF(pack.toFile())) {
-			// every finding appears in its envelope section and in the register
-			assertThat(document.getNumberOfPages()).isBetween(FINDINGS / 40, FINDINGS / 5);
+			assertThat(document.getNumberOfPages()).isLessThanOrEqualTo(60);
+			Map<String, Integer> starts = sectionStarts(document);
+			List<String> envelopes = large.envelopes().stream().map(BoardReview.EnvelopeReview::envelopeId).toList();
+			for (int i = 0; i < envelopes.size(); i++) {
+				String envelope = envelopes.get(i);
+				int start = page(starts, envelope);
+				int next = (i + 1 < envelopes.size()) ? page(starts, envelopes.get(i + 1))
+						: starts.get("Out-of-scope action register");
+				assertThat(next - start).as("pages of " + envelope).isLessThanOrEqualTo(3);
+			}
+			String text = new PDFTextStripper().getText(document);
+			assertThat(text).contains("more groups").contains("see finding-groups.json / findings.json");
+			Map<String, byte[]> attachments = PackVerifier.attachments(document);
+			assertThat(JSON.readTree(attachments.get("findings.json")).size()).isEqualTo(FINDINGS);
+			JsonNode groups = JSON.readTree(attachments.get("finding-groups.json"));
+			assertThat(groups.get("findings").asLong()).isEqualTo(FINDINGS);
+			long sum = 0;
+			for (JsonNode group : groups.get("groups")) {
+				sum += group.get("count").asLong();
+			}
+			assertThat(sum).isEqualTo(FINDINGS);
 		}
 		assertThat(new PackVerifier().verify(pack, null).passed()).isTrue();
 	}
 
-	private static List<Finding> manyFindings() {
-		String[] envelopes = { "PA-FAILOVER-007", "PA-DNS-012", "PA-MESH-003" };
-		FindingCode[] codes = { FindingCode.OOS_CIDR, FindingCode.OOS_PORT, FindingCode.OOS_RATIONALE,
-				FindingCode.OOS_NOT_REVERTED, FindingCode.OOS_REGION };
-		List<Finding> findings = new ArrayList<>(FINDINGS);
-		for (int i = 0; i < FINDINGS; i++) {
-			FindingCode code = codes[i % codes.length];
-			Map<String, String> evidence = new TreeMap<>();
-			evidence.put("rationale.signal", "failover event FE-2026-" + (i % 977));
-			evidence.put("rationale.confidence", "0.9" + (i % 10));
-			evidence.put("cidr", "10." + (i % 250) + ".0.0/16");
-			findings.add(new Finding(code, code.defaultSeverity(), "payments-cab", false,
-					envelopes[i % envelopes.length], String.format("a-%07d", i),
-					code.code() + " on sg-0a1b" + (i % 4096) + ": cidr 10." + (i % 250)
-							+ ".0.0/16 is outside 10.0.0.0/16 for security_group.ingress.add",
-					new TreeMap<>(evidence), List.of("PCI-DSS-4.0.1 1.2.2")));
+	private static int page(Map<String, Integer> starts, String envelopeId) {
+		return starts.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().startsWith(envelopeId + " "))
+			.findFirst()
+			.orElseThrow()
+			.getValue();
+	}
+
+	/** Each bookmark's title and the 0-based page it points at. */
+	private static Map<String, Integer> sectionStarts(PDDocument document) throws Exception {
+		Map<String, Integer> starts = new java.util.HashMap<>();
+		List<PDOutlineItem> items = new ArrayList<>();
+		document.getDocumentCatalog().getDocumentOutline().children().forEach(items::add);
+		for (int i = 0; i < items.size(); i++) {
+			PDOutlineItem item = items.get(i);
+			item.children().forEach(items::add);
+			if (item.getDestination() instanceof PDPageDestination destination) {
+				starts.put(item.getTitle(), destination.retrievePageNumber());
+			}
+			else if (item.findDestinationPage(document) != null) {
+				starts.put(item.getTitle(), document.getPages().indexOf(item.findDestinationPage(document)));
+			}
 		}
-		return findings;
+		return starts;
 	}
 
 }

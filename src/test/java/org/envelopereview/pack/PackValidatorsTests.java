@@ -81,6 +81,27 @@ class PackValidatorsTests {
 		assertThat(result.getPDFAFlavour()).isEqualTo(PDFAFlavour.PDFA_3_B);
 	}
 
+	@Test
+	void shouldBeAPassingPadesSignatureAndPdfA3bForTheRegisterAnnexToo() throws Exception {
+		Path annex = ExamplePacks.annexPack().resolveSibling(ReviewPackWriter.REGISTER_ANNEX);
+
+		Reports reports = DssValidation.validate(annex, signerOf(annex));
+		ValidationResult result = VeraPdf.validate(annex);
+
+		String id = reports.getSimpleReport().getFirstSignatureId();
+		assertThat(reports.getSimpleReport().getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_B);
+		assertThat(reports.getSimpleReport().getIndication(id)).isEqualTo(Indication.TOTAL_PASSED);
+		assertThat(reports.getDiagnosticData().getSignatureById(id).getPDFRevision().arePdfModificationsDetected())
+			.isFalse();
+		assertThat(result.getTestAssertions()
+			.stream()
+			.filter((assertion) -> assertion.getStatus() == TestAssertion.Status.FAILED)
+			.map((assertion) -> assertion.getRuleId().getClause() + " " + assertion.getMessage())
+			.distinct()
+			.toList()).isEmpty();
+		assertThat(result.isCompliant()).isTrue();
+	}
+
 	static X509Certificate signerOf(Path pack) throws Exception {
 		try (PDDocument document = Loader.loadPDF(pack.toFile())) {
 			byte[] file = Files.readAllBytes(pack);

@@ -207,12 +207,13 @@ class ReviewPackWriterTests {
 		try (PDDocument document = Loader.loadPDF(pack.toFile())) {
 			Map<String, byte[]> attachments = PackVerifier.attachments(document);
 
-			assertThat(attachments).containsOnlyKeys("findings.json", "findings.csv", "manifest.json");
+			assertThat(attachments).containsOnlyKeys("findings.json", "findings.csv", "finding-groups.json",
+					"manifest.json");
 			for (String name : attachments.keySet()) {
 				assertThat(attachments.get(name)).as(name).isEqualTo(Files.readAllBytes(pack.resolveSibling(name)));
 			}
 			assertThat(PackVerifier.associatedFileNames(document)).containsExactly("findings.json", "findings.csv",
-					"manifest.json");
+					"finding-groups.json", "manifest.json");
 			COSArray associated = (COSArray) document.getDocumentCatalog()
 				.getCOSObject()
 				.getDictionaryObject(COSName.getPDFName("AF"));
@@ -226,7 +227,8 @@ class ReviewPackWriterTests {
 				assertThat(((COSDictionary) file.getDictionaryObject(COSName.PARAMS)).getInt(COSName.SIZE))
 					.isPositive();
 			}
-			assertThat(subtypes).containsExactly("application/json", "text/csv", "application/json");
+			assertThat(subtypes).containsExactly("application/json", "text/csv", "application/json",
+					"application/json");
 		}
 	}
 
@@ -235,7 +237,7 @@ class ReviewPackWriterTests {
 		PackManifest manifest = ManifestJson.read(Files.readAllBytes(pack.resolveSibling("manifest.json")));
 
 		assertThat(manifest.outputs()).extracting(PackManifest.FileDigest::name)
-			.containsExactly("findings.json", "findings.csv");
+			.containsExactly("findings.json", "findings.csv", "finding-groups.json");
 		for (PackManifest.FileDigest output : manifest.outputs()) {
 			assertThat(output).isEqualTo(
 					ReviewPackWriter.digest(output.name(), Files.readAllBytes(pack.resolveSibling(output.name()))));
