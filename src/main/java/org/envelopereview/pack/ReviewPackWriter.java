@@ -22,6 +22,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.envelopereview.export.ExportFiles;
 import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.signing.PadesSigner;
 import org.envelopereview.signing.SigningKey;
@@ -34,8 +35,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes one board's signed review pack: renders {@code review-pack.pdf} (PDF/A-3b),
- * embeds findings.json, findings.csv and manifest.json, signs it (PAdES) and moves it
- * into {@code review.outputDir()}, with manifest.json beside it.
+ * embeds findings.json, findings.csv, the OSCAL and OCSF exports and manifest.json, signs
+ * it (PAdES) and moves it into {@code review.outputDir()}, with manifest.json beside it.
  */
 @Component
 public class ReviewPackWriter {
@@ -88,7 +89,8 @@ public class ReviewPackWriter {
 			deleteAbandonedWork(directory);
 			byte[] findingsJson = readOutput(directory, FINDINGS_JSON);
 			byte[] findingsCsv = readOutput(directory, FINDINGS_CSV);
-			PackManifest manifest = manifest(review, key, findingsJson, findingsCsv);
+			List<ExportContent> exports = readExports(directory);
+			PackManifest manifest = manifest(review, key, findingsJson, findingsCsv, exports);
 			byte[] manifestJson = ManifestJson.write(manifest);
 			progress.step();
 			Path work = Files.createTempDirectory(directory, WORK_PREFIX);
@@ -99,7 +101,8 @@ public class ReviewPackWriter {
 						metadata(review), rendered, work);
 				progress.step();
 				Path attached = work.resolve("attached.pdf");
-				this.associatedFiles.attach(rendered, attached, attachments(findingsJson, findingsCsv, manifestJson));
+				this.associatedFiles.attach(rendered, attached,
+						attachments(findingsJson, findingsCsv, exports, manifestJson));
 				progress.setExtraMessage("signing");
 				progress.step();
 				Path signed = work.resolve("signed.pdf");
@@ -128,15 +131,39 @@ public class ReviewPackWriter {
 	}
 
 	private static List<AssociatedFiles.Attachment> attachments(byte[] findingsJson, byte[] findingsCsv,
-			byte[] manifestJson) {
+			List<ExportContent> exports, byte[] manifestJson) {
 		Instant now = Instant.now();
-		return List.of(
-				new AssociatedFiles.Attachment(FINDINGS_JSON, findingsJson, "application/json",
-						"Findings of this review, machine-readable", now),
-				new AssociatedFiles.Attachment(FINDINGS_CSV, findingsCsv, "text/csv", "Findings of this review as CSV",
-						now),
-				new AssociatedFiles.Attachment(MANIFEST, manifestJson, "application/json",
-						"SHA-256 of every input and output, software version and signer", now));
+		List<AssociatedFiles.Attachment> attachments = new ArrayList<>();
+		attachments.add(new AssociatedFiles.Attachment(FINDINGS_JSON, findingsJson, "application/json",
+				"Findings of this review, machine-readable", now));
+		attachments.add(new AssociatedFiles.Attachment(FINDINGS_CSV, findingsCsv, "text/csv",
+				"Findings of this review as CSV", now));
+		for (ExportContent export : exports) {
+			attachments.add(new AssociatedFiles.Attachment(export.file().name(), export.content(),
+					export.file().mediaType(), export.file().description(), now));
+		}
+		attachments.add(new AssociatedFiles.Attachment(MANIFEST, manifestJson, "application/json",
+				"SHA-256 of every input and output, software version and signer", now));
+		return attachments;
+	}
+
+	/** An export the review job wrote beside findings.json, and its bytes. */
+	private record ExportContent(ExportFiles.ExportFile file, byte[] content) {
+	}
+
+	/**
+	 * The exports beside findings.json (SPEC §10), in {@link ExportFiles#ALL} order; the
+	 * plan of action and milestones is absent when the board has nothing to plan.
+	 */
+	private static List<ExportContent> readExports(Path directory) throws IOException {
+		List<ExportContent> exports = new ArrayList<>();
+		for (ExportFiles.ExportFile file : ExportFiles.ALL) {
+			Path path = directory.resolve(file.name());
+			if (Files.isRegularFile(path)) {
+				exports.add(new ExportContent(file, Files.readAllBytes(path)));
+			}
+		}
+		return exports;
 	}
 
 	/** Moves the manifest and then the signed pack into the output directory. */
@@ -156,12 +183,15 @@ public class ReviewPackWriter {
 		return "Periodic envelope review " + review.period().label();
 	}
 
-	private static PackManifest manifest(BoardReview review, SigningKey key, byte[] findingsJson, byte[] findingsCsv) {
+	private static PackManifest manifest(BoardReview review, SigningKey key, byte[] findingsJson, byte[] findingsCsv,
+			List<ExportContent> exports) {
 		List<PackManifest.FileDigest> inputs = new ArrayList<>();
 		review.inputs().forEach((input) -> inputs.add(new PackManifest.FileDigest(input.name(), input.sha256(), null)));
 		inputs.sort(Comparator.comparing(PackManifest.FileDigest::name));
-		List<PackManifest.FileDigest> outputs = List.of(digest(FINDINGS_JSON, findingsJson),
-				digest(FINDINGS_CSV, findingsCsv));
+		List<PackManifest.FileDigest> outputs = new ArrayList<>();
+		outputs.add(digest(FINDINGS_JSON, findingsJson));
+		outputs.add(digest(FINDINGS_CSV, findingsCsv));
+		exports.forEach((export) -> outputs.add(digest(export.file().name(), export.content())));
 		return new PackManifest(PackManifest.FORMAT, review.board().id(), review.board().name(),
 				new PackManifest.Period(review.period().label(), review.period().start().toString(),
 						review.period().end().toString()),
