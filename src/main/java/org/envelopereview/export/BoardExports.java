@@ -75,7 +75,7 @@ public class BoardExports {
 					export.softwareVersion(), export.findings(), export.previousPeriod(), export.previousFindings(),
 					export.decisions(), export.remediationDue(), evidence);
 			written.add(write(dir.resolve(ExportFiles.OSCAL_ASSESSMENT_RESULTS),
-					OscalAssessmentResults.write(withOcsf, FindingGrouping.of(findings))));
+					OscalAssessmentResults.write(withOcsf, ObservationGroup.of(findings))));
 			Optional<byte[]> poam = OscalPoam.write(withOcsf);
 			Path poamFile = dir.resolve(ExportFiles.OSCAL_POAM);
 			if (poam.isPresent()) {

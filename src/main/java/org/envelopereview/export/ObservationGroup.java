@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.envelopereview.finding.FindingCode;
+import org.envelopereview.finding.FindingGroup;
+import org.envelopereview.finding.FindingGroups;
 import org.envelopereview.finding.Severity;
 import org.envelopereview.finding.StoredFinding;
 
@@ -26,6 +28,17 @@ record ObservationGroup(String key, FindingCode code, Severity severity, String 
 	ObservationGroup {
 		examples = List.copyOf(examples);
 		controls = List.copyOf(controls);
+	}
+
+	/** The finding groups of a board's findings, in the order the pack shows them. */
+	static List<ObservationGroup> of(List<StoredFinding> findings) {
+		return FindingGroups.of(findings).stream().map(ObservationGroup::of).toList();
+	}
+
+	static ObservationGroup of(FindingGroup group) {
+		return new ObservationGroup(group.key(), group.code(), group.severity(), group.envelopeId(), group.agent(),
+				group.outOfScopeValue(), group.count(), group.firstOccurrence(), group.lastOccurrence(),
+				group.examples(), group.first().finding().controls());
 	}
 
 }

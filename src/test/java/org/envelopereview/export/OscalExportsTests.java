@@ -50,7 +50,7 @@ class OscalExportsTests {
 	@Test
 	void shouldWriteAssessmentResultsThatTheOscal112SchemaAccepts() {
 		byte[] document = OscalAssessmentResults.write(export(Q3, findings(), List.of(), List.of()),
-				FindingGrouping.of(findings()));
+				ObservationGroup.of(findings()));
 
 		assertThat(OscalSchemas.errors(OscalSchemas.ASSESSMENT_RESULTS, document)).isEmpty();
 	}
@@ -58,7 +58,7 @@ class OscalExportsTests {
 	@Test
 	void shouldHaveTheSchemaRejectAResultThatReviewedNoControls() {
 		JsonNode document = JSON.readTree(OscalAssessmentResults.write(export(Q3, findings(), List.of(), List.of()),
-				FindingGrouping.of(findings())));
+				ObservationGroup.of(findings())));
 		((tools.jackson.databind.node.ObjectNode) document.path("assessment-results").path("results").get(0))
 			.remove("reviewed-controls");
 
@@ -100,7 +100,7 @@ class OscalExportsTests {
 	@Test
 	void shouldCiteTheEvidenceFilesBySha256InTheBackMatter() {
 		JsonNode document = JSON.readTree(OscalAssessmentResults.write(export(Q3, findings(), List.of(), List.of()),
-				FindingGrouping.of(findings())));
+				ObservationGroup.of(findings())));
 
 		JsonNode resources = document.path("assessment-results").path("back-matter").path("resources");
 		List<String> cited = new ArrayList<>();
@@ -161,15 +161,15 @@ class OscalExportsTests {
 	@Test
 	void shouldWriteTheSameBytesForTheSameReviewWithNameBasedUuids() {
 		byte[] first = OscalAssessmentResults.write(export(Q3, findings(), List.of(), List.of()),
-				FindingGrouping.of(findings()));
+				ObservationGroup.of(findings()));
 		byte[] second = OscalAssessmentResults.write(export(Q3, List.copyOf(findings()), List.of(), List.of()),
-				FindingGrouping.of(List.copyOf(findings())));
+				ObservationGroup.of(List.copyOf(findings())));
 
 		assertThat(second).isEqualTo(first);
 		assertThat(JSON.readTree(first).path("assessment-results").path("uuid").asString())
 			.matches("[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 		byte[] otherPeriod = OscalAssessmentResults.write(export(ExportFixtures.Q2, findings(), List.of(), List.of()),
-				FindingGrouping.of(findings()));
+				ObservationGroup.of(findings()));
 		assertThat(JSON.readTree(otherPeriod).path("assessment-results").path("uuid").asString())
 			.isNotEqualTo(JSON.readTree(first).path("assessment-results").path("uuid").asString());
 	}
@@ -177,7 +177,7 @@ class OscalExportsTests {
 	private static JsonNode result(List<StoredFinding> findings) {
 		return JSON
 			.readTree(OscalAssessmentResults.write(export(Q3, findings, List.of(), List.of()),
-					FindingGrouping.of(findings)))
+					ObservationGroup.of(findings)))
 			.path("assessment-results")
 			.path("results")
 			.get(0);
