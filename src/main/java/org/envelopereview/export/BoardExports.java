@@ -1,14 +1,19 @@
 package org.envelopereview.export;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,10 +71,10 @@ public class BoardExports {
 					List.of(evidence(dir, FINDINGS_JSON, "application/json", "Every finding of the review"),
 							evidence(dir, FINDINGS_CSV, "text/csv", "Every finding of the review, as CSV")));
 			List<Path> written = new ArrayList<>();
-			byte[] ocsf = OcsfFindings.write(export);
-			written.add(write(dir.resolve(ExportFiles.OCSF_FINDINGS), ocsf));
+			String ocsfSha256 = writeOcsf(dir.resolve(ExportFiles.OCSF_FINDINGS), export);
+			written.add(dir.resolve(ExportFiles.OCSF_FINDINGS));
 			List<BoardExport.Evidence> evidence = new ArrayList<>(export.evidence());
-			evidence.add(new BoardExport.Evidence(ExportFiles.OCSF_FINDINGS, "application/x-ndjson", Sha256.hex(ocsf),
+			evidence.add(new BoardExport.Evidence(ExportFiles.OCSF_FINDINGS, "application/x-ndjson", ocsfSha256,
 					"Every finding of the review as OCSF " + OcsfFindings.OCSF_VERSION + " events"));
 			BoardExport withOcsf = new BoardExport(export.boardId(), export.boardName(), export.period(),
 					export.softwareVersion(), export.findings(), export.previousPeriod(), export.previousFindings(),
@@ -119,6 +124,26 @@ public class BoardExports {
 		catch (NoSuchFileException ex) {
 			throw new IllegalStateException(dir.resolve(name) + " is missing: the exports cite it as evidence", ex);
 		}
+	}
+
+	/**
+	 * Streams the OCSF events to {@code <name>.partial}, then moves it into place.
+	 * @return the file's SHA-256
+	 */
+	private static String writeOcsf(Path file, BoardExport export) throws IOException {
+		Path partial = file.resolveSibling(file.getFileName() + ".partial");
+		MessageDigest digest = Sha256.newDigest();
+		try (OutputStream out = new DigestOutputStream(
+				new BufferedOutputStream(Files.newOutputStream(partial), 64 * 1024), digest)) {
+			OcsfFindings.write(export, out);
+		}
+		catch (IOException ex) {
+			Files.deleteIfExists(partial);
+			throw new IOException(
+					file.getFileName() + ": " + Objects.requireNonNullElse(ex.getMessage(), ex.toString()), ex);
+		}
+		Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		return HexFormat.of().formatHex(digest.digest());
 	}
 
 	/** Writes to {@code <name>.partial}, then moves it into place. */

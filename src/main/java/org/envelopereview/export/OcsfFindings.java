@@ -1,14 +1,19 @@
 package org.envelopereview.export;
 
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,28 +50,41 @@ final class OcsfFindings {
 	}
 
 	static byte[] write(BoardExport export) {
-		StringBuilder lines = new StringBuilder();
-		for (Map<String, Object> event : events(export)) {
-			lines.append(JSON.writeValueAsString(event)).append('\n');
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try {
+			write(export, bytes);
 		}
-		return lines.toString().getBytes(StandardCharsets.UTF_8);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
 	}
 
-	static List<Map<String, Object>> events(BoardExport export) {
-		Set<String> before = new LinkedHashSet<>();
+	/**
+	 * Writes the events line by line, so that a board with 100,000 findings never holds
+	 * its whole export in memory.
+	 */
+	static void write(BoardExport export, OutputStream out) throws IOException {
+		for (Map<String, Object> event : events(export)) {
+			out.write(JSON.writeValueAsBytes(event));
+			out.write('\n');
+		}
+	}
+
+	/** The events in file order: this run's findings in report order, then the Closes. */
+	static Iterable<Map<String, Object>> events(BoardExport export) {
+		Set<String> before = new HashSet<>();
 		export.previousFindings().forEach((stored) -> before.add(stored.key()));
-		Set<String> now = new LinkedHashSet<>();
-		List<Map<String, Object>> events = new ArrayList<>();
-		for (StoredFinding stored : export.findings()) {
-			now.add(stored.key());
-			events.add(event(export, stored, before.contains(stored.key()) ? UPDATE : CREATE));
-		}
-		for (StoredFinding stored : export.previousFindings()) {
-			if (!now.contains(stored.key())) {
-				events.add(event(export, stored, CLOSE));
-			}
-		}
-		return events;
+		Set<String> now = new HashSet<>();
+		export.findings().forEach((stored) -> now.add(stored.key()));
+		Stream<Map<String, Object>> current = export.findings()
+			.stream()
+			.map((stored) -> event(export, stored, before.contains(stored.key()) ? UPDATE : CREATE));
+		Stream<Map<String, Object>> closed = export.previousFindings()
+			.stream()
+			.filter((stored) -> !now.contains(stored.key()))
+			.map((stored) -> event(export, stored, CLOSE));
+		return Stream.concat(current, closed)::iterator;
 	}
 
 	/**
