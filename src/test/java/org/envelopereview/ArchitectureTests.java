@@ -70,7 +70,8 @@ class ArchitectureTests {
 						"org.envelopereview.review.scope..", "org.envelopereview.review.recommend..",
 						"org.envelopereview.finding..", "org.envelopereview.period..", "org.envelopereview.signing..",
 						"org.envelopereview.envelope..", "org.envelopereview.action.chain..",
-						"org.envelopereview.system..", "org.envelopereview.decision.."))))
+						"org.envelopereview.system..", "org.envelopereview.decision..",
+						"org.envelopereview.export.."))))
 			.check(MAIN);
 	}
 

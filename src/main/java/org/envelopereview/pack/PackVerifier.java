@@ -23,6 +23,7 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecifica
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import tools.jackson.core.JacksonException;
 
+import org.envelopereview.export.ExportChecks;
 import org.envelopereview.signing.CertificateFingerprint;
 import org.envelopereview.signing.PadesVerifier;
 import org.envelopereview.signing.SigningLevel;
@@ -205,6 +206,7 @@ public class PackVerifier {
 		else {
 			checks.add(VerificationCheck.fail("attachments", String.join("; ", problems)));
 		}
+		checkExports(attachments, checks);
 		if (signerFingerprint != null) {
 			if (signerFingerprint.equals(manifest.signer().certificateSha256())) {
 				checks.add(VerificationCheck.pass("manifest-signer", "the manifest names the signing certificate"));
@@ -215,6 +217,26 @@ public class PackVerifier {
 			}
 		}
 		return manifest;
+	}
+
+	/**
+	 * The OSCAL and OCSF exports (SPEC §10): each well-formed, and the files the OSCAL
+	 * documents cite embedded with the SHA-256 they cite. A pack made before the exports
+	 * existed has none, which is said, not failed.
+	 */
+	private static void checkExports(Map<String, byte[]> attachments, List<VerificationCheck> checks) {
+		if (!ExportChecks.present(attachments)) {
+			checks.add(VerificationCheck.info("exports", "no OSCAL or OCSF exports embedded"));
+			return;
+		}
+		List<String> problems = ExportChecks.problems(attachments);
+		if (problems.isEmpty()) {
+			checks.add(VerificationCheck.pass("exports",
+					"the OSCAL and OCSF exports are well-formed and cite the embedded files by their SHA-256"));
+		}
+		else {
+			checks.add(VerificationCheck.fail("exports", String.join("; ", problems)));
+		}
 	}
 
 	/** Embedded files by name, from the EmbeddedFiles name tree. */

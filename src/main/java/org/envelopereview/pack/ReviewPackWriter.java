@@ -20,6 +20,7 @@ import me.tongfei.progressbar.ProgressBar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.envelopereview.export.ExportFiles;
 import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.signing.PadesSigner;
 import org.envelopereview.signing.SigningKey;
@@ -34,8 +35,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes one board's signed review pack: renders {@code review-pack.pdf} (PDF/A-3b),
- * embeds findings.json, findings.csv and manifest.json, signs it (PAdES) and moves it
- * into {@code review.outputDir()}, with manifest.json beside it.
+ * embeds findings.json, findings.csv, the OSCAL and OCSF exports and manifest.json, signs
+ * it (PAdES) and moves it into {@code review.outputDir()}, with manifest.json beside it.
  */
 @Component
 public class ReviewPackWriter {
@@ -103,11 +104,13 @@ public class ReviewPackWriter {
 			byte[] findingsCsv = readOutput(directory, FINDINGS_CSV);
 			ReviewFacts facts = new ReviewFacts(review);
 			byte[] groupsJson = FindingGroupsJson.write(review, facts.groups());
+			List<ExportContent> exports = readExports(directory);
 			progress.step();
 			Path work = Files.createTempDirectory(directory, WORK_PREFIX);
 			try {
 				List<PackManifest.FileDigest> outputs = new ArrayList<>(List.of(digest(FINDINGS_JSON, findingsJson),
 						digest(FINDINGS_CSV, findingsCsv), digest(FINDING_GROUPS_JSON, groupsJson)));
+				exports.forEach((export) -> outputs.add(digest(export.file().name(), export.content())));
 				Path annex = null;
 				if (this.properties.registerAnnex()) {
 					progress.setExtraMessage("register annex");
@@ -123,7 +126,7 @@ public class ReviewPackWriter {
 				progress.step();
 				Path attached = work.resolve("attached.pdf");
 				this.associatedFiles.attach(rendered, attached,
-						attachments(findingsJson, findingsCsv, groupsJson, manifestJson));
+						attachments(findingsJson, findingsCsv, groupsJson, exports, manifestJson));
 				progress.setExtraMessage("signing");
 				progress.step();
 				Path signed = work.resolve("signed.pdf");
@@ -179,17 +182,41 @@ public class ReviewPackWriter {
 	}
 
 	private static List<AssociatedFiles.Attachment> attachments(byte[] findingsJson, byte[] findingsCsv,
-			byte[] groupsJson, byte[] manifestJson) {
+			byte[] groupsJson, List<ExportContent> exports, byte[] manifestJson) {
 		Instant now = Instant.now();
-		return List.of(
-				new AssociatedFiles.Attachment(FINDINGS_JSON, findingsJson, "application/json",
-						"Findings of this review, machine-readable", now),
-				new AssociatedFiles.Attachment(FINDINGS_CSV, findingsCsv, "text/csv", "Findings of this review as CSV",
-						now),
-				new AssociatedFiles.Attachment(FINDING_GROUPS_JSON, groupsJson, "application/json",
-						"The finding groups this pack shows: count, first and last occurrence, examples", now),
-				new AssociatedFiles.Attachment(MANIFEST, manifestJson, "application/json",
-						"SHA-256 of every input and output, software version and signer", now));
+		List<AssociatedFiles.Attachment> attachments = new ArrayList<>();
+		attachments.add(new AssociatedFiles.Attachment(FINDINGS_JSON, findingsJson, "application/json",
+				"Findings of this review, machine-readable", now));
+		attachments.add(new AssociatedFiles.Attachment(FINDINGS_CSV, findingsCsv, "text/csv",
+				"Findings of this review as CSV", now));
+		attachments.add(new AssociatedFiles.Attachment(FINDING_GROUPS_JSON, groupsJson, "application/json",
+				"The finding groups this pack shows: count, first and last occurrence, examples", now));
+		for (ExportContent export : exports) {
+			attachments.add(new AssociatedFiles.Attachment(export.file().name(), export.content(),
+					export.file().mediaType(), export.file().description(), now));
+		}
+		attachments.add(new AssociatedFiles.Attachment(MANIFEST, manifestJson, "application/json",
+				"SHA-256 of every input and output, software version and signer", now));
+		return attachments;
+	}
+
+	/** An export the review job wrote beside findings.json, and its bytes. */
+	private record ExportContent(ExportFiles.ExportFile file, byte[] content) {
+	}
+
+	/**
+	 * The exports beside findings.json (SPEC §10), in {@link ExportFiles#ALL} order; the
+	 * plan of action and milestones is absent when the board has nothing to plan.
+	 */
+	private static List<ExportContent> readExports(Path directory) throws IOException {
+		List<ExportContent> exports = new ArrayList<>();
+		for (ExportFiles.ExportFile file : ExportFiles.ALL) {
+			Path path = directory.resolve(file.name());
+			if (Files.isRegularFile(path)) {
+				exports.add(new ExportContent(file, Files.readAllBytes(path)));
+			}
+		}
+		return exports;
 	}
 
 	/**

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 import org.envelopereview.action.chain.AuditTrailVerifier;
+import org.envelopereview.export.BoardExports;
 import org.envelopereview.finding.FindingStore;
 import org.envelopereview.review.output.BoardReviewAssembler;
 import org.envelopereview.review.output.PackPublisher;
@@ -217,8 +218,8 @@ class ReviewJobConfiguration {
 	@Bean
 	@StepScope
 	WriteOutputsTasklet writeOutputsTasklet(ReviewOutputs outputs, FindingStore store, BoardReviewAssembler assembler,
-			ReviewedRun reviewedRun) {
-		return new WriteOutputsTasklet(outputs, store, assembler, reviewedRun.inputs());
+			BoardExports exports, ReviewedRun reviewedRun) {
+		return new WriteOutputsTasklet(outputs, store, assembler, exports, reviewedRun.inputs());
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.envelopereview.export.BoardExports;
 import org.envelopereview.finding.FindingStore;
 import org.envelopereview.finding.StoredFinding;
 import org.envelopereview.review.recommend.Recommendation;
@@ -17,7 +18,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Step 5: writes findings.json (with each envelope's recommendation), findings.csv and
- * run.json for every board of the run.
+ * run.json for every board of the run, then the board's OSCAL and OCSF exports beside
+ * them.
  */
 public class WriteOutputsTasklet implements Tasklet {
 
@@ -27,11 +29,14 @@ public class WriteOutputsTasklet implements Tasklet {
 
 	private final BoardReviewAssembler assembler;
 
+	private final BoardExports exports;
+
 	private final RunInputs inputs;
 
 	public WriteOutputsTasklet(ReviewOutputs outputs, FindingStore store, BoardReviewAssembler assembler,
-			RunInputs inputs) {
+			BoardExports exports, RunInputs inputs) {
 		this.outputs = outputs;
+		this.exports = exports;
 		this.store = store;
 		this.assembler = assembler;
 		this.inputs = inputs;
@@ -55,6 +60,8 @@ public class WriteOutputsTasklet implements Tasklet {
 			this.outputs
 				.write(this.inputs, board.board().id(), board.receivesUnassigned(), findings, auditTrail, recommended)
 				.ifPresent(archived::add);
+			this.exports.write(this.inputs, board.board(), findings,
+					this.outputs.boardDir(this.inputs.period(), board.board().id()));
 			contribution.incrementWriteCount(findings.size());
 		}
 		OutputContextKeys.putArchived(

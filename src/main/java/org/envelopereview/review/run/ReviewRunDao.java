@@ -54,6 +54,9 @@ interface ReviewRunDao {
 			@Bind("finishedAt") Instant finishedAt, @Bind("outputDir") String outputDir);
 
 	@SqlQuery
+	Optional<Long> latestCompletedOfBoard(@Bind("period") String period, @Bind("board") String boardId);
+
+	@SqlQuery
 	boolean hasCompletedRun(@Bind("period") String period);
 
 	@SqlQuery

@@ -65,6 +65,14 @@ public class ReviewRuns {
 		return this.jdbi.withExtension(ReviewRunDao.class, (dao) -> dao.hasCompletedRun(periodLabel));
 	}
 
+	/**
+	 * The latest completed run of the period that reviewed the board (a run of every
+	 * board, or of that board alone).
+	 */
+	public Optional<Long> latestCompletedOfBoard(String periodLabel, String boardId) {
+		return this.jdbi.withExtension(ReviewRunDao.class, (dao) -> dao.latestCompletedOfBoard(periodLabel, boardId));
+	}
+
 	/** The latest runs of any period, latest first. */
 	public List<StoredRun> latestRuns(int limit) {
 		return this.jdbi.withExtension(ReviewRunDao.class, (dao) -> dao.latestRuns(limit));
