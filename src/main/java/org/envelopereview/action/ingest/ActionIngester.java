@@ -36,6 +36,8 @@ import org.envelopereview.action.SourceCounts;
 import org.envelopereview.action.UnrecognisedInputException;
 import org.envelopereview.action.cloudtrail.CloudTrailMapper;
 import org.envelopereview.action.cloudtrail.CloudTrailReader;
+import org.envelopereview.action.azure.AzureActivityReader;
+import org.envelopereview.action.gcp.GcpAuditReader;
 import org.envelopereview.system.RowLock;
 import org.envelopereview.system.Sha256;
 
@@ -185,6 +187,8 @@ public class ActionIngester {
 			case JSONL -> new JsonLinesReader(maxRecordBytes);
 			case CSV -> new CsvRecordReader(maxRecordBytes);
 			case CLOUDTRAIL -> new CloudTrailReader(maxRecordBytes, mapper);
+			case GCP_AUDIT -> new GcpAuditReader(maxRecordBytes);
+			case AZURE_ACTIVITY -> new AzureActivityReader(maxRecordBytes);
 		};
 	}
 
