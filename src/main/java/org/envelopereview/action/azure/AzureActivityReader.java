@@ -74,23 +74,13 @@ public final class AzureActivityReader extends ProviderLogReader {
 			input.sink().skip(name + " (" + entry.category() + ")");
 			return;
 		}
-		boolean named = AzureOperations.OPERATIONS.names(name);
-		if (!named && AzureOperations.OPERATIONS.isReadOnly(name)) {
+		if (!AzureOperations.OPERATIONS.names(name) && AzureOperations.OPERATIONS.isReadOnly(name)) {
 			input.sink().skip(name);
 			return;
 		}
+		// a write is one change however many entries its operation has, whether the
+		// catalogue maps it or not: its entries are joined either way
 		Phase phase = phase(entry.status());
-		if (!named) {
-			// the change is counted once, by the entry that ends it (exports often keep
-			// only those)
-			if (phase == Phase.END || phase == Phase.WHOLE) {
-				notReviewed(entry, line, raw, input);
-			}
-			else {
-				input.sink().skip(name + " (operation continued)");
-			}
-			return;
-		}
 		Part<AzureEntry> part = new Part<>(entry, line, raw);
 		String key = entry.changeId();
 		if (key == null) {
@@ -136,11 +126,11 @@ public final class AzureActivityReader extends ProviderLogReader {
 		}
 		for (Part<AzureEntry> other : operation.others()) {
 			if (other != first) {
-				input.sink().skip(name + " (operation continued)");
+				input.sink().skip(other.entry().operationName() + " (operation continued)");
 			}
 		}
 		if (first != operation.first()) {
-			input.sink().skip(name + " (operation continued)");
+			input.sink().skip(operation.first().entry().operationName() + " (operation continued)");
 		}
 	}
 

@@ -182,12 +182,16 @@ record AzureEntry(String operationName, String status, String subStatus, String 
 		return MissingNode.getInstance();
 	}
 
+	/**
+	 * The subscription, in lower case: a GUID, which the Event Hub and storage records
+	 * write in capitals within their resource ids.
+	 */
 	private static String subscription(String given, String resourceId) {
 		if (given != null) {
-			return given;
+			return given.toLowerCase(Locale.ROOT);
 		}
 		Matcher matcher = (resourceId != null) ? SUBSCRIPTION.matcher(resourceId) : null;
-		return (matcher != null && matcher.find()) ? matcher.group(1) : null;
+		return (matcher != null && matcher.find()) ? matcher.group(1).toLowerCase(Locale.ROOT) : null;
 	}
 
 	/** The caller a token's claims name: its UPN, else its object id. */

@@ -107,16 +107,9 @@ public final class GcpAuditReader extends ProviderLogReader {
 			input.sink().skip(method);
 			return;
 		}
+		// a write is one change however many entries its operation has, whether the
+		// catalogue maps it or not: its entries are joined either way
 		Phase phase = phase(entry);
-		if (!GcpAuditMethods.METHODS.names(name)) {
-			if (phase == Phase.BEGIN || phase == Phase.WHOLE) {
-				notReviewed(entry, method, line, raw, input);
-			}
-			else {
-				input.sink().skip(method + " (operation continued)");
-			}
-			return;
-		}
 		String operation = JsonPaths.text(entry.path("operation"), "id");
 		Part<JsonNode> part = new Part<>(entry, line, raw);
 		if (operation == null) {
@@ -174,7 +167,9 @@ public final class GcpAuditReader extends ProviderLogReader {
 		catch (RejectedRecord ex) {
 			input.sink().quarantine(first.line(), first.raw(), ex.reason(), ex.recordId(), ex.occurredAt());
 		}
-		operation.others().forEach((other) -> input.sink().skip(method + " (operation continued)"));
+		operation.others()
+			.forEach((other) -> input.sink()
+				.skip(JsonPaths.text(other.entry().path("protoPayload"), "methodName") + " (operation continued)"));
 	}
 
 	private static void notReviewed(JsonNode entry, String method, long line, String raw, Input input) {
