@@ -40,7 +40,7 @@ public final class AzureActivityReader extends ProviderLogReader {
 	private final OperationEntries<AzureEntry> operations;
 
 	public AzureActivityReader(int maxRecordBytes) {
-		this(maxRecordBytes, 100_000);
+		this(maxRecordBytes, 10_000);
 	}
 
 	AzureActivityReader(int maxRecordBytes, int heldOperations) {

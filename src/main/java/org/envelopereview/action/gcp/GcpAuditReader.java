@@ -62,7 +62,7 @@ public final class GcpAuditReader extends ProviderLogReader {
 	private final OperationEntries<JsonNode> operations;
 
 	public GcpAuditReader(int maxRecordBytes) {
-		this(maxRecordBytes, 100_000);
+		this(maxRecordBytes, 10_000);
 	}
 
 	GcpAuditReader(int maxRecordBytes, int heldOperations) {
