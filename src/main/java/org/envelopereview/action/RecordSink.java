@@ -38,4 +38,11 @@ public interface RecordSink {
 		notReviewed(name);
 	}
 
+	/**
+	 * A region that the provider recorded for a change and that no region catalogue
+	 * knows: kept as recorded, and warned about.
+	 */
+	default void unknownRegion(String provider, String region) {
+	}
+
 }

@@ -41,6 +41,8 @@ public final class SourceCounts {
 
 	private final List<String> chainBreakExamples = new ArrayList<>();
 
+	private final Map<String, Long> unknownRegions = new TreeMap<>();
+
 	/** The counts as one value. */
 	public record Totals(long read, long stored, long duplicates, long quarantined, long skipped, long failedAttempts,
 			long chainBreaks) {
@@ -53,6 +55,16 @@ public final class SourceCounts {
 
 		public static final Totals ZERO = new Totals(0, 0, 0, 0, 0, 0, 0);
 
+	}
+
+	/** A region the provider recorded that no catalogue knows, kept as recorded. */
+	public synchronized void unknownRegion(String provider, String region) {
+		this.unknownRegions.merge(provider + " " + region, 1L, Long::sum);
+	}
+
+	/** Unknown regions ("provider region") with how many actions named each, by name. */
+	public synchronized Map<String, Long> unknownRegions() {
+		return Collections.unmodifiableMap(new TreeMap<>(this.unknownRegions));
 	}
 
 	public synchronized void read() {

@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
 @Component
 @Command(name = "demo", mixinStandardHelpOptions = true,
 		description = { "Run the whole review on the bundled example data, as these commands would:",
-				"  envelopes validate; ingest examples/action-history.jsonl examples/cloudtrail-2026.json;",
+				"  envelopes validate; ingest examples/action-history.jsonl examples/cloudtrail-2026.json",
+				"  examples/gcp-audit-2026-q3.jsonl examples/azure-activity-2026-q3.json;",
 				"  run --period 2026-Q2; decisions template and record for payments-cab;", "  run --period 2026-Q3",
 				"With --signing-level B-LTA the packs are signed at PAdES-B-LTA by a throwaway development PKI." })
 class DemoCommand implements Callable<Integer> {
@@ -62,6 +63,14 @@ class DemoCommand implements Callable<Integer> {
 	@Option(names = "--trail", paramLabel = "FILE", defaultValue = "examples/cloudtrail-2026.json",
 			description = "The AWS CloudTrail trail the example agents' records name. Default: ${DEFAULT-VALUE}.")
 	Path trail;
+
+	@Option(names = "--gcp", paramLabel = "FILE", defaultValue = "examples/gcp-audit-2026-q3.jsonl",
+			description = "A Google Cloud Audit Logs export of 2026-Q3. Default: ${DEFAULT-VALUE}.")
+	Path gcp;
+
+	@Option(names = "--azure", paramLabel = "FILE", defaultValue = "examples/azure-activity-2026-q3.json",
+			description = "An Azure Activity Log export of 2026-Q3. Default: ${DEFAULT-VALUE}.")
+	Path azure;
 
 	@Option(names = "--decisions", paramLabel = "FILE", defaultValue = "examples/decisions-2026-Q2-payments-cab.yaml",
 			description = "What the payments board decides on its 2026-Q2 pack. Default: ${DEFAULT-VALUE}.")
@@ -126,12 +135,12 @@ class DemoCommand implements Callable<Integer> {
 	}
 
 	private int demo(PrintWriter out) {
-		for (Path input : List.of(this.history, this.trail, this.boardDecisions)) {
+		for (Path input : List.of(this.history, this.trail, this.gcp, this.azure, this.boardDecisions)) {
 			if (!Files.isRegularFile(input)) {
 				this.spec.commandLine()
 					.getErr()
 					.println("error: " + input + " not found; run the demo from the project's top folder "
-							+ "(where envelopes/ and examples/ are), or give --history, --trail and --decisions");
+							+ "(where envelopes/ and examples/ are), or give --history, --trail, --gcp, --azure and --decisions");
 				return 2;
 			}
 		}
@@ -139,7 +148,8 @@ class DemoCommand implements Callable<Integer> {
 		if (validation > 1) {
 			return validation;
 		}
-		int ingest = step(out, "ingest", this.history.toString(), this.trail.toString());
+		int ingest = step(out, "ingest", this.history.toString(), this.trail.toString(), this.gcp.toString(),
+				this.azure.toString());
 		if (ingest != 0) {
 			return ingest;
 		}

@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
 // picocli keeps option values in the instance: a fresh one per command line
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 @Command(name = "ingest", mixinStandardHelpOptions = true, subcommands = IngestWithdrawCommand.class, description = {
-		"Ingest action history: native JSON Lines or CSV (SPEC §3), or AWS CloudTrail.",
+		"Ingest action history: native JSON Lines or CSV (SPEC §3), AWS CloudTrail, Google Cloud Audit Logs or "
+				+ "the Azure Activity Log.",
 		"Files may be gzip-compressed; '-' reads standard input. Re-ingesting is safe: an action id already stored is counted as a duplicate." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:ingested (quarantined records are counted, not errors)",
@@ -55,7 +56,7 @@ class IngestCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Option(names = "--format", paramLabel = "jsonl|csv|cloudtrail",
+	@Option(names = "--format", paramLabel = "jsonl|csv|cloudtrail|gcp-audit|azure-activity",
 			description = "Format of every input; detected per input when not given.",
 			converter = FormatConverter.class)
 	IngestFormat format;
@@ -133,6 +134,11 @@ class IngestCommand implements Callable<Integer> {
 		if (source.counts().notReviewedNames() != null) {
 			out.printf("  not reviewed (write events no rule covers): %s%n", source.counts().notReviewedNames());
 		}
+		source.counts()
+			.unknownRegions()
+			.forEach((region, changes) -> out.printf(
+					"  warning: region %s is not one the catalogue knows (kept as recorded, %d changes)%n", region,
+					changes));
 		for (String example : source.counts().quarantineExamples()) {
 			out.printf("  quarantined %s%n", example);
 		}
@@ -196,7 +202,7 @@ class IngestCommand implements Callable<Integer> {
 				}
 			}
 			throw new picocli.CommandLine.TypeConversionException(
-					"'" + value + "' is not one of jsonl, csv, cloudtrail");
+					"'" + value + "' is not one of jsonl, csv, cloudtrail, gcp-audit, azure-activity");
 		}
 
 	}

@@ -12,6 +12,7 @@ import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 
 import org.envelopereview.action.ActionTypes;
+import org.envelopereview.action.provider.Regions;
 import org.envelopereview.system.CidrSyntax;
 
 /** The syntax rules of the values written in envelope files and boards.yaml. */
@@ -137,9 +138,17 @@ final class FieldSyntax {
 		return Syntax.invalid("'" + text + "' is not a protocol" + hint);
 	}
 
+	/**
+	 * An AWS or Google Cloud region by its form, or a region name the catalogue knows
+	 * (Azure's, {@code global}; {@code catalog/regions.yaml}).
+	 */
 	static Syntax<String> region(String text) {
-		return REGION.matcher(text).matches() ? Syntax.valid(text)
-				: Syntax.invalid("'" + text + "' is not a region (e.g. eu-west-1, ap-southeast-2)");
+		if (REGION.matcher(text).matches() || Regions.isKnownAnywhere(text)) {
+			return Syntax.valid(text);
+		}
+		String plain = text.toLowerCase(Locale.ROOT).replace(" ", "");
+		String hint = Regions.isKnownAnywhere(plain) ? "; did you mean " + plain + "?" : "";
+		return Syntax.invalid("'" + text + "' is not a region (e.g. " + Regions.examples() + ")" + hint);
 	}
 
 	/** A glob pattern: safe characters plus {@code *} (any run) and {@code ?} (one). */

@@ -296,8 +296,19 @@ class EnvelopeFieldRulesTests {
 		assertThat(this.fixture.problems(catalog)).containsExactly(
 				"pa-test-001.yaml:16: actions[0].scope.protocols[0]: 'TCP' is not a protocol; write it in lower case: tcp",
 				"pa-test-001.yaml:16: actions[0].scope.protocols[1]: 'sctp' is not a protocol; allowed: tcp, udp, icmp, icmpv6, all",
-				"pa-test-001.yaml:17: actions[0].scope.regions[0]: 'eu_west_1' is not a region (e.g. eu-west-1, ap-southeast-2)",
+				"pa-test-001.yaml:17: actions[0].scope.regions[0]: 'eu_west_1' is not a region (e.g. eu-west-1, europe-west1, westeurope)",
 				"pa-test-001.yaml:18: actions[0].scope.resources[0]: 'sg-[0-9]*' is not a valid pattern: use letters, digits, . _ : / @ + = , - and the wildcards * and ?");
+	}
+
+	@Test
+	void shouldAcceptGoogleCloudAndAzureRegionsAndSuggestTheNameOfOneWrittenAsTheyDisplayIt() {
+		// when
+		EnvelopeCatalog catalog = this.fixture.loadEnvelope(ENVELOPE + """
+				      regions: [europe-west1, westeurope, global, West Europe]
+				""");
+		// then
+		assertThat(this.fixture.problems(catalog)).containsExactly(
+				"pa-test-001.yaml:16: actions[0].scope.regions[3]: 'West Europe' is not a region (e.g. eu-west-1, europe-west1, westeurope); did you mean westeurope?");
 	}
 
 	@Test

@@ -32,8 +32,10 @@ import org.envelopereview.action.ActionRecordReader;
 import org.envelopereview.action.QuarantineRow;
 import org.envelopereview.action.SourceCounts;
 import org.envelopereview.action.UnrecognisedInputException;
+import org.envelopereview.action.azure.AzureActivityReader;
 import org.envelopereview.action.cloudtrail.CloudTrailMapper;
 import org.envelopereview.action.cloudtrail.CloudTrailReader;
+import org.envelopereview.action.gcp.GcpAuditReader;
 import org.envelopereview.system.ProgressBars;
 import org.envelopereview.system.RowLock;
 import org.envelopereview.system.Sha256;
@@ -184,6 +186,8 @@ public class ActionIngester {
 			case JSONL -> new JsonLinesReader(maxRecordBytes);
 			case CSV -> new CsvRecordReader(maxRecordBytes);
 			case CLOUDTRAIL -> new CloudTrailReader(maxRecordBytes, mapper);
+			case GCP_AUDIT -> new GcpAuditReader(maxRecordBytes);
+			case AZURE_ACTIVITY -> new AzureActivityReader(maxRecordBytes);
 		};
 	}
 

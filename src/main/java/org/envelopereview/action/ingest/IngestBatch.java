@@ -121,6 +121,11 @@ final class IngestBatch implements RecordSink, AutoCloseable {
 	}
 
 	@Override
+	public void unknownRegion(String provider, String region) {
+		this.counts.unknownRegion(provider, region);
+	}
+
+	@Override
 	public void observed(String provider, String account, String region, Instant at) {
 		List<String> problems = new ArrayList<>();
 		ActionFields.checkText("account", account, problems);

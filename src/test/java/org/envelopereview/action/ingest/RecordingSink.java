@@ -19,6 +19,9 @@ public final class RecordingSink implements RecordSink {
 
 	public final List<String> notReviewed = new ArrayList<>();
 
+	/** "provider region" of each change in a region no catalogue knows. */
+	public final List<String> unknownRegions = new ArrayList<>();
+
 	public record Quarantined(long line, String raw, String reason, String recordId, Instant occurredAt) {
 
 	}
@@ -41,6 +44,11 @@ public final class RecordingSink implements RecordSink {
 	@Override
 	public void notReviewed(String name) {
 		this.notReviewed.add(name);
+	}
+
+	@Override
+	public void unknownRegion(String provider, String region) {
+		this.unknownRegions.add(provider + " " + region);
 	}
 
 	public List<Action> actions() {

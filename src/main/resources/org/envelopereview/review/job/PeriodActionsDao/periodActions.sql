@@ -45,7 +45,7 @@ SELECT a.id, a.occurred_at, a.agent, a.model_version, a.envelope_id, a.action_ty
        CASE WHEN a.provider = 'agent' AND a.provider_event_id IS NOT NULL AND a.outcome = 'succeeded' THEN
          (SELECT COUNT(*) FROM quarantined_record q JOIN ingest_source s ON s.id = q.ingest_source_id
           WHERE q.record_id = a.provider_event_id AND q.withdrawal_id IS NULL AND s.withdrawal_id IS NULL
-            AND s.source_format = 'cloudtrail')
+            AND s.source_format IN ('cloudtrail', 'gcp-audit', 'azure-activity'))
        END AS quarantined_events
 FROM agent_action a
 LEFT JOIN agent_action g
