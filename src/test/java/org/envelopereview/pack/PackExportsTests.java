@@ -67,8 +67,8 @@ class PackExportsTests {
 			Map<String, byte[]> attachments = PackVerifier.attachments(document);
 
 			assertThat(PackVerifier.associatedFileNames(document)).containsExactly("findings.json", "findings.csv",
-					ExportFiles.OSCAL_ASSESSMENT_RESULTS, ExportFiles.OSCAL_POAM, ExportFiles.OCSF_FINDINGS,
-					"manifest.json");
+					ReviewPackWriter.FINDING_GROUPS_JSON, ExportFiles.OSCAL_ASSESSMENT_RESULTS, ExportFiles.OSCAL_POAM,
+					ExportFiles.OCSF_FINDINGS, "manifest.json");
 			for (ExportFiles.ExportFile file : ExportFiles.ALL) {
 				assertThat(attachments.get(file.name())).as(file.name())
 					.isEqualTo(Files.readAllBytes(this.pack.resolveSibling(file.name())));
@@ -81,8 +81,8 @@ class PackExportsTests {
 		PackManifest manifest = ManifestJson.read(Files.readAllBytes(this.pack.resolveSibling("manifest.json")));
 
 		assertThat(manifest.outputs()).extracting(PackManifest.FileDigest::name)
-			.containsExactly("findings.json", "findings.csv", ExportFiles.OSCAL_ASSESSMENT_RESULTS,
-					ExportFiles.OSCAL_POAM, ExportFiles.OCSF_FINDINGS);
+			.containsExactly("findings.json", "findings.csv", ReviewPackWriter.FINDING_GROUPS_JSON,
+					ExportFiles.OSCAL_ASSESSMENT_RESULTS, ExportFiles.OSCAL_POAM, ExportFiles.OCSF_FINDINGS);
 		for (PackManifest.FileDigest output : manifest.outputs()) {
 			assertThat(output).isEqualTo(ReviewPackWriter.digest(output.name(),
 					Files.readAllBytes(this.pack.resolveSibling(output.name()))));

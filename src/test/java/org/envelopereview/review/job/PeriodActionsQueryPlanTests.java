@@ -33,7 +33,7 @@ class PeriodActionsQueryPlanTests {
 		assertThat(plan).contains("/* public.agent_action_period: occurred_at >= ?1")
 			.contains("/* index sorted */")
 			.contains(
-					"/* public.agent_action_provider_event: provider = 'agent'\n        AND provider_event_id = a.provider_event_id")
+					"/* public.agent_action_provider_event: provider = 'agent'\n        AND provider_event_id = COALESCE(CASE WHEN a.provider <> 'agent' THEN a.provider_event_id END, '-')")
 			.contains("/* public.agent_action_provider_event: provider_event_id = a.provider_event_id */")
 			.contains("/* public.quarantined_record_record_id: record_id = a.provider_event_id */");
 	}
