@@ -180,8 +180,7 @@ class ProcessFaultTests {
 					assertThat(run2.path("auditTrail").path("quarantined").path("withoutTimeReportedOnce").asLong())
 						.as(board)
 						.isZero();
-					assertThat(run2.path("auditTrail").path("chainVerification").path("scope").asString())
-						.as(board)
+					assertThat(run2.path("auditTrail").path("chainVerification").path("scope").asString()).as(board)
 						.isEqualTo("since-checkpoints");
 					assertThat(withoutReportedOnce(run1)).as(board).isEqualTo(withoutReportedOnce(run2));
 				}
