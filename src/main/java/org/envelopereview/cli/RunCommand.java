@@ -17,6 +17,7 @@ import org.envelopereview.pack.ReviewPacks;
 import org.envelopereview.period.Period;
 import org.envelopereview.review.ReviewLauncher;
 import org.envelopereview.review.ReviewOutcome;
+import org.envelopereview.review.run.ChainVerificationRequest;
 import org.envelopereview.review.RunStatus;
 
 import org.springframework.context.annotation.Scope;
@@ -50,6 +51,12 @@ class RunCommand implements Callable<Integer> {
 	@Option(names = "--strict", description = "fail before writing anything if any envelope file is invalid")
 	boolean strict;
 
+	@Option(names = "--verify-chains", paramLabel = "auto|full", defaultValue = "auto",
+			description = { "auto: verify each agent's hash chain from the checkpoint the last run verified, and every "
+					+ "chain from seq 1 when review.chain.full-verification-every runs have passed (default 4) or no "
+					+ "checkpoint exists; full: every chain from seq 1 now. Default: ${DEFAULT-VALUE}." })
+	String verifyChains;
+
 	private final ReviewLauncher launcher;
 
 	RunCommand(ReviewLauncher launcher) {
@@ -59,9 +66,16 @@ class RunCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Period reviewed = period();
+		ChainVerificationRequest chains;
+		try {
+			chains = ChainVerificationRequest.of(this.verifyChains);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ParameterException(this.spec.commandLine(), ex.getMessage());
+		}
 		ReviewOutcome outcome;
 		try {
-			outcome = this.launcher.run(reviewed, this.board, this.strict);
+			outcome = this.launcher.run(reviewed, this.board, this.strict, chains);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ParameterException(this.spec.commandLine(), ex.getMessage());

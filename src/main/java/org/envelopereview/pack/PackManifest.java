@@ -12,7 +12,8 @@ import java.util.List;
  * @param pack the file name of the signed pack the manifest belongs to
  */
 record PackManifest(String format, String board, String boardName, Period period, Run run, String softwareVersion,
-		Signer signer, String pack, List<FileDigest> inputs, List<FileDigest> outputs, List<SourceFile> sources) {
+		Signer signer, String pack, List<FileDigest> inputs, List<FileDigest> outputs, List<SourceFile> sources,
+		ChainVerification chainVerification) {
 
 	static final String FORMAT = "envelope-review-manifest/v1";
 
@@ -21,6 +22,14 @@ record PackManifest(String format, String board, String boardName, Period period
 		outputs = List.copyOf(outputs);
 		// packs written before sources were listed have none
 		sources = (sources != null) ? List.copyOf(sources) : List.of();
+	}
+
+	/**
+	 * A manifest with nothing recorded about the chain verification (decision records).
+	 */
+	PackManifest(String format, String board, String boardName, Period period, Run run, String softwareVersion,
+			Signer signer, String pack, List<FileDigest> inputs, List<FileDigest> outputs, List<SourceFile> sources) {
+		this(format, board, boardName, period, run, softwareVersion, signer, pack, inputs, outputs, sources, null);
 	}
 
 	/** The review window, start inclusive and end exclusive, ISO-8601 UTC. */
@@ -65,6 +74,39 @@ record PackManifest(String format, String board, String boardName, Period period
 	 * @param notReviewed write events not reviewed in the period
 	 */
 	record SourceFile(String name, String sha256, long actions, long quarantined, long notReviewed) {
+	}
+
+	/**
+	 * What the run's audit-trail verification covered (findings.json's
+	 * {@code auditTrail.chainVerification}, with run ids and times): every chain from seq
+	 * 1, or each agent from the checkpoint an earlier run verified.
+	 *
+	 * @param scope {@code full} or {@code since-checkpoints}
+	 * @param fullBecause why it was full, or {@code null}
+	 * @param checkpointsOf the run whose checkpoint set it started from (or, when full,
+	 * checked on the way), or {@code null}
+	 * @param checkpointsOfSha256 SHA-256 of that set as the run read it: lines
+	 * {@code agent|seq|hash}, each ending with a line feed, sorted by their UTF-8 bytes;
+	 * an auditor compares it with {@code checkpointsWrittenSha256} in that run's manifest
+	 * @param checkpointsAltered the set no longer had the digest its run recorded
+	 * @param rowsBeforeCheckpointsNotReread rows before the checkpoints, vouched for by
+	 * the run that verified them and not read again
+	 * @param checkpointsWrittenSha256 SHA-256 of the set this run wrote, the same way
+	 * @param lastFullVerification the last full verification up to this run (this run
+	 * itself when full), with the breaks it found
+	 */
+	record ChainVerification(String scope, String fullBecause, RunVerification checkpointsOf,
+			String checkpointsOfSha256, Boolean checkpointsAltered, long rowsChecked, long agents,
+			long agentsFromCheckpoint, long rowsBeforeCheckpointsNotReread, long breaks, long checkpointsWritten,
+			String checkpointsWrittenSha256, RunVerification lastFullVerification, Long lastFullVerificationBreaks,
+			int fullVerificationEvery, String verifiedAt) {
+	}
+
+	/**
+	 * A run that verified the chains: its id and number, its period and when it verified
+	 * them (ISO-8601 UTC).
+	 */
+	record RunVerification(long id, String period, int number, String verifiedAt) {
 	}
 
 }

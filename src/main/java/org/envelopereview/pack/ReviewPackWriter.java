@@ -20,6 +20,8 @@ import me.tongfei.progressbar.ProgressBar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.envelopereview.action.chain.ChainVerification;
+import org.envelopereview.action.chain.IntegrityReport;
 import org.envelopereview.export.ExportFiles;
 import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.signing.PadesSigner;
@@ -263,7 +265,29 @@ public class ReviewPackWriter {
 					.stream()
 					.map((source) -> new PackManifest.SourceFile(source.name(), source.sha256(), source.actions(),
 							source.quarantined(), source.notReviewed()))
-					.toList());
+					.toList(),
+				chainVerification(review.integrity()));
+	}
+
+	private static PackManifest.ChainVerification chainVerification(IntegrityReport integrity) {
+		if (integrity == null || integrity.verification() == null) {
+			return null;
+		}
+		ChainVerification verification = integrity.verification();
+		return new PackManifest.ChainVerification(verification.scope().label(),
+				(verification.fullBecause() != null) ? verification.fullBecause().label() : null,
+				runVerification(verification.checkpointsOf()), verification.checkpointsOfSha256(),
+				(verification.checkpointsOf() != null) ? verification.checkpointsAltered() : null,
+				verification.rowsChecked(), verification.agents(), verification.agentsFromCheckpoint(),
+				verification.rowsBeforeCheckpoints(), integrity.breaks().size(), verification.checkpointsWritten(),
+				verification.checkpointsWrittenSha256(), runVerification(verification.lastFull()),
+				(verification.lastFull() != null) ? verification.lastFullBreaks() : null, verification.fullEvery(),
+				(verification.verifiedAt() != null) ? verification.verifiedAt().toString() : null);
+	}
+
+	private static PackManifest.RunVerification runVerification(ChainVerification.RunRef run) {
+		return (run != null) ? new PackManifest.RunVerification(run.runId(), run.period(), run.runNumber(),
+				(run.verifiedAt() != null) ? run.verifiedAt().toString() : null) : null;
 	}
 
 	static PackManifest.FileDigest digest(String name, byte[] content) {

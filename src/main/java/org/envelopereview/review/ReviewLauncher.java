@@ -21,6 +21,7 @@ import org.envelopereview.period.Period;
 import org.envelopereview.review.output.BoardFindings;
 import org.envelopereview.review.output.BoardReviewAssembler;
 import org.envelopereview.review.output.ReviewOutputs;
+import org.envelopereview.review.run.ChainVerificationRequest;
 import org.envelopereview.review.run.ReviewLock;
 import org.envelopereview.review.run.ReviewRuns;
 import org.envelopereview.review.run.RunEnvelopes;
@@ -97,13 +98,26 @@ public class ReviewLauncher {
 	 * workers are remote on a database they cannot share
 	 */
 	public ReviewOutcome run(Period period, String board, boolean strict) {
+		return run(period, board, strict, ChainVerificationRequest.AUTO);
+	}
+
+	/**
+	 * Reviews the period, synchronously.
+	 * @param board the only board to review, or {@code null} for every board
+	 * @param strict fail the run before writing anything if an envelope file is invalid
+	 * @param chains {@code FULL} to verify every hash chain from seq 1 whatever the
+	 * checkpoints (a restarted run keeps what it was started with)
+	 * @throws IllegalStateException when another process is reviewing the period, or the
+	 * workers are remote on a database they cannot share
+	 */
+	public ReviewOutcome run(Period period, String board, boolean strict, ChainVerificationRequest chains) {
 		this.workers.requireSupported();
 		try (RowLock lock = ReviewLock.acquire(this.jdbi, this.dataSource, period.label())) {
-			return runLocked(period, board, strict);
+			return runLocked(period, board, strict, chains);
 		}
 	}
 
-	private ReviewOutcome runLocked(Period period, String board, boolean strict) {
+	private ReviewOutcome runLocked(Period period, String board, boolean strict, ChainVerificationRequest chains) {
 		Instant started = this.clock.instant();
 		List<String> notes = new ArrayList<>();
 		Optional<ReviewRuns.RunRow> latest = this.runs.latest(period.label());
@@ -120,11 +134,11 @@ public class ReviewLauncher {
 					notes.add("restarted run " + run.runNumber() + " keeps its original board selection ("
 							+ ((run.boardFilter() != null) ? run.boardFilter() : "all boards") + ")");
 				}
-				execution = restart(run, strict);
+				execution = restart(run, strict, chains);
 			}
 			else {
 				run = this.runs.create(period, board, started);
-				execution = this.jobOperator.start(this.envelopeReviewJob, parameters(run, strict));
+				execution = this.jobOperator.start(this.envelopeReviewJob, parameters(run, strict, chains));
 			}
 		}
 		catch (Exception ex) {
@@ -145,7 +159,8 @@ public class ReviewLauncher {
 		}
 	}
 
-	private JobExecution restart(ReviewRuns.RunRow run, boolean strict) throws Exception {
+	private JobExecution restart(ReviewRuns.RunRow run, boolean strict, ChainVerificationRequest chains)
+			throws Exception {
 		// we hold the period's lock: an execution of this run still marked running was
 		// left by a process that died, whatever the run row recorded before it died
 		Optional<JobExecution> stale = this.recovery.leftRunning(this.envelopeReviewJob.getName(), run.id());
@@ -162,9 +177,9 @@ public class ReviewLauncher {
 			// the process died before it recorded the execution: find it by the run's
 			// parameters, or start the job if it never started
 			previous = this.jobRepository.getLastJobExecution(this.envelopeReviewJob.getName(),
-					parameters(run, strict));
+					parameters(run, strict, chains));
 			if (previous == null) {
-				return this.jobOperator.start(this.envelopeReviewJob, parameters(run, strict));
+				return this.jobOperator.start(this.envelopeReviewJob, parameters(run, strict, chains));
 			}
 		}
 		if (previous == null) {
@@ -183,12 +198,13 @@ public class ReviewLauncher {
 		return this.jobOperator.restart(this.recovery.recover(previous));
 	}
 
-	private static JobParameters parameters(ReviewRuns.RunRow run, boolean strict) {
+	private static JobParameters parameters(ReviewRuns.RunRow run, boolean strict, ChainVerificationRequest chains) {
 		JobParametersBuilder builder = new JobParametersBuilder().addLong("runId", run.id())
 			.addString("period", run.period().label())
 			.addString("periodStart", run.period().start().toString())
 			.addString("periodEnd", run.period().end().toString())
-			.addString("strict", Boolean.toString(strict), false);
+			.addString("strict", Boolean.toString(strict), false)
+			.addString("verifyChains", chains.parameter(), false);
 		if (run.boardFilter() != null) {
 			builder.addString("board", run.boardFilter());
 		}

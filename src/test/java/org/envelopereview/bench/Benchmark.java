@@ -1,5 +1,6 @@
 package org.envelopereview.bench;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
 import org.envelopereview.EnvelopeReviewApplication;
+import org.envelopereview.period.Period;
 import org.envelopereview.support.PostgresDatabase;
 
 /**
@@ -52,6 +57,15 @@ public final class Benchmark {
 
 	private static final long CALIBRATION_ACTIONS = 30_000;
 
+	/**
+	 * {@code scale} (the default): one quarter of N actions; {@code history}: four
+	 * quarters of N actions each, reviewed quarter by quarter, then the last quarter's
+	 * review beside the same quarter stored alone.
+	 */
+	private static final String MODE = System.getProperty("bench.mode", "scale");
+
+	private static final List<String> YEAR = List.of("2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4");
+
 	private final List<Result> results = new ArrayList<>();
 
 	private final List<String> failures = new ArrayList<>();
@@ -66,7 +80,12 @@ public final class Benchmark {
 			.toList();
 		Files.createDirectories(DIR.resolve("logs"));
 		for (long actions : sizes) {
-			new Benchmark().run(actions, databases);
+			if (MODE.equals("history")) {
+				new Benchmark().historyGrowth(actions, databases);
+			}
+			else {
+				new Benchmark().run(actions, databases);
+			}
 		}
 	}
 
@@ -87,6 +106,181 @@ public final class Benchmark {
 		System.out.println(report);
 		Files.writeString(DIR.resolve("results-" + actions + ".md"), report, StandardCharsets.UTF_8);
 		System.err.println("Written to " + DIR.resolve("results-" + actions + ".md"));
+	}
+
+	/**
+	 * Issue 17's history-growth goal: a database that holds four quarters of N actions,
+	 * each ingested and reviewed in turn as a team would every quarter, against one that
+	 * holds only the last quarter's same records. Per database: the four quarterly runs,
+	 * then, interleaved, the last quarter on the history, the same quarter alone, and the
+	 * last quarter on the history again with every chain verified in full (what every run
+	 * cost before the checkpoints).
+	 */
+	private void historyGrowth(long perQuarter, List<String> databases) throws Exception {
+		Instant started = Instant.now();
+		Path envelopes = envelopes();
+		List<Path> quarters = quarterFiles(envelopes, perQuarter);
+		System.err.printf("History growth: %d quarters of about %,d records for %d envelopes, %s%n", quarters.size(),
+				perQuarter, ENVELOPES, databases);
+		for (String database : databases) {
+			Target history = Target.create(database, DIR);
+			Target single = null;
+			try {
+				for (int i = 0; i < YEAR.size(); i++) {
+					worker(history, envelopes, INGEST_HEAP, "ingest", quarters.get(i).toString());
+					if (i < YEAR.size() - 1) {
+						worker(history, envelopes, JOB_HEAP, "review-once", "history." + YEAR.get(i), YEAR.get(i),
+								"auto");
+					}
+				}
+				String last = YEAR.get(YEAR.size() - 1);
+				worker(history, envelopes, JOB_HEAP, "review-once", "history.last", last, "auto");
+				single = Target.create(database, DIR);
+				worker(single, envelopes, INGEST_HEAP, "ingest", quarters.get(YEAR.size() - 1).toString());
+				worker(single, envelopes, JOB_HEAP, "review-once", "single.last", last, "auto");
+				worker(history, envelopes, JOB_HEAP, "review-once", "history-full.last", last, "full");
+			}
+			finally {
+				history.close();
+				if (single != null) {
+					single.close();
+				}
+			}
+		}
+		String report = historyReport(perQuarter, started);
+		System.out.println(report);
+		Files.writeString(DIR.resolve("history-" + perQuarter + ".md"), report, StandardCharsets.UTF_8);
+		System.err.println("Written to " + DIR.resolve("history-" + perQuarter + ".md"));
+	}
+
+	/**
+	 * One seeded year of history (about 4 × N records), split into its quarters. The
+	 * chain fields the generator gives one agent's records are left out, so that ingest
+	 * chains every record: a quarter's file alone then ingests as cleanly as after the
+	 * quarters before it.
+	 */
+	private List<Path> quarterFiles(Path envelopes, long perQuarter) throws Exception {
+		List<Path> files = YEAR.stream()
+			.map((quarter) -> DIR
+				.resolve("quarter-" + ENVELOPES + "-" + perQuarter + "-" + SEED + "-" + quarter + ".jsonl"))
+			.toList();
+		if (files.stream().allMatch(Files::exists)) {
+			return files;
+		}
+		Path calibration = DIR.resolve("calibration-" + ENVELOPES + ".jsonl");
+		if (!Files.exists(calibration)) {
+			generate(envelopes, CALIBRATION_ACTIONS, calibration);
+		}
+		double recordsPerAction = (double) lines(calibration) / CALIBRATION_ACTIONS;
+		Path year = DIR.resolve("year-" + ENVELOPES + "-" + perQuarter + "-" + SEED + ".jsonl");
+		cli("generate-history", "--envelopes", envelopes.toString(), "--actions",
+				Long.toString(Math.round(YEAR.size() * perQuarter / recordsPerAction)), "--seed", Long.toString(SEED),
+				"--no-deviations", "--from", "2026-01-01", "--to", "2027-01-01", "--out", year.toString());
+		JsonMapper json = JsonMapper.builder().build();
+		List<BufferedWriter> writers = new ArrayList<>();
+		try {
+			for (Path file : files) {
+				writers.add(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+			}
+			try (Stream<String> lines = Files.lines(year)) {
+				for (String line : (Iterable<String>) lines::iterator) {
+					ObjectNode record = (ObjectNode) json.readTree(line);
+					record.remove(List.of("seq", "prevHash", "hash"));
+					String quarter = Period.quarterOf(Instant.parse(record.get("occurredAt").asString())).label();
+					int index = YEAR.indexOf(quarter);
+					if (index >= 0) {
+						writers.get(index).write(json.writeValueAsString(record));
+						writers.get(index).newLine();
+					}
+				}
+			}
+		}
+		finally {
+			for (BufferedWriter writer : writers) {
+				writer.close();
+			}
+		}
+		Files.delete(year);
+		return files;
+	}
+
+	/**
+	 * The history-growth table: each run's job and steps, and the ratios the goal asks
+	 * for.
+	 */
+	private String historyReport(long perQuarter, Instant started) {
+		StringBuilder text = new StringBuilder();
+		text.append(String.format(Locale.ROOT,
+				"## History growth: four quarters of about %,d records, %d envelopes (%s)%n%n", perQuarter, ENVELOPES,
+				started));
+		text.append(
+				String.format(Locale.ROOT, "Machine: %d cores, %s; load average at start %s; seed %d; job -Xmx%s.%n%n",
+						Runtime.getRuntime().availableProcessors(), Machine.memory(), Machine.load(), SEED, JOB_HEAP));
+		text.append(
+				"| database | run | rows read by the chain verification (of stored) | job s | verify s | evaluate s | "
+						+ "assess s | outputs s | packs s |\n");
+		text.append("|---|---|---|---:|---:|---:|---:|---:|---:|\n");
+		for (String db : List.of("h2", "postgresql")) {
+			for (String label : List.of("history.2026-Q1", "history.2026-Q2", "history.2026-Q3", "history.last",
+					"single.last", "history-full.last")) {
+				Result job = find(db, label + ".job");
+				if (job == null) {
+					continue;
+				}
+				Result verified = find(db, label + ".verified");
+				text.append(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %s | %s | %s | %s | %s |%n", db,
+						describe(label),
+						(verified != null) ? String.format(Locale.ROOT, "%,d (%s) of %s", verified.rows(),
+								verified.values().get("scope"), group(verified.values().get("history"))) : "",
+						job.seconds(), step(db, label, "verifyAuditTrailStep"), step(db, label, "evaluateActionsStep"),
+						step(db, label, "assessEnvelopesStep"), step(db, label, "writeOutputsStep"),
+						step(db, label, "writePacksStep")));
+			}
+		}
+		text.append("\nRatios (same run):\n\n");
+		for (String db : List.of("h2", "postgresql")) {
+			Result history = find(db, "history.last.job");
+			Result single = find(db, "single.last.job");
+			Result full = find(db, "history-full.last.job");
+			if (history != null && single != null) {
+				text.append(String.format(Locale.ROOT,
+						"- %s: last quarter with four stored / with only it stored = %.2f× (goal ≤ 1.25×)%s%n", db,
+						history.seconds() / single.seconds(),
+						(full != null) ? String.format(Locale.ROOT,
+								"; with every chain verified in full (--verify-chains=full) = %.2f×",
+								full.seconds() / single.seconds()) : ""));
+			}
+		}
+		if (!this.failures.isEmpty()) {
+			text.append("\nFailed:\n\n");
+			this.failures.forEach((failure) -> text.append("- ").append(failure).append('\n'));
+		}
+		return text.toString();
+	}
+
+	private static String describe(String label) {
+		return switch (label) {
+			case "history.last" -> "2026-Q4, four quarters stored";
+			case "single.last" -> "2026-Q4, only it stored";
+			case "history-full.last" -> "2026-Q4, four quarters stored, --verify-chains=full";
+			default -> label.substring("history.".length()) + " (building the history)";
+		};
+	}
+
+	private String step(String db, String label, String step) {
+		Result result = find(db, label + ".step." + step);
+		return (result != null) ? String.format(Locale.ROOT, "%.2f", result.seconds()) : "";
+	}
+
+	private Result find(String db, String name) {
+		return this.results.stream()
+			.filter((result) -> result.db().equals(db) && result.name().equals(name))
+			.reduce((first, second) -> second)
+			.orElse(null);
+	}
+
+	private static String group(String number) {
+		return (number != null) ? String.format(Locale.ROOT, "%,d", Long.parseLong(number)) : "?";
 	}
 
 	private Path envelopes() throws Exception {
@@ -373,6 +567,15 @@ public final class Benchmark {
 
 	/** What the report says about the machine. */
 	private static final class Machine {
+
+		static String load() {
+			try {
+				return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+			}
+			catch (IOException | RuntimeException ex) {
+				return "unknown";
+			}
+		}
 
 		static String memory() {
 			try {

@@ -36,6 +36,7 @@ import org.envelopereview.period.Period;
 import org.envelopereview.review.ReviewLauncher;
 import org.envelopereview.review.ReviewOutcome;
 import org.envelopereview.review.output.BoardReview;
+import org.envelopereview.review.run.ChainVerificationRequest;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -51,6 +52,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <li>{@code review PERIOD REPEATS}: per repeat, the raw JDBC scan of the rows the
  * evaluate step reads, the same with the job's query, on PostgreSQL
  * {@code COPY … TO STDOUT}, then the review job.</li>
+ * <li>{@code review-once LABEL PERIOD auto|full}: the review job once, its results named
+ * {@code LABEL.job}, {@code LABEL.step.<step>} and {@code LABEL.verified} (the rows the
+ * chain verification read).</li>
  * <li>{@code copy-in DIR REPEATS} (PostgreSQL): {@code COPY FROM} of the stored rows into
  * a plain table, the ingest baseline.</li>
  * </ul>
@@ -81,6 +85,8 @@ public final class BenchmarkWorker {
 			switch (args[0]) {
 				case "ingest" -> worker.ingest(Path.of(args[1]));
 				case "review" -> worker.review(Period.quarter(args[1]), Integer.parseInt(args[2]));
+				case "review-once" ->
+					worker.reviewOnce(args[1], Period.quarter(args[2]), ChainVerificationRequest.of(args[3]));
 				case "copy-in" -> worker.copyIn(Path.of(args[1]), Integer.parseInt(args[2]));
 				case "render" -> worker.render(Integer.parseInt(args[1]), Path.of(args[2]));
 				default -> throw new IllegalArgumentException("unknown measurement " + args[0]);
@@ -128,8 +134,56 @@ public final class BenchmarkWorker {
 		}
 	}
 
+	/**
+	 * One review of the period, as the CLI runs it: the history-growth measurement runs
+	 * one per quarter on a database that keeps growing.
+	 */
+	private void reviewOnce(String label, Period period, ChainVerificationRequest chains) throws SQLException {
+		ReviewLauncher launcher = this.context.getBean(ReviewLauncher.class);
+		DataSource dataSource = this.context.getBean(DataSource.class);
+		this.heap.reset();
+		long started = System.nanoTime();
+		ReviewOutcome outcome = launcher.run(period, null, false, chains);
+		double seconds = seconds(started);
+		if (!outcome.completed()) {
+			throw new IllegalStateException("the review failed: " + outcome.failure());
+		}
+		long rows;
+		try (Connection connection = dataSource.getConnection();
+				PreparedStatement count = connection
+					.prepareStatement(SQL.locate(BenchmarkWorker.class, "periodRows"))) {
+			count.setObject(1, period.start().atOffset(ZoneOffset.UTC));
+			count.setObject(2, period.end().atOffset(ZoneOffset.UTC));
+			try (ResultSet row = count.executeQuery()) {
+				row.next();
+				rows = row.getLong(1);
+			}
+		}
+		try (Connection connection = dataSource.getConnection();
+				PreparedStatement verified = connection
+					.prepareStatement(SQL.locate(BenchmarkWorker.class, "chainVerification"))) {
+			verified.setLong(1, outcome.runId());
+			try (ResultSet row = verified.executeQuery()) {
+				row.next();
+				result(label + ".verified", row.getLong("rows_checked"), 0, "scope=" + row.getString("verification"),
+						"history=" + row.getLong("history"));
+			}
+		}
+		steps(label + ".", dataSource, outcome.runId());
+		result(label + ".job", rows, seconds, "peakHeapMb=" + this.heap.peakUsedMb(),
+				"liveHeapMb=" + this.heap.liveAfterGcMb());
+	}
+
 	/** Reports every step of the run; returns the evaluate step's read count. */
 	private long steps(DataSource dataSource, long runId, double jobSeconds) throws SQLException {
+		return steps("", dataSource, runId);
+	}
+
+	/**
+	 * Reports every step of the run, named with the prefix; returns the evaluate step's
+	 * read count.
+	 */
+	private long steps(String prefix, DataSource dataSource, long runId) throws SQLException {
 		long evaluated = 0;
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection
@@ -145,10 +199,10 @@ public final class BenchmarkWorker {
 						.toNanos() / 1e9;
 					if (step.equals("evaluateActionsStep")) {
 						evaluated = read;
-						result("evaluate", read, seconds);
+						result(prefix.isEmpty() ? "evaluate" : prefix + "step." + step, read, seconds);
 					}
 					else if (!step.contains(":")) {
-						result("step." + step, read, seconds);
+						result(prefix + "step." + step, read, seconds);
 					}
 				}
 			}

@@ -26,6 +26,7 @@ import org.envelopereview.review.fixtures.Fixtures;
 import org.envelopereview.review.output.BoardReview;
 import org.envelopereview.review.output.BoardReviewAssembler;
 import org.envelopereview.review.output.ReviewOutputs;
+import org.envelopereview.review.run.ChainVerificationRequest;
 import org.envelopereview.review.run.ReviewRuns;
 import org.envelopereview.review.run.RunEnvelopes;
 import org.envelopereview.review.scope.ScopeMeasurement;
@@ -170,6 +171,10 @@ public class ReviewJobTests {
 			}
 		}
 
+		/**
+		 * The findings are the same bytes; what the chain verification covered differs,
+		 * and says so: the second run starts from the checkpoints of the first.
+		 */
 		@Test
 		default void shouldGiveByteIdenticalFindingsJsonForTwoRunsAndNumberThem() throws IOException {
 			given();
@@ -177,8 +182,15 @@ public class ReviewJobTests {
 			ReviewOutcome second = launcher().run(Fixtures.Q3, null, false);
 			assertThat(second.runNumber()).isEqualTo(first.runNumber() + 1);
 			Path payments = outputDir().resolve("2026-Q3").resolve(Fixtures.PAYMENTS);
-			assertThat(read(payments.resolve("findings.json")))
-				.isEqualTo(read(payments.resolve("runs").resolve("1").resolve("findings.json")));
+			String firstJson = read(payments.resolve("runs").resolve("1").resolve("findings.json"));
+			String secondJson = read(payments.resolve("findings.json"));
+			assertThat(FindingsJson.withoutChainVerification(secondJson))
+				.isEqualTo(FindingsJson.withoutChainVerification(firstJson));
+			assertThat(FindingsJson.chainVerification(firstJson).path("scope").asString()).isEqualTo("full");
+			assertThat(FindingsJson.chainVerification(secondJson).path("scope").asString())
+				.isEqualTo("since-checkpoints");
+			assertThat(FindingsJson.chainVerification(secondJson).path("checkpointsOf").path("run").asInt())
+				.isEqualTo(1);
 			assertThat(read(payments.resolve("findings.csv")))
 				.isEqualTo(read(payments.resolve("runs").resolve("1").resolve("findings.csv")));
 			assertThat(second.notes()).anySatisfy((note) -> assertThat(note).contains("of run 1 to"));
@@ -242,11 +254,19 @@ public class ReviewJobTests {
 				.isLessThan(ReviewScenario.actions().size())
 				.isPositive();
 
-			ReviewOutcome uninterrupted = launcher().run(Fixtures.Q3, null, false);
+			ReviewOutcome uninterrupted = launcher().run(Fixtures.Q3, null, false, ChainVerificationRequest.FULL);
 			assertThat(uninterrupted.runNumber()).isEqualTo(2);
 			Path payments = outputDir().resolve("2026-Q3").resolve(Fixtures.PAYMENTS);
-			assertThat(read(payments.resolve("runs").resolve("1").resolve("findings.json")))
-				.isEqualTo(read(payments.resolve("findings.json")));
+			String restartedJson = read(payments.resolve("runs").resolve("1").resolve("findings.json"));
+			String uninterruptedJson = read(payments.resolve("findings.json"));
+			// both verified every chain in full; the second by request, and it names
+			// itself
+			// as the last full verification
+			assertThat(FindingsJson.withoutChainVerification(restartedJson))
+				.isEqualTo(FindingsJson.withoutChainVerification(uninterruptedJson));
+			assertThat(FindingsJson.chainVerification(restartedJson).path("rowsChecked").asLong())
+				.isEqualTo(FindingsJson.chainVerification(uninterruptedJson).path("rowsChecked").asLong())
+				.isEqualTo(ReviewScenario.actions().size());
 		}
 
 		/**

@@ -27,7 +27,12 @@ public record ChainBreak(String agent, long seq, String actionId, Instant occurr
 		/**
 		 * seq repeats or goes backwards against time: rows were inserted or reordered.
 		 */
-		SEQ_REPEAT
+		SEQ_REPEAT,
+		/**
+		 * The row a checkpoint names is missing or no longer has the hash an earlier run
+		 * verified: rows up to it were rewritten, or removed.
+		 */
+		CHECKPOINT_MISMATCH
 
 	}
 

@@ -16,6 +16,7 @@ import org.envelopereview.review.output.WriteOutputsTasklet;
 import org.envelopereview.review.output.WritePacksTasklet;
 import org.envelopereview.review.rules.ActionRule;
 import org.envelopereview.review.run.ChainIntegrity;
+import org.envelopereview.review.run.ChainVerificationRequest;
 import org.envelopereview.review.run.FindingRouter;
 import org.envelopereview.review.run.ReportedOnce;
 import org.envelopereview.review.run.RunEnvelopes;
@@ -199,8 +200,10 @@ class ReviewJobConfiguration {
 	@Bean
 	@StepScope
 	VerifyAuditTrailTasklet verifyAuditTrailTasklet(AuditTrailVerifier verifier, ChainIntegrity integrity,
-			FindingStore store, FindingRouter router, ReviewedRun reviewedRun) {
-		return new VerifyAuditTrailTasklet(verifier, integrity, store, router, reviewedRun.inputs());
+			FindingStore store, FindingRouter router, ReviewedRun reviewedRun,
+			@Value("#{jobParameters['verifyChains']}") String verifyChains) {
+		return new VerifyAuditTrailTasklet(verifier, integrity, store, router, reviewedRun.inputs(),
+				ChainVerificationRequest.FULL.parameter().equals(verifyChains));
 	}
 
 	@Bean

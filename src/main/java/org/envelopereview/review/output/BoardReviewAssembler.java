@@ -94,6 +94,11 @@ public class BoardReviewAssembler {
 		return reviews;
 	}
 
+	/** What the run's audit-trail verification found and covered. */
+	IntegrityReport integrity(RunInputs inputs) {
+		return this.integrity.report(inputs.runId());
+	}
+
 	/**
 	 * Each board's findings of the run: one read of the stored findings, nothing else.
 	 */

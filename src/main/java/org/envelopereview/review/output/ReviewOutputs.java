@@ -23,6 +23,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.envelopereview.action.chain.ChainVerification;
+import org.envelopereview.action.chain.IntegrityReport;
 import org.envelopereview.finding.Finding;
 import org.envelopereview.finding.Severity;
 import org.envelopereview.finding.StoredFinding;
@@ -170,6 +172,15 @@ public class ReviewOutputs {
 	 */
 	static Map<String, Object> auditTrailDocument(List<BoardReview.QuarantinedRecord> quarantined,
 			BoardReview.TrailInputs trail) {
+		return auditTrailDocument(quarantined, trail, null);
+	}
+
+	/**
+	 * What findings.json says of the audit trail, with what the run's chain verification
+	 * covered when {@code integrity} records it.
+	 */
+	static Map<String, Object> auditTrailDocument(List<BoardReview.QuarantinedRecord> quarantined,
+			BoardReview.TrailInputs trail, IntegrityReport integrity) {
 		Map<String, Object> document = new LinkedHashMap<>();
 		Map<String, Object> quarantine = new LinkedHashMap<>();
 		long withoutTime = quarantined.stream().filter((record) -> record.occurredAt() == null).count();
@@ -205,6 +216,49 @@ public class ReviewOutputs {
 			row.put("notReviewed", source.notReviewed());
 			return row;
 		}).toList());
+		if (integrity != null && integrity.verification() != null) {
+			document.put("chainVerification", chainVerificationDocument(integrity));
+		}
+		return document;
+	}
+
+	/**
+	 * What the run's chain verification covered: runs are named by period and number and
+	 * no clock value is written, so the same history and the same runs before give the
+	 * same bytes on either database.
+	 */
+	static Map<String, Object> chainVerificationDocument(IntegrityReport integrity) {
+		ChainVerification verification = integrity.verification();
+		Map<String, Object> document = new LinkedHashMap<>();
+		document.put("scope", verification.scope().label());
+		if (verification.fullBecause() != null) {
+			document.put("fullBecause", verification.fullBecause().label());
+		}
+		if (verification.checkpointsOf() != null) {
+			Map<String, Object> basis = new LinkedHashMap<>();
+			basis.put("period", verification.checkpointsOf().period());
+			basis.put("run", verification.checkpointsOf().runNumber());
+			basis.put("sha256", verification.checkpointsOfSha256());
+			basis.put("altered", verification.checkpointsAltered());
+			document.put("checkpointsOf", basis);
+		}
+		document.put("rowsChecked", verification.rowsChecked());
+		document.put("agents", verification.agents());
+		document.put("agentsFromCheckpoint", verification.agentsFromCheckpoint());
+		document.put("rowsBeforeCheckpointsNotReread", verification.rowsBeforeCheckpoints());
+		document.put("breaks", integrity.breaks().size());
+		Map<String, Object> written = new LinkedHashMap<>();
+		written.put("agents", verification.checkpointsWritten());
+		written.put("sha256", verification.checkpointsWrittenSha256());
+		document.put("checkpointsWritten", written);
+		if (verification.lastFull() != null) {
+			Map<String, Object> lastFull = new LinkedHashMap<>();
+			lastFull.put("period", verification.lastFull().period());
+			lastFull.put("run", verification.lastFull().runNumber());
+			lastFull.put("breaks", verification.lastFullBreaks());
+			document.put("lastFullVerification", lastFull);
+		}
+		document.put("fullVerificationEvery", verification.fullEvery());
 		return document;
 	}
 

@@ -47,7 +47,7 @@ public class WriteOutputsTasklet implements Tasklet {
 		List<StoredFinding> all = this.store.findings(this.inputs.runId());
 		List<String> archived = new ArrayList<>();
 		Map<String, Object> auditTrail = ReviewOutputs.auditTrailDocument(this.assembler.quarantined(this.inputs),
-				this.assembler.trail(this.inputs));
+				this.assembler.trail(this.inputs), this.assembler.integrity(this.inputs));
 		Map<String, Recommendation> recommendations = this.assembler.recommendations(this.inputs);
 		for (ReviewBoards.ReviewedBoard board : ReviewBoards.of(this.inputs)) {
 			List<StoredFinding> findings = all.stream()

@@ -47,6 +47,8 @@ public final class ChainBreakRule {
 			case PREV_HASH_MISMATCH -> "prevHash does not match the previous row (inserted, removed or reordered)";
 			case SEQ_GAP -> "seq skips numbers (rows deleted)";
 			case SEQ_REPEAT -> "seq repeats or goes backwards (rows inserted or reordered)";
+			case CHECKPOINT_MISMATCH ->
+				"the row an earlier run verified as the chain's checkpoint is missing or changed (history rewritten)";
 		};
 	}
 

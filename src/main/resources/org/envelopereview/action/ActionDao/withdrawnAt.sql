@@ -1,0 +1,3 @@
+SELECT COUNT(*)
+FROM withdrawn_action
+WHERE agent = :agent AND seq = :seq AND hash = :hash

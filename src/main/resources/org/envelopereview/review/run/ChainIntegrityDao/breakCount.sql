@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM review_chain_break WHERE run_id = :runId

@@ -1,0 +1,1 @@
+SELECT agent, seq, hash FROM chain_checkpoint WHERE run_id = :runId

@@ -1,0 +1,1 @@
+DELETE FROM chain_checkpoint WHERE run_id = :runId

@@ -1,1 +1,0 @@
-SELECT rows_checked FROM review_integrity WHERE run_id = :runId

@@ -1,0 +1,2 @@
+-- The actions of the reviewed period.
+SELECT COUNT(*) FROM agent_action WHERE occurred_at >= ? AND occurred_at < ?
