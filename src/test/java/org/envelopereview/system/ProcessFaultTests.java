@@ -389,14 +389,15 @@ class ProcessFaultTests {
 		}
 
 		/**
-		 * A full disk while the packs are rendered: room for every board's findings
-		 * (about 120 KiB) but not for a pack (200 KiB and more).
+		 * A full disk while the packs are rendered: room for every board's findings and
+		 * OSCAL/OCSF exports (about 350 KB in 3 directories) but not for a pack (250 KB
+		 * and more, twice over while it is written).
 		 */
 		@Test
 		void shouldFailClearlyAndLeaveNoHalfPackWhenTheDiskFillsWhileRenderingPacks() throws Exception {
 			Path history = history(this.workDir, 60);
 			assertThat(this.product.run("ingest", history.toString()).exitCode()).isZero();
-			Path out = this.disk.mount(this.product.outputDir(), "200k");
+			Path out = this.disk.mount(this.product.outputDir(), "512k");
 
 			ReviewProcess.Result failed = this.product.run("run", "--period", "2026-Q3");
 
