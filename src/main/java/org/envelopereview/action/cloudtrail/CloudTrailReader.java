@@ -33,6 +33,7 @@ import org.envelopereview.action.RecordSink;
 import org.envelopereview.action.RejectedRecord;
 import org.envelopereview.action.SourceRecord;
 import org.envelopereview.action.UnrecognisedInputException;
+import org.envelopereview.action.provider.CapturedInput;
 
 /**
  * AWS CloudTrail in the shapes it is exported in, told apart by content: the S3 log files

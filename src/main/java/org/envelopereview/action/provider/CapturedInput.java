@@ -10,10 +10,10 @@ import java.nio.charset.StandardCharsets;
  * can still be quarantined with its first bytes: the parser reads ahead of the record's
  * start, so the last bytes read are kept too (a fixed ring, memory stays flat).
  */
-final class CapturedInput extends FilterInputStream {
+public final class CapturedInput extends FilterInputStream {
 
 	/** How much of a record is kept, as for an oversized line. */
-	static final int KEPT = 16_000;
+	public static final int KEPT = 16_000;
 
 	private final byte[] ring = new byte[128 * 1024];
 
@@ -25,7 +25,7 @@ final class CapturedInput extends FilterInputStream {
 
 	private boolean capturing;
 
-	CapturedInput(InputStream input) {
+	public CapturedInput(InputStream input) {
 		super(input);
 	}
 
@@ -50,7 +50,7 @@ final class CapturedInput extends FilterInputStream {
 	/**
 	 * Starts keeping the bytes from {@code offset} on (an offset already read, or next).
 	 */
-	void capture(long offset) {
+	public void capture(long offset) {
 		this.capturedLength = 0;
 		this.capturing = true;
 		long from = Math.max(offset, Math.max(0, this.position - this.ring.length));
@@ -60,7 +60,7 @@ final class CapturedInput extends FilterInputStream {
 	}
 
 	/** The first of the {@code length} bytes kept since {@link #capture}, as text. */
-	String captured(long length) {
+	public String captured(long length) {
 		this.capturing = false;
 		return new String(this.captured, 0, (int) Math.min(length, this.capturedLength), StandardCharsets.UTF_8);
 	}
