@@ -16,8 +16,18 @@ import org.envelopereview.action.ActionRow;
  * PostgreSQL bulk insert: {@code COPY} straight into {@code agent_action}. The batch was
  * deduplicated against the table under the ingest lock, so a key taken meanwhile can only
  * mean a writer that bypassed the lock: the batch then fails as a whole.
+ * <p>
+ * Keeps the table's planner statistics in step with a load that grows it: each time the
+ * rows written since the last {@code ANALYZE} reach what the table held then (at least
+ * {@value #ANALYZE_AFTER_ROWS}), it analyses the table again, so at most about log2(N)
+ * times. Without statistics PostgreSQL plans the deduplication look-up by key as a walk
+ * of the whole period index: an ingest into a new database, where autovacuum is off or
+ * has not come round yet, took 7 minutes for its first 20% of 1M records, against 47 s in
+ * all with statistics.
  */
 final class PostgresCopyWriter implements ActionRowWriter {
+
+	static final long ANALYZE_AFTER_ROWS = 10_000;
 
 	private static final ClasspathSqlLocator SQL = ClasspathSqlLocator.create();
 
@@ -33,6 +43,11 @@ final class PostgresCopyWriter implements ActionRowWriter {
 			ActionRow::principal, ActionRow::account, ActionRow::providerEventId, ActionRow::userAgent,
 			ActionRow::sourceIp, ActionRow::attributedEnvelopeId);
 
+	/** Rows the table held at its last ANALYZE; -1 until this writer has asked. */
+	private long analysedRows = -1;
+
+	private long writtenSinceAnalysis;
+
 	@Override
 	public void write(Handle handle, List<ActionRow> rows) {
 		if (rows.isEmpty()) {
@@ -42,6 +57,7 @@ final class PostgresCopyWriter implements ActionRowWriter {
 			PGConnection connection = handle.getConnection().unwrap(PGConnection.class);
 			connection.getCopyAPI()
 				.copyIn(SQL.locate(PostgresCopyWriter.class, "copyIntoActions"), new StringReader(csv(rows)));
+			keepStatistics(handle, rows.size());
 		}
 		catch (SQLException ex) {
 			if (UNIQUE_VIOLATION.equals(ex.getSQLState())) {
@@ -53,6 +69,27 @@ final class PostgresCopyWriter implements ActionRowWriter {
 		catch (IOException ex) {
 			throw new IllegalStateException("COPY into agent_action failed: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * In the batch's transaction: ANALYZE counts the transaction's own new rows, and
+	 * takes a lock that blocks neither readers nor writers.
+	 */
+	private void keepStatistics(Handle handle, int written) {
+		if (this.analysedRows < 0) {
+			this.analysedRows = analysedRows(handle);
+		}
+		this.writtenSinceAnalysis += written;
+		if (this.writtenSinceAnalysis >= Math.max(ANALYZE_AFTER_ROWS, this.analysedRows)) {
+			handle.execute(SQL.locate(PostgresCopyWriter.class, "analyseActions"));
+			this.analysedRows = analysedRows(handle);
+			this.writtenSinceAnalysis = 0;
+		}
+	}
+
+	private static long analysedRows(Handle handle) {
+		return Math.max(0,
+				handle.createQuery(SQL.locate(PostgresCopyWriter.class, "analysedRows")).mapTo(Long.class).one());
 	}
 
 	/** COPY's CSV: null is an unquoted empty field, every value is quoted. */

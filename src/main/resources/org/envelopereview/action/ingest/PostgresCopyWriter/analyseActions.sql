@@ -1,0 +1,2 @@
+-- Fresh planner statistics for the rows a load has added (see PostgresCopyWriter).
+ANALYZE agent_action
