@@ -104,14 +104,15 @@ class RemoteEvaluationConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = WORKERS, havingValue = "remote")
 	Step evaluateActionsStep(JobRepository jobRepository, EvaluationPartitioner evaluationPartitioner,
-			EvaluationProgress evaluationProgress, DirectChannel partitionRequests, RemoteEvaluationSettings settings,
-			ObjectProvider<AmqpAdmin> broker) {
+			EvaluationProgress evaluationProgress, StepProgress stepProgress, DirectChannel partitionRequests,
+			RemoteEvaluationSettings settings, ObjectProvider<AmqpAdmin> broker) {
 		return new RemotePartitioningManagerStepBuilder(ReviewJobConfiguration.EVALUATE_STEP, jobRepository)
 			.partitioner(EvaluationWorkerStep.NAME, evaluationPartitioner)
 			.gridSize(settings.partitions())
 			.outputChannel(partitionRequests)
 			.pollInterval(settings.pollInterval().toMillis())
 			.timeout(settings.timeout().toMillis())
+			.listener(stepProgress)
 			.listener(evaluationProgress)
 			.listener(evaluationProgress.followingWorkers(settings.pollInterval()))
 			.listener(new RemotePartitionsOutcome(jobRepository, settings, broker))

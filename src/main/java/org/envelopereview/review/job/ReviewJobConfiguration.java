@@ -71,9 +71,10 @@ class ReviewJobConfiguration {
 
 	@Bean
 	Step snapshotEnvelopesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			SnapshotEnvelopesTasklet snapshotEnvelopesTasklet) {
+			SnapshotEnvelopesTasklet snapshotEnvelopesTasklet, StepProgress stepProgress) {
 		return new StepBuilder("snapshotEnvelopesStep", jobRepository)
 			.tasklet(snapshotEnvelopesTasklet, transactionManager)
+			.listener(stepProgress)
 			.build();
 	}
 
@@ -83,18 +84,20 @@ class ReviewJobConfiguration {
 	 */
 	@Bean
 	Step attributeActionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			AttributeActionsTasklet attributeActionsTasklet) {
+			AttributeActionsTasklet attributeActionsTasklet, StepProgress stepProgress) {
 		return new StepBuilder("attributeActionsStep", jobRepository)
 			.tasklet(attributeActionsTasklet, transactionManager)
 			.allowStartIfComplete(true)
+			.listener(stepProgress)
 			.build();
 	}
 
 	@Bean
 	Step verifyAuditTrailStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			VerifyAuditTrailTasklet verifyAuditTrailTasklet) {
+			VerifyAuditTrailTasklet verifyAuditTrailTasklet, StepProgress stepProgress) {
 		return new StepBuilder("verifyAuditTrailStep", jobRepository)
 			.tasklet(verifyAuditTrailTasklet, transactionManager)
+			.listener(stepProgress)
 			.build();
 	}
 
@@ -109,7 +112,7 @@ class ReviewJobConfiguration {
 	@Conditional(LocalWorkers.class)
 	Step evaluateActionsStep(JobRepository jobRepository, EvaluationWorkerStep evaluateActionsPartition,
 			EvaluationPartitioner evaluationPartitioner, EvaluationProgress evaluationProgress,
-			@Value("${review.job.threads:2}") int threads) {
+			StepProgress stepProgress, @Value("${review.job.threads:2}") int threads) {
 		SimpleAsyncTaskExecutor workers = new SimpleAsyncTaskExecutor("evaluate-");
 		workers.setConcurrencyLimit(threads);
 		return new StepBuilder(EVALUATE_STEP, jobRepository)
@@ -117,6 +120,7 @@ class ReviewJobConfiguration {
 			.step(evaluateActionsPartition)
 			.gridSize(threads * RANGES_PER_THREAD)
 			.taskExecutor(workers)
+			.listener(stepProgress)
 			.listener(evaluationProgress)
 			.build();
 	}
@@ -154,15 +158,17 @@ class ReviewJobConfiguration {
 
 	@Bean
 	Step assessEnvelopesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			AssessEnvelopesTasklet assessEnvelopesTasklet) {
+			AssessEnvelopesTasklet assessEnvelopesTasklet, StepProgress stepProgress) {
 		return new StepBuilder("assessEnvelopesStep", jobRepository).tasklet(assessEnvelopesTasklet, transactionManager)
+			.listener(stepProgress)
 			.build();
 	}
 
 	@Bean
 	Step writeOutputsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			WriteOutputsTasklet writeOutputsTasklet) {
+			WriteOutputsTasklet writeOutputsTasklet, StepProgress stepProgress) {
 		return new StepBuilder("writeOutputsStep", jobRepository).tasklet(writeOutputsTasklet, transactionManager)
+			.listener(stepProgress)
 			.build();
 	}
 
@@ -171,9 +177,10 @@ class ReviewJobConfiguration {
 	 * only reads.
 	 */
 	@Bean
-	Step writePacksStep(JobRepository jobRepository, WritePacksTasklet writePacksTasklet) {
+	Step writePacksStep(JobRepository jobRepository, WritePacksTasklet writePacksTasklet, StepProgress stepProgress) {
 		return new StepBuilder("writePacksStep", jobRepository)
 			.tasklet(writePacksTasklet, new ResourcelessTransactionManager())
+			.listener(stepProgress)
 			.build();
 	}
 
