@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * What {@code manifest.json} records about one pack: the SHA-256 of every input and
  * output, of every audit-trail file the period's actions came from, the software version
- * and the signer. Deterministic but for the run id and number and the chain
- * verification (what this run verified, from which earlier run's checkpoints, and when):
- * the same inputs, software, key and checkpoints give the same manifest.
+ * and the signer. Deterministic but for the run id and number and the chain verification
+ * (what this run verified, from which earlier run's checkpoints, and when): the same
+ * inputs, software, key and checkpoints give the same manifest.
  *
  * @param format the manifest format, {@code envelope-review-manifest/v1}
  * @param pack the file name of the signed pack the manifest belongs to

@@ -1,8 +1,11 @@
 package org.envelopereview.review.job;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.rabbitmq.client.Channel;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
@@ -18,6 +21,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.JobSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.integration.support.MessageBuilder;
@@ -58,6 +62,14 @@ class PartitionRequestHandlerTests {
 		this.job.setStatus(BatchStatus.STARTED);
 	}
 
+	/** The handler keeps its run's scope registered on this thread: let go of it. */
+	@AfterEach
+	void releaseHeldScope() {
+		while (JobSynchronizationManager.getContext() != null) {
+			JobSynchronizationManager.release();
+		}
+	}
+
 	@Test
 	void shouldRunAWaitingRangeAndAcknowledgeItOnlyAfterItsStepEnded() throws Exception {
 		StepExecution range = range(7, BatchStatus.STARTING);
@@ -68,6 +80,30 @@ class PartitionRequestHandlerTests {
 		order.verify(this.step).execute(range);
 		order.verify(this.channel).basicAck(42, false);
 		assertThat(this.handler.partitionsRun()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldKeepTheRunsScopeOpenBetweenItsRangesAndCloseItForTheNextRun() throws Exception {
+		range(7, BatchStatus.STARTING);
+		range(8, BatchStatus.STARTING);
+		this.handler.handleMessage(request(7, false));
+		List<String> closed = new ArrayList<>();
+		JobSynchronizationManager.getContext().registerDestructionCallback("inputs", () -> closed.add("run 3"));
+
+		this.handler.handleMessage(request(8, false));
+
+		assertThat(closed).as("still open for the run's next range").isEmpty();
+		JobExecution next = new JobExecution(4, new JobInstance(2, ReviewJobConfiguration.JOB_NAME),
+				new JobParameters());
+		next.setStatus(BatchStatus.STARTED);
+		StepExecution range = new StepExecution(9, RANGE, next);
+		range.setStatus(BatchStatus.STARTING);
+		given(this.jobRepository.getStepExecution(9)).willReturn(range);
+
+		this.handler.handleMessage(request(9, false));
+
+		assertThat(closed).containsExactly("run 3");
+		assertThat(JobSynchronizationManager.getContext().getJobExecution().getId()).isEqualTo(4);
 	}
 
 	@Test
