@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 import org.envelopereview.EnvelopeReviewApplication;
 import org.envelopereview.period.Period;
 import org.envelopereview.support.PostgresDatabase;
+import org.envelopereview.support.RabbitQueue;
 
 /**
  * The benchmark at scale (BENCHMARKS.md): generates N actions for M envelopes with the
@@ -31,7 +37,8 @@ import org.envelopereview.support.PostgresDatabase;
  *
  * <p>
  * Not a test: run it with {@code mvn -Pbench verify -Dbench.actions=1000000} (see
- * BENCHMARKS.md for every setting).
+ * BENCHMARKS.md for every setting). {@code -Dbench.mode=history} measures a growing
+ * history instead, {@code -Dbench.mode=remote} the evaluate step on worker processes.
  */
 public final class Benchmark {
 
@@ -60,9 +67,35 @@ public final class Benchmark {
 	/**
 	 * {@code scale} (the default): one quarter of N actions; {@code history}: four
 	 * quarters of N actions each, reviewed quarter by quarter, then the last quarter's
-	 * review beside the same quarter stored alone.
+	 * review beside the same quarter stored alone; {@code remote}: one quarter of N
+	 * actions on PostgreSQL, reviewed on local threads and on worker processes in turn.
 	 */
 	private static final String MODE = System.getProperty("bench.mode", "scale");
+
+	/**
+	 * Remote mode: the {@code worker} processes, and as many local threads for the runs
+	 * they are compared with.
+	 */
+	private static final int REMOTE_WORKERS = Integer.getInteger("bench.remote-workers", 2);
+
+	/** Remote mode: {@code review.job.remote-partitions} of the remote runs. */
+	private static final int REMOTE_PARTITIONS = Integer.getInteger("bench.remote-partitions", 64);
+
+	/** Remote mode: {@code review.job.remote-poll-interval} of the remote runs. */
+	private static final String REMOTE_POLL_INTERVAL = System.getProperty("bench.remote-poll-interval", "PT2S");
+
+	/** How long a worker process may take to start taking partitions. */
+	private static final Duration WORKER_READY = Duration.ofMinutes(3);
+
+	/** How long a worker process may take to stop after SIGTERM before it is killed. */
+	private static final Duration WORKER_STOP = Duration.ofMinutes(1);
+
+	/**
+	 * The line a worker logs at the end of a partition (PartitionRequestHandler): its job
+	 * execution and the seconds since it took the request.
+	 */
+	private static final Pattern WORKER_PARTITION = Pattern
+		.compile("\\(step execution \\d+, job execution (\\d+)\\) \\w+: \\d+ actions read in ([\\d.,]+) s");
 
 	private static final List<String> YEAR = List.of("2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4");
 
@@ -82,6 +115,9 @@ public final class Benchmark {
 		for (long actions : sizes) {
 			if (MODE.equals("history")) {
 				new Benchmark().historyGrowth(actions, databases);
+			}
+			else if (MODE.equals("remote")) {
+				new Benchmark().remoteWorkers(actions, databases);
 			}
 			else {
 				new Benchmark().run(actions, databases);
@@ -258,6 +294,268 @@ public final class Benchmark {
 		return text.toString();
 	}
 
+	/**
+	 * Issue 19: the evaluate step on {@code worker} processes against local threads, on
+	 * one PostgreSQL database holding the scale mode's quarter. After one ingest the
+	 * review runs on the manager's own threads and on worker processes in turn (local,
+	 * remote, local, remote, …), so that the ratios come from one run, each time with
+	 * every chain verified in full so that every run does the same work. The workers
+	 * start before the first remote review and stop after the last; the queue and
+	 * exchange are this run's own and deleted at the end.
+	 */
+	private void remoteWorkers(long actions, List<String> databases) throws Exception {
+		Instant started = Instant.now();
+		String load = Machine.load();
+		databases.stream()
+			.filter((database) -> !database.equals("postgresql"))
+			.forEach((database) -> System.err.println(
+					"Remote workers: ignoring " + database + " in bench.databases: remote workers need PostgreSQL"));
+		Path envelopes = envelopes();
+		Path history = history(envelopes, actions);
+		long records = lines(history);
+		System.err.printf(
+				"Remote workers: %,d actions (%,d records in %s) for %d envelopes, %d repeats, %d local threads against "
+						+ "%d worker processes (%d partitions)%n",
+				actions, records, history.getFileName(), ENVELOPES, REPEATS, REMOTE_WORKERS, REMOTE_WORKERS,
+				REMOTE_PARTITIONS);
+		RabbitQueue queue = RabbitQueue.create("bench-");
+		Target target = Target.create("postgresql", DIR);
+		List<Process> workers = new ArrayList<>();
+		try {
+			worker(target, envelopes, INGEST_HEAP, "ingest", history.toString());
+			for (int repeat = 1; repeat <= REPEATS; repeat++) {
+				worker(target, envelopes, JOB_HEAP, List.of("review.job.threads=" + REMOTE_WORKERS), "review-once",
+						"local." + repeat, PERIOD, "full");
+				if (repeat == 1) {
+					startWorkers(workers, target, envelopes, queue);
+				}
+				worker(target, envelopes, JOB_HEAP, remoteManager(queue), "review-once", "remote." + repeat, PERIOD,
+						"full");
+			}
+		}
+		finally {
+			stopWorkers(workers);
+			queue.close();
+			target.close();
+		}
+		String report = remoteReport(records, started, load, workerPartitions(workers.size()));
+		System.out.println(report);
+		Files.writeString(DIR.resolve("remote-" + actions + ".md"), report, StandardCharsets.UTF_8);
+		System.err.println("Written to " + DIR.resolve("remote-" + actions + ".md"));
+	}
+
+	/** The settings that make a review the manager of remote workers on the queue. */
+	private static List<String> remoteManager(RabbitQueue queue) {
+		List<String> settings = new ArrayList<>(List.of(queue.settings()));
+		settings.addAll(List.of("review.job.workers=remote", "review.job.remote-partitions=" + REMOTE_PARTITIONS,
+				"review.job.remote-poll-interval=" + REMOTE_POLL_INTERVAL,
+				// fail rather than wait the default six hours if the workers die
+				"review.job.remote-timeout=PT1H", "bench.slots=" + REMOTE_WORKERS));
+		return settings;
+	}
+
+	/**
+	 * Starts the product's {@code worker} command in JVMs of their own with the settings
+	 * the measurements get, adding each to {@code workers} as it starts, and waits until
+	 * all take partitions.
+	 */
+	private static void startWorkers(List<Process> workers, Target target, Path envelopes, RabbitQueue queue)
+			throws Exception {
+		for (int number = 1; number <= REMOTE_WORKERS; number++) {
+			List<String> command = java(JOB_HEAP);
+			command.add("-XX:+ExitOnOutOfMemoryError");
+			command.addAll(settings(target, envelopes));
+			Arrays.stream(queue.settings()).map((setting) -> "-D" + setting).forEach(command::add);
+			command.add(EnvelopeReviewApplication.class.getName());
+			command.add("worker");
+			System.err.printf("  %s: worker %d (-Xmx%s)%n", target.database(), number, JOB_HEAP);
+			workers.add(start(command, workerLog(number)));
+		}
+		for (int number = 1; number <= workers.size(); number++) {
+			awaitReady(workers.get(number - 1), number);
+		}
+	}
+
+	private static String workerLog(int number) {
+		return "postgresql-worker-" + number;
+	}
+
+	private static void awaitReady(Process worker, int number) throws Exception {
+		Path out = DIR.resolve("logs/" + workerLog(number) + ".out");
+		Instant deadline = Instant.now().plus(WORKER_READY);
+		while (!Files.readString(out).contains("taking evaluate partitions from RabbitMQ queue")) {
+			if (!worker.isAlive() || Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException("worker " + number + " did not start: see " + out);
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	/**
+	 * SIGTERM to every worker, then waits for each (and kills one that does not stop).
+	 */
+	private static void stopWorkers(List<Process> workers) throws InterruptedException {
+		workers.forEach(Process::destroy);
+		for (Process worker : workers) {
+			if (!worker.waitFor(WORKER_STOP.toSeconds(), TimeUnit.SECONDS)) {
+				worker.destroyForcibly().waitFor();
+			}
+		}
+	}
+
+	/** Per worker, the partitions it ran to their end, as its log says. */
+	private static List<List<WorkerPartition>> workerPartitions(int workers) throws IOException {
+		List<List<WorkerPartition>> partitions = new ArrayList<>();
+		for (int number = 1; number <= workers; number++) {
+			try (Stream<String> lines = Files.lines(DIR.resolve("logs/" + workerLog(number) + ".out"))) {
+				partitions.add(lines.map(WORKER_PARTITION::matcher)
+					.filter(Matcher::find)
+					.map((line) -> new WorkerPartition(Long.parseLong(line.group(1)),
+							Double.parseDouble(line.group(2).replace(',', '.'))))
+					.toList());
+			}
+		}
+		return partitions;
+	}
+
+	/**
+	 * A partition a worker ran: its job execution, and the seconds from taking the
+	 * request to the end of the range's step, by the worker's clock (the step execution
+	 * records only the step itself).
+	 */
+	private record WorkerPartition(long jobExecution, double seconds) {
+
+	}
+
+	/**
+	 * The remote-workers tables: each run's job and steps, each run's partitions and what
+	 * they cost beyond their work, and the remote / local ratios.
+	 */
+	private String remoteReport(long records, Instant started, String load, List<List<WorkerPartition>> workers) {
+		StringBuilder text = new StringBuilder();
+		text.append(String.format(Locale.ROOT,
+				"## Remote workers: %,d actions, 1 manager + %d workers against %d local threads, PostgreSQL (%s)%n%n",
+				records, REMOTE_WORKERS, REMOTE_WORKERS, started));
+		text.append(String.format(Locale.ROOT,
+				"Machine: %d cores, %s; load average at start %s; seed %d; %d envelopes; review and worker JVMs -Xmx%s; "
+						+ "every chain verified in full (--verify-chains=full).%n%n",
+				Runtime.getRuntime().availableProcessors(), Machine.memory(), load, SEED, ENVELOPES, JOB_HEAP));
+		text.append(remoteSetup(workers.stream().map(List::size).toList()));
+		text.append("| run | job s | verify s | evaluate s | assess s | outputs s | packs s |\n");
+		text.append("|---|---:|---:|---:|---:|---:|---:|\n");
+		for (String label : remoteLabels()) {
+			Result job = find("postgresql", label + ".job");
+			if (job != null) {
+				text.append(String.format(Locale.ROOT, "| %s | %.2f | %s | %s | %s | %s | %s |%n", label, job.seconds(),
+						step("postgresql", label, "verifyAuditTrailStep"),
+						step("postgresql", label, "evaluateActionsStep"),
+						step("postgresql", label, "assessEnvelopesStep"), step("postgresql", label, "writeOutputsStep"),
+						step("postgresql", label, "writePacksStep")));
+			}
+		}
+		text.append(partitionTable(workers.stream().flatMap(List::stream).toList()));
+		text.append(remoteRatios());
+		if (!this.failures.isEmpty()) {
+			text.append("\nFailed:\n\n");
+			this.failures.forEach((failure) -> text.append("- ").append(failure).append('\n'));
+		}
+		return text.toString();
+	}
+
+	/** What runs where, so that the comparison says what it compares. */
+	private String remoteSetup(List<Integer> partitionsPerWorker) {
+		Result local = find("postgresql", "local.1.partitions");
+		return String.format(Locale.ROOT,
+				"Local: the review's JVM evaluates %s partitions on review.job.threads=%d threads. Remote: the same "
+						+ "review with review.job.workers=remote sends %d partition requests to RabbitMQ and reads the job "
+						+ "repository every %s until all have ended; %d `worker` JVMs take them, each one partition at a "
+						+ "time (one consumer, prefetch 1: a worker does not read review.job.threads). The manager, the "
+						+ "workers, PostgreSQL and RabbitMQ share the same %d cores, so remote cannot be faster here: "
+						+ "the runs measure what the broker, the job repository and the extra JVMs cost. Each review "
+						+ "runs in a new JVM; the workers are the same JVMs for every remote run (warm after the "
+						+ "first) and stay up, idle, during the local runs after the first. Partitions each worker ran "
+						+ "over the remote runs: %s.%n%n",
+				(local != null) ? Long.toString(local.rows()) : "?", REMOTE_WORKERS, REMOTE_PARTITIONS,
+				REMOTE_POLL_INTERVAL, REMOTE_WORKERS, Runtime.getRuntime().availableProcessors(), partitionsPerWorker);
+	}
+
+	/**
+	 * Per run the evaluate step's partitions from the job repository: slot time is
+	 * evaluate wall × slots (threads or workers); what the partitions did not use of it
+	 * is the idle/overhead. For remote runs also the workers' own time per partition.
+	 */
+	private String partitionTable(List<WorkerPartition> onWorkers) {
+		StringBuilder text = new StringBuilder();
+		text.append("\nThe evaluate step's partitions (batch_step_execution; a slot is a local thread or a worker; "
+				+ "idle/overhead per partition = (evaluate wall × slots − sum of partitions) / partitions; hand-off = "
+				+ "from a partition's end to the start of the one that took its slot; on the worker = from taking the "
+				+ "request to the end of the range's step, as the worker logs it):\n\n");
+		text.append("| run | slots | partitions | median actions | sum of partitions s | median partition s | "
+				+ "median on the worker s | evaluate wall s | start lag s | tail s | median hand-off s | "
+				+ "idle/overhead per partition s |\n");
+		text.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+		for (String label : remoteLabels()) {
+			Result partitions = find("postgresql", label + ".partitions");
+			if (partitions != null) {
+				Map<String, String> values = partitions.values();
+				text.append(String.format(Locale.ROOT,
+						"| %s | %s | %d | %s | %.2f | %s | %s | %s | %s | %s | %s | %s |%n", label, values.get("slots"),
+						partitions.rows(), group(values.get("medianActions")), partitions.seconds(),
+						values.get("medianSeconds"), medianOnWorkers(onWorkers, values.get("jobExecution")),
+						values.get("evaluateSeconds"), values.get("startLag"), values.get("tail"),
+						values.get("medianHandOff"), values.get("idlePerPartition")));
+			}
+		}
+		return text.toString();
+	}
+
+	private static String medianOnWorkers(List<WorkerPartition> onWorkers, String jobExecution) {
+		List<Double> seconds = onWorkers.stream()
+			.filter((partition) -> Long.toString(partition.jobExecution()).equals(jobExecution))
+			.map(WorkerPartition::seconds)
+			.toList();
+		return seconds.isEmpty() ? "" : String.format(Locale.ROOT, "%.1f", median(seconds));
+	}
+
+	private String remoteRatios() {
+		StringBuilder text = new StringBuilder(
+				"\nRatios (same run, medians over the repeats; per pair in parentheses):\n\n");
+		remoteRatio(text, "evaluate step", ".step.evaluateActionsStep", Result::seconds);
+		remoteRatio(text, "job", ".job", Result::seconds);
+		remoteRatio(text, "idle/overhead per partition", ".partitions",
+				(result) -> Double.parseDouble(result.values().get("idlePerPartition")));
+		return text.toString();
+	}
+
+	private void remoteRatio(StringBuilder text, String what, String suffix, ToDoubleFunction<Result> value) {
+		List<Double> local = new ArrayList<>();
+		List<Double> remote = new ArrayList<>();
+		List<String> pairs = new ArrayList<>();
+		for (int repeat = 1; repeat <= REPEATS; repeat++) {
+			Result l = find("postgresql", "local." + repeat + suffix);
+			Result r = find("postgresql", "remote." + repeat + suffix);
+			if (l != null && r != null) {
+				local.add(value.applyAsDouble(l));
+				remote.add(value.applyAsDouble(r));
+				pairs.add(String.format(Locale.ROOT, "%.2f×", value.applyAsDouble(r) / value.applyAsDouble(l)));
+			}
+		}
+		if (!local.isEmpty()) {
+			text.append(String.format(Locale.ROOT, "- %s: remote %.3f s / local %.3f s = %.2f× (%s)%n", what,
+					median(remote), median(local), median(remote) / median(local), String.join(", ", pairs)));
+		}
+	}
+
+	/** The remote mode's runs in the order they ran. */
+	private static List<String> remoteLabels() {
+		List<String> labels = new ArrayList<>();
+		for (int repeat = 1; repeat <= REPEATS; repeat++) {
+			labels.add("local." + repeat);
+			labels.add("remote." + repeat);
+		}
+		return labels;
+	}
+
 	private static String describe(String label) {
 		return switch (label) {
 			case "history.last" -> "2026-Q4, four quarters stored";
@@ -373,16 +671,21 @@ public final class Benchmark {
 	}
 
 	private void worker(Target target, Path envelopes, String heap, String... args) throws Exception {
+		worker(target, envelopes, heap, List.of(), args);
+	}
+
+	/**
+	 * One measurement of {@link BenchmarkWorker} in a JVM of its own, with
+	 * {@code settings} ({@code key=value}) on top of the database and directories.
+	 */
+	private void worker(Target target, Path envelopes, String heap, List<String> settings, String... args)
+			throws Exception {
 		List<String> command = java(heap);
 		command.add("-XX:+ExitOnOutOfMemoryError");
 		command.add("-Dbench.database=" + target.database());
-		command.add("-Dspring.datasource.url=" + target.url());
-		command.add("-Dspring.datasource.username=" + target.user());
-		command.add("-Dspring.datasource.password=");
-		command.add("-Dreview.envelopes-dir=" + envelopes);
-		command.add("-Dreview.output-dir=" + DIR.resolve("out-" + target.database()));
-		command.add("-Dreview.data-dir=" + DIR.resolve("data-" + target.database()));
+		command.addAll(settings(target, envelopes));
 		command.add("-Dlogging.level.org.envelopereview=WARN");
+		settings.forEach((setting) -> command.add("-D" + setting));
 		command.add(BenchmarkWorker.class.getName());
 		command.addAll(List.of(args));
 		String label = target.database() + "-" + args[0];
@@ -400,6 +703,14 @@ public final class Benchmark {
 			System.err.println("  FAILED: " + failure);
 			this.failures.add(failure);
 		}
+	}
+
+	/** The database and directories, as system properties, of every child JVM on it. */
+	private static List<String> settings(Target target, Path envelopes) {
+		return List.of("-Dspring.datasource.url=" + target.url(), "-Dspring.datasource.username=" + target.user(),
+				"-Dspring.datasource.password=", "-Dreview.envelopes-dir=" + envelopes,
+				"-Dreview.output-dir=" + DIR.resolve("out-" + target.database()),
+				"-Dreview.data-dir=" + DIR.resolve("data-" + target.database()));
 	}
 
 	private static List<String> java(String heap) {

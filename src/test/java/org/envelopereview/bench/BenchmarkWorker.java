@@ -16,8 +16,10 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 import javax.sql.DataSource;
 
@@ -53,8 +55,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * evaluate step reads, the same with the job's query, on PostgreSQL
  * {@code COPY … TO STDOUT}, then the review job.</li>
  * <li>{@code review-once LABEL PERIOD auto|full}: the review job once, its results named
- * {@code LABEL.job}, {@code LABEL.step.<step>} and {@code LABEL.verified} (the rows the
- * chain verification read).</li>
+ * {@code LABEL.job}, {@code LABEL.step.<step>}, {@code LABEL.verified} (the rows the
+ * chain verification read) and {@code LABEL.partitions} (the evaluate step's partitions,
+ * {@link PartitionTimeline}; {@code -Dbench.slots} says how many run at once when they
+ * run on worker processes).</li>
  * <li>{@code copy-in DIR REPEATS} (PostgreSQL): {@code COPY FROM} of the stored rows into
  * a plain table, the ingest baseline.</li>
  * </ul>
@@ -71,9 +75,17 @@ public final class BenchmarkWorker {
 
 	private final String database;
 
+	/**
+	 * How many partitions of the evaluate step run at once: the local threads, or the
+	 * worker processes when {@code review.job.workers=remote}.
+	 */
+	private final int slots;
+
 	private BenchmarkWorker(ConfigurableApplicationContext context) {
 		this.context = context;
 		this.database = System.getProperty("bench.database", "?");
+		this.slots = Integer.getInteger("bench.slots",
+				context.getEnvironment().getProperty("review.job.threads", Integer.class, 2));
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -170,6 +182,7 @@ public final class BenchmarkWorker {
 			}
 		}
 		steps(label + ".", dataSource, outcome.runId());
+		partitions(label, dataSource, outcome.runId());
 		result(label + ".job", rows, seconds, "peakHeapMb=" + this.heap.peakUsedMb(),
 				"liveHeapMb=" + this.heap.liveAfterGcMb());
 	}
@@ -208,6 +221,43 @@ public final class BenchmarkWorker {
 			}
 		}
 		return evaluated;
+	}
+
+	/**
+	 * Reports the evaluate step's partitions as {@code LABEL.partitions}: how many, the
+	 * sum of their durations and what the slots running them spent outside them.
+	 */
+	private void partitions(String label, DataSource dataSource, long runId) throws SQLException {
+		List<PartitionTimeline.Partition> partitions = new ArrayList<>();
+		LocalDateTime evaluateStart = null;
+		LocalDateTime evaluateEnd = null;
+		long jobExecution = 0;
+		try (Connection connection = dataSource.getConnection();
+				PreparedStatement statement = connection
+					.prepareStatement(SQL.locate(BenchmarkWorker.class, "partitionSteps"))) {
+			statement.setLong(1, runId);
+			try (ResultSet row = statement.executeQuery()) {
+				while (row.next()) {
+					partitions.add(new PartitionTimeline.Partition(row.getObject("start_time", LocalDateTime.class),
+							row.getObject("end_time", LocalDateTime.class), row.getLong("read_count")));
+					evaluateStart = row.getObject("evaluate_start", LocalDateTime.class);
+					evaluateEnd = row.getObject("evaluate_end", LocalDateTime.class);
+					jobExecution = row.getLong("job_execution_id");
+				}
+			}
+		}
+		if (partitions.isEmpty()) {
+			return;
+		}
+		PartitionTimeline timeline = new PartitionTimeline(partitions, evaluateStart, evaluateEnd, this.slots);
+		OptionalDouble handOff = timeline.medianHandOff();
+		result(label + ".partitions", timeline.count(), timeline.busySeconds(), "slots=" + this.slots,
+				"evaluateSeconds=" + decimal(timeline.evaluateSeconds()),
+				"medianSeconds=" + decimal(timeline.medianSeconds()),
+				"medianActions=" + Math.round(timeline.medianRead()), "startLag=" + decimal(timeline.startLag()),
+				"tail=" + decimal(timeline.tail()),
+				"medianHandOff=" + (handOff.isPresent() ? decimal(handOff.getAsDouble()) : "none"),
+				"idlePerPartition=" + decimal(timeline.idlePerPartition()), "jobExecution=" + jobExecution);
 	}
 
 	/**
@@ -353,7 +403,7 @@ public final class BenchmarkWorker {
 			.append(" rows=")
 			.append(rows)
 			.append(" seconds=")
-			.append(String.format(Locale.ROOT, "%.3f", seconds))
+			.append(decimal(seconds))
 			.append(" maxHeapMb=")
 			.append(HeapWatch.maxHeapMb());
 		for (String value : extra) {
@@ -361,6 +411,10 @@ public final class BenchmarkWorker {
 		}
 		System.out.println(line);
 		System.out.flush();
+	}
+
+	private static String decimal(double seconds) {
+		return String.format(Locale.ROOT, "%.3f", seconds);
 	}
 
 	private static double seconds(long startedNanos) {

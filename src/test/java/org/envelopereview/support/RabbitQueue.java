@@ -32,8 +32,16 @@ public final class RabbitQueue implements AutoCloseable {
 
 	/** Names a new queue and exchange, or skips (fails on CI) when no broker answers. */
 	public static RabbitQueue create() {
+		return create("er-test-");
+	}
+
+	/**
+	 * Names a new queue and exchange {@code prefix<random>}, or skips (fails on CI) when
+	 * no broker answers.
+	 */
+	public static RabbitQueue create(String prefix) {
 		requireServer();
-		return new RabbitQueue("er-test-" + UUID.randomUUID().toString().substring(0, 12));
+		return new RabbitQueue(prefix + UUID.randomUUID().toString().substring(0, 12));
 	}
 
 	private static void requireServer() {
