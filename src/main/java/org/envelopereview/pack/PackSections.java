@@ -46,9 +46,9 @@ class PackSections {
 		this.subreports = subreports;
 		this.sections = List.of(new SummarySection(this.facts, subreports),
 				new DecisionsSinceSection(this.facts, subreports), new DecisionsSection(this.facts, subreports),
-				new EnvelopeSections(this.facts, subreports), new RegisterSection(this.facts, subreports),
-				new AuditTrailSection(this.facts, subreports), new QuarantineSection(this.facts, subreports),
-				new AppendixSection(this.facts, manifest, subreports));
+				new EnvelopeSections(this.facts, subreports), new AllEnvelopesSection(this.facts, subreports),
+				new RegisterSection(this.facts, subreports), new AuditTrailSection(this.facts, subreports),
+				new QuarantineSection(this.facts, subreports), new AppendixSection(this.facts, manifest, subreports));
 	}
 
 	List<TocEntry> tableOfContents() {

@@ -2,6 +2,7 @@ package org.envelopereview.pack;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,6 +25,9 @@ final class RecommendationRows {
 
 	/** The subreports these rows fill. */
 	static final List<String> SUBREPORTS = List.of("recommendation", "recommendations");
+
+	/** The length of a reason in the table of all envelopes, about two lines. */
+	static final int REASON_LIMIT = 100;
 
 	private RecommendationRows() {
 	}
@@ -80,6 +84,67 @@ final class RecommendationRows {
 						+ " to keep as they are. Each envelope's section ends with the full recommendation. "
 						+ "A recommendation is the review's proposal, not a finding: the board decides.");
 		return parameters;
+	}
+
+	/**
+	 * The envelope's recommendation as the table of all envelopes shows it: the outcome
+	 * and its reason in a line.
+	 */
+	static Map<String, Object> brief(EnvelopeReview envelope) {
+		Recommendation recommendation = envelope.recommendation();
+		Map<String, Object> row = new HashMap<>();
+		if (recommendation == null) {
+			row.put("outcome", "–");
+			row.put("outcomeColor", "#5B6470");
+			row.put("reason",
+					(envelope.envelope() == null) ? "the file failed validation (ENV-INVALID)" : "no recommendation");
+			return row;
+		}
+		row.put("outcome", label(recommendation.outcome()));
+		row.put("outcomeColor", color(recommendation.outcome()));
+		row.put("reason", reason(recommendation));
+		return row;
+	}
+
+	/**
+	 * Why, in a line: to narrow, the scope never used (its values when few, else how
+	 * many); otherwise the first reason, shortened.
+	 */
+	static String reason(Recommendation recommendation) {
+		if (recommendation.outcome() == Outcome.NARROW && !recommendation.changes().isEmpty()) {
+			Map<String, List<String>> byDimension = new LinkedHashMap<>();
+			recommendation.changes()
+				.forEach((change) -> byDimension.computeIfAbsent(change.dimension(), (d) -> new ArrayList<>())
+					.add(change.value()));
+			return "never used: " + byDimension.entrySet()
+				.stream()
+				.map((entry) -> (entry.getValue().size() <= 2)
+						? dimension(entry.getKey(), entry.getValue().size()) + " " + String.join(", ", entry.getValue())
+						: entry.getValue().size() + " " + dimension(entry.getKey(), entry.getValue().size()))
+				.collect(Collectors.joining(", "));
+		}
+		if (recommendation.reasons().isEmpty()) {
+			return "";
+		}
+		String first = recommendation.reasons().get(0);
+		if (first.length() > REASON_LIMIT) {
+			first = first.substring(0, REASON_LIMIT - 1) + "…";
+		}
+		int more = recommendation.reasons().size() - 1;
+		return first + ((more > 0) ? " (+" + Rows.plural(more, "more reason") + ")" : "");
+	}
+
+	/** A dimension of scope as a reader names it, singular for one value. */
+	private static String dimension(String dimension, int values) {
+		String noun = switch (dimension) {
+			case "actionTypes" -> "action type";
+			case "cidrs" -> "CIDR";
+			case "ports" -> "port";
+			case "regions" -> "region";
+			case "agents" -> "agent";
+			default -> dimension;
+		};
+		return (values == 1) ? noun : noun + "s";
 	}
 
 	private static String summary(Recommendation recommendation) {
