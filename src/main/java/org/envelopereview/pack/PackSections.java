@@ -75,7 +75,10 @@ class PackSections {
 		cover.add(fact("Certificate SHA-256", this.manifest.signer().certificateSha256()));
 		cover.add(fact("Software", "Envelope Review " + this.manifest.softwareVersion()));
 		parameters.put("COVER_FACTS", rows(cover));
-		parameters.put("INPUTS", digests(this.manifest.inputs()));
+		List<PackManifest.FileDigest> inputs = ListedDigests.inputs(this.manifest.inputs(),
+				this.facts.envelopes().detailed());
+		parameters.put("INPUTS", digests(inputs));
+		parameters.put("INPUTS_MORE", ListedDigests.moreInputs(this.manifest.inputs(), inputs));
 		return parameters;
 	}
 

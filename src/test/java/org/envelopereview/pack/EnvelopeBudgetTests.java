@@ -12,7 +12,10 @@ import org.envelopereview.review.recommend.Recommendation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which envelopes a pack details (SPEC §9), without rendering a pack. */
+/**
+ * Which envelopes a pack details, and which input digests it prints of a board with many
+ * (SPEC §9), without rendering a pack.
+ */
 class EnvelopeBudgetTests {
 
 	private static final Path OUT = Path.of("target", "envelope-budget-tests");
@@ -70,6 +73,33 @@ class EnvelopeBudgetTests {
 	}
 
 	@Test
+	void shouldListEveryInputOfAReviewWithFew() {
+		BoardReview review = ManyEnvelopes.review(OUT, 5);
+		List<PackManifest.FileDigest> inputs = digests(review);
+
+		assertThat(inputs).hasSize(17);
+		List<PackManifest.FileDigest> few = inputs.subList(0, ListedDigests.ALL_UP_TO);
+		assertThat(ListedDigests.inputs(few, review.envelopes())).isEqualTo(few);
+		assertThat(ListedDigests.moreInputs(few, few)).isNull();
+	}
+
+	@Test
+	void shouldListTheActionSetBoardsYamlAndTheFilesOfTheFirstEnvelopesOfAReviewWithMany() {
+		BoardReview review = ManyEnvelopes.review(OUT, 300);
+		EnvelopeBudget budget = new ReviewFacts(review).envelopes();
+		List<PackManifest.FileDigest> inputs = digests(review);
+
+		List<PackManifest.FileDigest> listed = ListedDigests.inputs(inputs, budget.detailed());
+
+		assertThat(listed).extracting(PackManifest.FileDigest::name)
+			.containsExactly("actions/2026-Q3", "envelopes/bench-00007.yaml", "envelopes/bench-00057.yaml",
+					"envelopes/bench-00107.yaml", "envelopes/bench-00157.yaml", "envelopes/bench-00257.yaml",
+					"envelopes/boards.yaml");
+		assertThat(ListedDigests.moreInputs(inputs, listed))
+			.isEqualTo("and 895 more envelope files — every digest is in manifest.json (attached to this pack).");
+	}
+
+	@Test
 	void shouldSayInALineWhatToNarrow() {
 		Recommendation failover = BoardReviewFixtures.paymentsReview(OUT).envelopes().get(0).recommendation();
 		Recommendation bench = ManyEnvelopes.review(OUT, 5).envelopes().get(4).recommendation();
@@ -86,6 +116,14 @@ class EnvelopeBudgetTests {
 
 		assertThat(RecommendationRows.reason(dns))
 			.isEqualTo("expired 2026-08-31, 30 days before the period end (ENV-EXPIRED) (+1 more reason)");
+	}
+
+	private static List<PackManifest.FileDigest> digests(BoardReview review) {
+		return review.inputs()
+			.stream()
+			.map((input) -> new PackManifest.FileDigest(input.name(), input.sha256(), null))
+			.sorted(java.util.Comparator.comparing(PackManifest.FileDigest::name))
+			.toList();
 	}
 
 	private static List<String> ids(List<EnvelopeReview> envelopes) {
