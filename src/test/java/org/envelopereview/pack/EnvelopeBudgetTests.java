@@ -3,6 +3,11 @@ package org.envelopereview.pack;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +18,7 @@ import org.envelopereview.review.recommend.Recommendation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which envelopes a pack details, and which input digests it prints of a board with many
+ * Which envelopes a pack details, and how it shortens what it lists of a board with many
  * (SPEC §9), without rendering a pack.
  */
 class EnvelopeBudgetTests {
@@ -116,6 +121,38 @@ class EnvelopeBudgetTests {
 
 		assertThat(RecommendationRows.reason(dns))
 			.isEqualTo("expired 2026-08-31, 30 days before the period end (ENV-EXPIRED) (+1 more reason)");
+	}
+
+	@Test
+	void shouldChartTheTenEnvelopesWithTheMostResourcesAndTheMeanOfTheOthers() {
+		BoardReview review = ManyEnvelopes.review(OUT, 300);
+
+		List<Map<String, ?>> rows = scopeChart(review);
+
+		Set<String> series = rows.stream().map((row) -> (String) row.get("series")).collect(Collectors.toSet());
+		assertThat(series).hasSize(SummarySection.CHART_ENVELOPES + 1).contains("others (290 envelopes, mean)");
+		assertThat(rows).filteredOn((row) -> row.get("category").equals("2026-Q3"))
+			.allSatisfy((row) -> assertThat(((Number) row.get("value")).doubleValue()).isBetween(4.0, 40.0));
+	}
+
+	@Test
+	void shouldChartEveryEnvelopeOfABoardWithFew() {
+		BoardReview review = ManyEnvelopes.review(OUT, SummarySection.CHART_ENVELOPES);
+
+		Set<String> series = scopeChart(review).stream()
+			.map((row) -> (String) row.get("series"))
+			.collect(Collectors.toSet());
+		assertThat(series).hasSize(SummarySection.CHART_ENVELOPES)
+			.allSatisfy((name) -> assertThat(name).startsWith("BENCH-"));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, ?>> scopeChart(BoardReview review) {
+		JRMapCollectionDataSource chart = (JRMapCollectionDataSource) new SummarySection(new ReviewFacts(review),
+				Map.of())
+			.parameters()
+			.get("SCOPE_CHART");
+		return new ArrayList<>((java.util.Collection<Map<String, ?>>) (java.util.Collection<?>) chart.getData());
 	}
 
 	private static List<PackManifest.FileDigest> digests(BoardReview review) {
