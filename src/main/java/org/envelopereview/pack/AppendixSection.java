@@ -74,13 +74,17 @@ final class AppendixSection implements PackSection {
 				+ "ingested audit-trail file that contributed to the period; "
 				+ "`envelope-review verify review-pack.pdf` checks the embedded files against it and the signature "
 				+ "over the whole file.");
-		parameters.put("INPUTS", digests(this.manifest.inputs()));
+		List<PackManifest.FileDigest> inputs = ListedDigests.inputs(this.manifest.inputs(),
+				this.facts.envelopes().detailed());
+		parameters.put("INPUTS", digests(inputs));
+		parameters.put("INPUTS_MORE", ListedDigests.moreInputs(this.manifest.inputs(), inputs));
 		parameters.put("OUTPUTS", digests(this.manifest.outputs()));
 		List<PackManifest.FileDigest> sources = new ArrayList<>();
 		this.manifest.sources()
 			.forEach((source) -> sources.add(new PackManifest.FileDigest(
 					source.name() + " (" + contribution(source) + ")", source.sha256(), null)));
-		parameters.put("SOURCES", digests(sources));
+		parameters.put("SOURCES", digests(ListedDigests.sources(sources)));
+		parameters.put("SOURCES_MORE", ListedDigests.moreSources(sources));
 		return parameters;
 	}
 

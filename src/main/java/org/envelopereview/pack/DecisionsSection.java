@@ -1,7 +1,9 @@
 package org.envelopereview.pack;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,6 +37,16 @@ final class DecisionsSection implements PackSection {
 	/** Action-finding groups named under a decision. */
 	static final int ACTION_GROUPS = 3;
 
+	/**
+	 * Decision frames for groups of envelopes without a section (a board with more
+	 * envelopes than {@link EnvelopeBudget#SECTIONS}), after the frames of those with
+	 * one: the sixteen frames of a board of three members take about five pages.
+	 */
+	static final int REASON_GROUPS = 6;
+
+	/** Envelopes a group's frame names before it counts the rest. */
+	static final int NAMED = 8;
+
 	private final BoardReview review;
 
 	private final ReviewFacts facts;
@@ -59,10 +71,24 @@ final class DecisionsSection implements PackSection {
 
 	@Override
 	public Map<String, Object> parameters() {
+		EnvelopeBudget budget = this.facts.envelopes();
 		List<Map<String, ?>> rows = new ArrayList<>();
-		for (EnvelopeReview envelope : this.review.envelopes()) {
+		Map<String, ReasonGroup> groups = new LinkedHashMap<>();
+		int requested = 0;
+		for (EnvelopeReview envelope : budget.overflows() ? budget.ranked() : this.review.envelopes()) {
 			List<Finding> reasons = this.facts.decisionReasons(envelope.envelopeId());
 			if (reasons.isEmpty()) {
+				continue;
+			}
+			requested++;
+			if (budget.overflows() && !budget.detailed(envelope.envelopeId())) {
+				String codes = reasons.stream()
+					.map((finding) -> finding.code().code())
+					.distinct()
+					.sorted()
+					.collect(Collectors.joining(", "));
+				groups.computeIfAbsent(codes, (key) -> new ReasonGroup(key, new ArrayList<>(), new ArrayList<>()))
+					.add(envelope.envelopeId(), reasons);
 				continue;
 			}
 			Map<String, Object> row = new HashMap<>();
@@ -70,29 +96,93 @@ final class DecisionsSection implements PackSection {
 			row.put("title", (envelope.envelope() != null) ? envelope.envelope().title() : null);
 			row.put("reasons", reasons(envelope.envelopeId(), reasons));
 			row.put("members", members());
-			row.put("due",
-					"Decision due by " + DAY.format(decideBy().lastInstant()) + " (end of " + decideBy().label()
-							+ "); a revise or retire falls due on the date the board sets, by default "
-							+ DEFAULT_DUE_DAYS + " days after the decision (review.decisions.default-due).");
+			row.put("due", due());
 			rows.add(row);
 		}
+		List<ReasonGroup> grouped = groups.values()
+			.stream()
+			.sorted(Comparator.comparingInt((ReasonGroup group) -> group.envelopes().size())
+				.reversed()
+				.thenComparing(ReasonGroup::codes))
+			.toList();
+		int individual = rows.size();
+		grouped.stream().limit(REASON_GROUPS).forEach((group) -> rows.add(groupRow(group)));
 		Map<String, Object> parameters = PackSections.section(this.subreports, "decisions", rows(rows));
-		parameters.put("INTRODUCTION", rows.size() + " of " + this.review.envelopes().size()
+		String period = this.review.period().label();
+		String board = this.review.board().id();
+		String template = "decisions/" + period + "/" + board + ".yaml";
+		parameters.put("INTRODUCTION", requested + " of " + this.review.envelopes().size()
 				+ " envelopes are stale or have outgrown their approval (an ENV- or EXP- finding). For each, the board "
-				+ "decides to re-approve it as is, revise it, or retire it; every member signs the line below it.");
+				+ "decides to re-approve it as is, revise it, or retire it; every member signs the line below it."
+				+ (grouped.isEmpty() ? ""
+						: " Those with a section in this pack are asked one by one; the other "
+								+ Rows.count(requested - individual)
+								+ " in groups with the same reasons, where one answer may cover a group; "
+								+ "the decisions file still takes an answer per envelope (" + template + ")."));
 		parameters.put("ACKNOWLEDGEMENT", "The members below have read this review pack for "
 				+ this.review.period().label() + " and record the decisions above.");
 		parameters.put("MEMBERS", members());
-		String period = this.review.period().label();
-		String board = this.review.board().id();
 		parameters.put("COMMAND",
 				"After the meeting, record the board's decisions:\n  " + DecisionTemplates.command(period, board)
-						+ "\n  (fill in decisions/" + period + "/" + board
-						+ ".yaml)\n  envelope-review decisions record decisions/" + period + "/" + board + ".yaml\n"
+						+ "\n  (fill in " + template + ")\n  envelope-review decisions record " + template + "\n"
 						+ "A request left unanswered by " + DAY.format(decideBy().lastInstant())
 						+ " becomes DEC-UNDECIDED in the " + decideBy().label() + " review.");
-		parameters.putAll(RecommendationRows.decisionsPage(this.review.envelopes()));
+		List<ReasonGroup> left = grouped.subList(Math.min(REASON_GROUPS, grouped.size()), grouped.size());
+		parameters
+			.put("MORE", left.isEmpty() ? null
+					: Rows.counted(left.size(), "more group") + " of envelopes that need a decision ("
+							+ Rows.counted(left.stream().mapToLong((group) -> group.envelopes().size()).sum(),
+									"envelope")
+							+ ") not shown here — their reasons are in findings.json (attached); `"
+							+ DecisionTemplates.command(period, board) + "` writes one entry per decision to "
+							+ template + ".");
+		parameters.putAll(RecommendationRows.decisionsPage(this.review.envelopes(), budget));
 		return parameters;
+	}
+
+	/**
+	 * Envelopes without a section of their own that need a decision for the same reasons
+	 * (the same ENV- and EXP- codes).
+	 */
+	private record ReasonGroup(String codes, List<String> envelopes, List<Finding> reasons) {
+
+		void add(String envelopeId, List<Finding> findings) {
+			this.envelopes.add(envelopeId);
+			this.reasons.addAll(findings);
+		}
+
+	}
+
+	/** A decision frame for a group of envelopes with the same reasons. */
+	private Map<String, Object> groupRow(ReasonGroup group) {
+		Map<String, Object> row = new HashMap<>();
+		row.put("envelopeId", Rows.counted(group.envelopes().size(), "envelope"));
+		row.put("title", group.codes());
+		Map<String, Long> byCode = group.reasons()
+			.stream()
+			.collect(Collectors.groupingBy((finding) -> finding.code().code() + " (" + finding.severity().label() + ")",
+					java.util.TreeMap::new, Collectors.counting()));
+		List<String> lines = new ArrayList<>();
+		lines.add("• Each has findings of these codes: " + byCode.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + " ×" + Rows.count(entry.getValue()))
+			.collect(Collectors.joining(", ")) + " in all — every one in findings.json.");
+		List<String> ids = group.envelopes();
+		lines.add("• " + String.join(", ", ids.subList(0, Math.min(NAMED, ids.size())))
+				+ ((ids.size() > NAMED) ? " and " + Rows.count(ids.size() - NAMED) + " more" : "")
+				+ " — each in the table \"" + AllEnvelopesSection.TITLE + "\".");
+		lines.add("• One answer below covers all of them; to answer some differently, answer each in the "
+				+ "decisions file, which has an entry per envelope.");
+		row.put("reasons", String.join("\n", lines));
+		row.put("members", members());
+		row.put("due", due());
+		return row;
+	}
+
+	private String due() {
+		return "Decision due by " + DAY.format(decideBy().lastInstant()) + " (end of " + decideBy().label()
+				+ "); a revise or retire falls due on the date the board sets, by default " + DEFAULT_DUE_DAYS
+				+ " days after the decision (review.decisions.default-due).";
 	}
 
 	/**

@@ -25,8 +25,10 @@ import static org.envelopereview.pack.Rows.orNone;
 import static org.envelopereview.pack.Rows.rows;
 
 /**
- * One section per envelope: metadata, declared scope, exercised scope per period and its
- * findings.
+ * One section per envelope: metadata, declared scope, exercised scope per period, its
+ * findings and its recommendation. A board with more envelopes than
+ * {@link EnvelopeBudget#SECTIONS} gets sections for those that most need its attention;
+ * {@link AllEnvelopesSection} then lists them all.
  */
 final class EnvelopeSections implements PackSection {
 
@@ -58,17 +60,25 @@ final class EnvelopeSections implements PackSection {
 	public List<TocEntry> contents() {
 		List<TocEntry> entries = new ArrayList<>();
 		entries.add(new TocEntry("Envelopes", 1));
-		for (EnvelopeReview envelope : this.review.envelopes()) {
-			String title = (envelope.envelope() != null) ? " — " + envelope.envelope().title() : " (invalid file)";
-			entries.add(new TocEntry(envelope.envelopeId() + title, 2));
+		for (EnvelopeReview envelope : this.facts.envelopes().detailed()) {
+			entries.add(new TocEntry(anchor(envelope), 2));
 		}
 		return entries;
+	}
+
+	/**
+	 * The title of an envelope's section, also its anchor and its entry in the table of
+	 * contents.
+	 */
+	static String anchor(EnvelopeReview envelope) {
+		return envelope.envelopeId()
+				+ ((envelope.envelope() != null) ? " — " + envelope.envelope().title() : " (invalid file)");
 	}
 
 	@Override
 	public Map<String, Object> parameters() {
 		List<Map<String, ?>> rows = new ArrayList<>();
-		for (EnvelopeReview envelope : this.review.envelopes()) {
+		for (EnvelopeReview envelope : this.facts.envelopes().detailed()) {
 			Envelope declared = envelope.envelope();
 			List<FindingGroup> groups = this.facts.groupsOf(envelope.envelopeId());
 			long findings = groups.stream().mapToLong(FindingGroup::count).sum();
@@ -89,7 +99,27 @@ final class EnvelopeSections implements PackSection {
 			row.put("recommendation", RecommendationRows.section(envelope.recommendation()));
 			rows.add(row);
 		}
-		return PackSections.section(this.subreports, "envelopes", rows(rows));
+		Map<String, Object> parameters = PackSections.section(this.subreports, "envelopes", rows(rows));
+		parameters.put("NOTE", note());
+		return parameters;
+	}
+
+	/**
+	 * What a board with more envelopes than sections is told about the others, or
+	 * {@code null}.
+	 */
+	private String note() {
+		EnvelopeBudget budget = this.facts.envelopes();
+		if (!budget.overflows()) {
+			return null;
+		}
+		return "This board has " + Rows.count(this.review.envelopes().size()) + " envelopes. The "
+				+ budget.detailed().size() + " that most need its attention (highest finding severity, then most "
+				+ "findings, then a recommendation to retire before one to narrow or keep) have a full section below; "
+				+ "the table \"" + AllEnvelopesSection.TITLE + "\" after them lists every envelope with its findings "
+				+ "by severity and its recommendation. The detail of the other " + Rows.count(budget.undetailed())
+				+ " is in the files attached to this pack: findings.json (every finding, and every envelope's "
+				+ "recommendation with its proposed change in envelopes[]) and finding-groups.json.";
 	}
 
 	private static List<Map<String, ?>> facts(EnvelopeReview envelope) {

@@ -23,6 +23,7 @@ import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import net.sf.jasperreports.pdf.SimplePdfReportConfiguration;
 import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
 
 /**
@@ -129,6 +130,12 @@ class PackRenderer {
 		configuration.setMetadataCreator(metadata.creator());
 		configuration.setDisplayMetadataTitle(true);
 		exporter.setConfiguration(configuration);
+		SimplePdfReportConfiguration report = new SimplePdfReportConfiguration();
+		// break every line where the fill measured it: the PDF's own line breaking can
+		// need a line more than the fill gave a text field, whose last line (the third
+		// example of a finding group) was then cut off
+		report.setForceLineBreakPolicy(true);
+		exporter.setConfiguration(report);
 		try (OutputStream out = Files.newOutputStream(target)) {
 			exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
 			exporter.exportReport();

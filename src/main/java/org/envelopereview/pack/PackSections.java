@@ -46,9 +46,9 @@ class PackSections {
 		this.subreports = subreports;
 		this.sections = List.of(new SummarySection(this.facts, subreports),
 				new DecisionsSinceSection(this.facts, subreports), new DecisionsSection(this.facts, subreports),
-				new EnvelopeSections(this.facts, subreports), new RegisterSection(this.facts, subreports),
-				new AuditTrailSection(this.facts, subreports), new QuarantineSection(this.facts, subreports),
-				new AppendixSection(this.facts, manifest, subreports));
+				new EnvelopeSections(this.facts, subreports), new AllEnvelopesSection(this.facts, subreports),
+				new RegisterSection(this.facts, subreports), new AuditTrailSection(this.facts, subreports),
+				new QuarantineSection(this.facts, subreports), new AppendixSection(this.facts, manifest, subreports));
 	}
 
 	List<TocEntry> tableOfContents() {
@@ -75,7 +75,10 @@ class PackSections {
 		cover.add(fact("Certificate SHA-256", this.manifest.signer().certificateSha256()));
 		cover.add(fact("Software", "Envelope Review " + this.manifest.softwareVersion()));
 		parameters.put("COVER_FACTS", rows(cover));
-		parameters.put("INPUTS", digests(this.manifest.inputs()));
+		List<PackManifest.FileDigest> inputs = ListedDigests.inputs(this.manifest.inputs(),
+				this.facts.envelopes().detailed());
+		parameters.put("INPUTS", digests(inputs));
+		parameters.put("INPUTS_MORE", ListedDigests.moreInputs(this.manifest.inputs(), inputs));
 		return parameters;
 	}
 

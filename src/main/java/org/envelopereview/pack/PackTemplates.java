@@ -26,9 +26,9 @@ class PackTemplates {
 	/** Every subreport, by the name templates look them up with. */
 	static final List<String> SUBREPORTS = List.of("cover-facts", "key-values", "digests", "summary", "scope-change",
 			"chart-severity", "chart-codes", "chart-scope", "chart-envelope-trend", "chart-weekly",
-			"chart-weekly-narrow", "decisions-since", "decisions", "sign-off", "envelopes", "envelope-classes",
-			"envelope-trend", "findings-table", "register", "integrity", "integrity-breaks", "quarantine",
-			"quarantine-records", "not-reviewed", "withdrawals", "appendix", "controls");
+			"chart-weekly-narrow", "decisions-since", "decisions", "sign-off", "envelopes", "all-envelopes",
+			"envelope-classes", "envelope-trend", "findings-table", "register", "integrity", "integrity-breaks",
+			"quarantine", "quarantine-records", "not-reviewed", "withdrawals", "appendix", "controls");
 
 	private final JasperReportsContext context;
 

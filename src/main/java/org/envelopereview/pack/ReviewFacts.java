@@ -31,6 +31,10 @@ final class ReviewFacts {
 
 	private List<FindingGroup> groups;
 
+	private Map<String, List<Finding>> findingsByEnvelope;
+
+	private EnvelopeBudget envelopes;
+
 	ReviewFacts(BoardReview review) {
 		this.review = review;
 		this.reviewedEnvelopes = review.envelopes()
@@ -133,8 +137,26 @@ final class ReviewFacts {
 		return groups().stream().filter((group) -> envelopeId.equals(group.envelopeId())).toList();
 	}
 
+	/** The findings about an envelope, in the review's order; computed once for all. */
 	List<Finding> findingsOf(String envelopeId) {
-		return this.review.findings().stream().filter((f) -> envelopeId.equals(f.envelopeId())).toList();
+		if (this.findingsByEnvelope == null) {
+			this.findingsByEnvelope = this.review.findings()
+				.stream()
+				.filter((finding) -> finding.envelopeId() != null)
+				.collect(Collectors.groupingBy(Finding::envelopeId));
+		}
+		return this.findingsByEnvelope.getOrDefault(envelopeId, List.of());
+	}
+
+	/**
+	 * Which envelopes get a full section and in which order the pack shows them (SPEC
+	 * §9); computed once.
+	 */
+	EnvelopeBudget envelopes() {
+		if (this.envelopes == null) {
+			this.envelopes = new EnvelopeBudget(this.review.envelopes(), this::findingsOf);
+		}
+		return this.envelopes;
 	}
 
 	boolean reviewed(Finding finding) {

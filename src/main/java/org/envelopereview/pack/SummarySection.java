@@ -2,6 +2,7 @@ package org.envelopereview.pack;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +36,12 @@ final class SummarySection implements PackSection {
 	 * Height of the groups the summary shows ({@link GroupRows#shown}): eight large ones.
 	 */
 	static final int GROUP_BUDGET = 32;
+
+	/**
+	 * Envelopes the chart of exercised scope draws a line for; when there are more, one
+	 * more line is the mean of the others, so that its legend stays readable.
+	 */
+	static final int CHART_ENVELOPES = 10;
 
 	private final BoardReview review;
 
@@ -103,6 +110,12 @@ final class SummarySection implements PackSection {
 		parameters.put("CODE_CHART", rows(codeChart));
 		parameters.put("SCOPE_CHART", rows(scopeChart()));
 		parameters.put("TREND", rows(scopeChanges()));
+		EnvelopeBudget budget = this.facts.envelopes();
+		parameters.put("TREND_MORE", !budget.overflows() ? null
+				: "These are the " + budget.detailed().size() + " envelopes with a section in this pack; the other "
+						+ Rows.count(budget.undetailed()) + " envelopes' actions in " + this.review.period().label()
+						+ " are in the table \"" + AllEnvelopesSection.TITLE + "\", and a growth past the threshold is "
+						+ "an EXP-SCOPE-GROWTH finding (findings.json).");
 		List<FindingGroup> groups = this.facts.groups();
 		parameters.put("GROUPS", GroupRows.rows(groups, GROUP_BUDGET));
 		parameters.put("GROUPS_MORE", GroupRows.more(groups, GROUP_BUDGET));
@@ -113,25 +126,66 @@ final class SummarySection implements PackSection {
 		return parameters;
 	}
 
+	/**
+	 * Distinct resources exercised per period: a line per envelope, at most
+	 * {@value #CHART_ENVELOPES} of them (those with the most in their latest period), and
+	 * the mean of the others as one more line.
+	 */
 	private List<Map<String, ?>> scopeChart() {
 		TreeSet<String> periods = new TreeSet<>();
 		this.review.envelopes().forEach((envelope) -> envelope.trend().forEach((m) -> periods.add(m.period())));
+		List<EnvelopeReview> measured = this.review.envelopes()
+			.stream()
+			.filter((envelope) -> !envelope.trend().isEmpty())
+			.toList();
+		List<EnvelopeReview> charted = measured;
+		List<EnvelopeReview> others = List.of();
+		if (measured.size() > CHART_ENVELOPES) {
+			List<EnvelopeReview> ranked = measured.stream()
+				.sorted(Comparator.comparingInt(SummarySection::latestResources)
+					.reversed()
+					.thenComparing(EnvelopeReview::envelopeId))
+				.toList();
+			charted = ranked.subList(0, CHART_ENVELOPES);
+			others = ranked.subList(CHART_ENVELOPES, ranked.size());
+		}
 		List<Map<String, ?>> rows = new ArrayList<>();
 		for (String period : periods) {
-			for (EnvelopeReview envelope : this.review.envelopes()) {
+			for (EnvelopeReview envelope : charted) {
 				for (ScopeMeasurement measurement : envelope.trend()) {
 					if (measurement.period().equals(period)) {
 						rows.add(chartRow(period, envelope.envelopeId(), measurement.resources()));
 					}
 				}
 			}
+			if (!others.isEmpty()) {
+				long sum = 0;
+				for (EnvelopeReview envelope : others) {
+					sum += envelope.trend()
+						.stream()
+						.filter((measurement) -> measurement.period().equals(period))
+						.mapToLong(ScopeMeasurement::resources)
+						.sum();
+				}
+				rows.add(chartRow(period, "others (" + Rows.counted(others.size(), "envelope") + ", mean)",
+						Math.round(10.0 * sum / others.size()) / 10.0));
+			}
 		}
 		return rows;
 	}
 
+	/** The distinct resources of an envelope's latest measured period. */
+	private static int latestResources(EnvelopeReview envelope) {
+		return envelope.trend().get(envelope.trend().size() - 1).resources();
+	}
+
+	/**
+	 * Exercised scope this period against the previous one: every envelope of a board
+	 * whose envelopes all have a section, else those with one.
+	 */
 	private List<Map<String, ?>> scopeChanges() {
 		List<Map<String, ?>> rows = new ArrayList<>();
-		for (EnvelopeReview envelope : this.review.envelopes()) {
+		for (EnvelopeReview envelope : this.facts.envelopes().detailed()) {
 			List<ScopeMeasurement> trend = envelope.trend();
 			ScopeMeasurement now = trend.isEmpty() ? null : trend.get(trend.size() - 1);
 			ScopeMeasurement before = (trend.size() < 2) ? null : trend.get(trend.size() - 2);
