@@ -2,6 +2,7 @@ package org.envelopereview.review;
 
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jdbi.v3.core.Jdbi;
@@ -17,6 +18,7 @@ import org.envelopereview.review.fixtures.ActionTable;
 import org.envelopereview.review.fixtures.Fixtures;
 import org.envelopereview.review.output.BoardReviewAssembler;
 import org.envelopereview.review.scope.ExercisedScope;
+import org.envelopereview.review.scope.PeriodMeasurements;
 import org.envelopereview.review.scope.ScopeMeasurer;
 import org.envelopereview.support.PostgresIntegrationTest;
 
@@ -90,6 +92,19 @@ class StreamingReadsTests extends PostgresIntegrationTest {
 		assertThat(scope.actionCount()).isPositive();
 		assertThat(executed("review.scope.ScopeDao", "exercisedActions")).satisfies(this::streams);
 		assertThat(executed("review.scope.ScopeDao", "rulesOpened").autoCommit()).isFalse();
+		assertThat(executed("review.scope.ScopeDao", "rulesRemoved").autoCommit()).isFalse();
+	}
+
+	@Test
+	void shouldStreamTheWindowAndTheRulesOfEveryEnvelopeThroughACursor() {
+		// when
+		PeriodMeasurements measurements = this.measurer.measureAll(Fixtures.Q3,
+				Map.of(ReviewScenario.PA, Fixtures.Q3.previous().start()), Set.of(ReviewScenario.PA),
+				Fixtures.Q3.previous(), this.measurer.firstSeen());
+		// then
+		assertThat(measurements.current(ReviewScenario.PA).exercised().actionCount()).isPositive();
+		assertThat(executed("review.scope.ScopeDao", "windowActions")).satisfies(this::streams);
+		assertThat(executed("review.scope.ScopeDao", "everyRuleOpened")).satisfies(this::streams);
 		assertThat(executed("review.scope.ScopeDao", "rulesRemoved").autoCommit()).isFalse();
 	}
 

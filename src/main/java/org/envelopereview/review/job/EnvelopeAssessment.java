@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,7 @@ import org.envelopereview.review.run.FindingRouter;
 import org.envelopereview.review.run.ReviewRuns;
 import org.envelopereview.review.run.RunInputs;
 import org.envelopereview.review.scope.ExercisedScope;
+import org.envelopereview.review.scope.PeriodMeasurements;
 import org.envelopereview.review.scope.ScopeMeasurement;
 import org.envelopereview.review.scope.ScopeMeasurer;
 
@@ -103,22 +106,26 @@ class EnvelopeAssessment {
 		List<ExercisedScope> scopes = new ArrayList<>();
 		List<String> measured = new ArrayList<>();
 		List<Recommendation> recommended = new ArrayList<>();
-		Map<String, Instant> firstSeen = this.measurer.firstSeen();
-		for (Envelope envelope : inputs.catalog().envelopes()) {
-			if (!inputs.includesBoard(envelope.boardId())) {
-				continue;
-			}
-			ScopeMeasurer.Measured measuredNow = this.measurer.measureWithUse(envelope.id(), period);
+		List<Envelope> envelopes = inputs.catalog()
+			.envelopes()
+			.stream()
+			.filter((envelope) -> inputs.includesBoard(envelope.boardId()))
+			.toList();
+		Map<String, ScopeMeasurement> stored = this.runs.completedMeasurements(period.previous().label());
+		PeriodMeasurements measurements = measure(envelopes, period, stored);
+		for (Envelope envelope : envelopes) {
+			ScopeMeasurer.Measured measuredNow = measurements.current(envelope.id());
 			ExercisedScope current = measuredNow.exercised();
 			EnvelopeContext context = new EnvelopeContext(period, inputs.catalog().directory(), current,
-					previous(envelope.id(), period), this.measurer.attempts(envelope.id(), period),
-					this.measurer.modelVersions(envelope.id(), period, firstSeen));
+					previous(envelope.id(), stored, measurements), measurements.attempts(envelope.id()),
+					measurements.modelVersions(envelope.id()));
 			int first = breaches.size();
 			for (EnvelopeRule rule : this.rules) {
 				rule.evaluate(envelope, context, breaches::add);
 			}
 			recommended.add(this.recommender.recommend(envelope, period, context.directory(), context.attempts(),
-					measuredNow.use(), List.copyOf(breaches.subList(first, breaches.size()))));
+					measuredNow.use(), List.copyOf(breaches.subList(first, breaches.size())),
+					measurements.history(envelope.id())));
 			scopes.add(current);
 			measured.add(envelope.id());
 		}
@@ -136,13 +143,31 @@ class EnvelopeAssessment {
 	}
 
 	/**
+	 * Measures the envelopes in one pass over the actions their questions span: the
+	 * period, the previous period of those no completed run measured, the
+	 * recommendations' look-back and the periods whose attempts they may ask.
+	 */
+	private PeriodMeasurements measure(List<Envelope> envelopes, Period period, Map<String, ScopeMeasurement> stored) {
+		Map<String, Instant> lookBackFrom = new HashMap<>();
+		Set<String> withPrevious = new HashSet<>();
+		for (Envelope envelope : envelopes) {
+			lookBackFrom.put(envelope.id(), this.recommender.lookBack(envelope, period).from());
+			if (!stored.containsKey(envelope.id())) {
+				withPrevious.add(envelope.id());
+			}
+		}
+		return this.measurer.measureAll(period, lookBackFrom, withPrevious,
+				this.recommender.earliestPeriodAsked(period), this.measurer.firstSeen());
+	}
+
+	/**
 	 * The previous period as the latest completed run stored it; when no run measured it,
 	 * measured now from the stored actions, so the first run has a baseline too.
 	 */
-	private ScopeMeasurement previous(String envelopeId, Period period) {
-		Period previous = period.previous();
-		return this.runs.completedMeasurement(envelopeId, previous.label())
-			.orElseGet(() -> this.measurer.measure(envelopeId, previous).measurement());
+	private static ScopeMeasurement previous(String envelopeId, Map<String, ScopeMeasurement> stored,
+			PeriodMeasurements measurements) {
+		ScopeMeasurement measurement = stored.get(envelopeId);
+		return (measurement != null) ? measurement : measurements.previous(envelopeId).measurement();
 	}
 
 	/**

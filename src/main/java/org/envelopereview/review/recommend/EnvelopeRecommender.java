@@ -15,7 +15,7 @@ import org.envelopereview.finding.FindingCode;
 import org.envelopereview.period.Period;
 import org.envelopereview.review.recommend.Recommendation.LookBack;
 import org.envelopereview.review.recommend.Recommendation.Outcome;
-import org.envelopereview.review.scope.ScopeMeasurer;
+import org.envelopereview.review.scope.EnvelopeHistory;
 import org.envelopereview.review.scope.ScopeUse;
 
 import org.springframework.stereotype.Component;
@@ -34,12 +34,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class EnvelopeRecommender {
 
-	private final ScopeMeasurer measurer;
-
 	private final RecommendProperties properties;
 
-	EnvelopeRecommender(ScopeMeasurer measurer, RecommendProperties properties) {
-		this.measurer = measurer;
+	EnvelopeRecommender(RecommendProperties properties) {
 		this.properties = properties;
 	}
 
@@ -48,12 +45,14 @@ public class EnvelopeRecommender {
 	 * included
 	 * @param used what its agents exercised in the period
 	 * @param breaches what the envelope rules found for this envelope in the period
+	 * @param history its use over the {@link #lookBack} before the period and its
+	 * attempts in the periods from {@link #earliestPeriodAsked}
 	 */
 	public Recommendation recommend(Envelope envelope, Period period, BoardDirectory directory, long attempts,
-			ScopeUse used, List<Breach> breaches) {
+			ScopeUse used, List<Breach> breaches, EnvelopeHistory history) {
 		LookBack lookBack = lookBack(envelope, period);
 		List<String> retire = new ArrayList<>();
-		dormancy(envelope, period, breaches).ifPresent(retire::add);
+		dormancy(envelope, period, breaches, history).ifPresent(retire::add);
 		breaches.stream()
 			.filter((breach) -> breach.code() == FindingCode.ENV_EXPIRED)
 			.forEach((breach) -> retire.add(breach.explanation() + " (ENV-EXPIRED)"));
@@ -66,7 +65,7 @@ public class EnvelopeRecommender {
 			return recommendation(envelope, Outcome.KEEP, List.of("approved on " + envelope.approval().approvedAt()
 					+ ", within " + period.label() + ": too little use yet to propose narrowing it"), null, lookBack);
 		}
-		ScopeUse overLookBack = used.union(this.measurer.use(envelope.id(), lookBack.from(), period.start()));
+		ScopeUse overLookBack = used.union(history.use(lookBack.from(), period.start()));
 		UnusedScope unused = UnusedScope.of(envelope, overLookBack, lookBack.since());
 		if (unused.nothingUsed()) {
 			return recommendation(envelope, Outcome.KEEP,
@@ -103,7 +102,7 @@ public class EnvelopeRecommender {
 	 * This period and the look-back's earlier ones, from the approval date when that is
 	 * later.
 	 */
-	LookBack lookBack(Envelope envelope, Period period) {
+	public LookBack lookBack(Envelope envelope, Period period) {
 		Period first = period;
 		for (int i = 0; i < this.properties.lookBackPeriods(); i++) {
 			first = first.previous();
@@ -116,11 +115,24 @@ public class EnvelopeRecommender {
 	}
 
 	/**
+	 * The earliest period whose attempts a recommendation for the period may ask: the
+	 * first of the {@code dormant-periods} ending with it.
+	 */
+	public Period earliestPeriodAsked(Period period) {
+		Period first = period;
+		for (int i = 1; i < this.properties.dormantPeriods(); i++) {
+			first = first.previous();
+		}
+		return first;
+	}
+
+	/**
 	 * The reason to retire when ENV-DORMANT fired this period and the periods before it
 	 * up to {@code dormant-periods} were dormant too, judged as ENV-DORMANT judges: no
 	 * action at all, failed attempts included, in a period that ends after the approval.
 	 */
-	private Optional<String> dormancy(Envelope envelope, Period period, List<Breach> breaches) {
+	private Optional<String> dormancy(Envelope envelope, Period period, List<Breach> breaches,
+			EnvelopeHistory history) {
 		if (breaches.stream().noneMatch((breach) -> breach.code() == FindingCode.ENV_DORMANT)) {
 			return Optional.empty();
 		}
@@ -130,7 +142,7 @@ public class EnvelopeRecommender {
 		for (int i = 1; i < this.properties.dormantPeriods(); i++) {
 			earlier = earlier.previous();
 			boolean beforeApproval = approved != null && !approved.isBefore(earlier.end());
-			if (beforeApproval || this.measurer.attempts(envelope.id(), earlier) > 0) {
+			if (beforeApproval || history.attempts(earlier) > 0) {
 				return Optional.empty();
 			}
 			dormant.add(0, earlier.label());

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -65,6 +66,11 @@ interface ReviewRunDao {
 	@SqlQuery
 	Optional<ScopeMeasurement> completedMeasurement(@Bind("envelope") String envelopeId, @Bind("period") String period);
 
+	/** Each envelope's rows latest run first: the first of each is the one to use. */
+	@SqlQuery
+	@RegisterRowMapper(StoredMeasurementMapper.class)
+	void completedMeasurements(@Bind("period") String period, Consumer<StoredMeasurement> measurements);
+
 	@SqlQuery
 	List<ScopeMeasurement> trend(@Bind("envelope") String envelopeId, @Bind("runId") long runId,
 			@Bind("period") String period, @Bind("periodStart") Instant periodStart);
@@ -96,6 +102,22 @@ interface ReviewRunDao {
 			Long execution = row.wasNull() ? null : jobExecutionId;
 			return new ReviewRuns.RunRow(row.getLong("id"), period, row.getInt("run_number"),
 					row.getString("board_filter"), row.getString("status"), execution);
+		}
+
+	}
+
+	/** An envelope's measurement as a run stored it. */
+	record StoredMeasurement(String envelopeId, ScopeMeasurement measurement) {
+	}
+
+	/** A snapshot row with its envelope. */
+	class StoredMeasurementMapper implements RowMapper<StoredMeasurement> {
+
+		private final MeasurementMapper measurement = new MeasurementMapper();
+
+		@Override
+		public StoredMeasurement map(ResultSet row, StatementContext ctx) throws SQLException {
+			return new StoredMeasurement(row.getString("envelope_id"), this.measurement.map(row, ctx));
 		}
 
 	}

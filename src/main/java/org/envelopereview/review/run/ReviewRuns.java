@@ -3,6 +3,7 @@ package org.envelopereview.review.run;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,17 @@ public class ReviewRuns {
 
 	public Optional<ScopeMeasurement> completedMeasurement(String envelopeId, String periodLabel) {
 		return this.jdbi.withExtension(ReviewRunDao.class, (dao) -> dao.completedMeasurement(envelopeId, periodLabel));
+	}
+
+	/**
+	 * {@link #completedMeasurement} for every envelope the period's completed runs
+	 * measured, in one query.
+	 */
+	public Map<String, ScopeMeasurement> completedMeasurements(String periodLabel) {
+		Map<String, ScopeMeasurement> measurements = new HashMap<>();
+		this.jdbi.useExtension(ReviewRunDao.class, (dao) -> dao.completedMeasurements(periodLabel,
+				(stored) -> measurements.putIfAbsent(stored.envelopeId(), stored.measurement())));
+		return measurements;
 	}
 
 	/**

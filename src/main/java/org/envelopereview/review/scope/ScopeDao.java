@@ -37,6 +37,25 @@ interface ScopeDao {
 	void exercisedActions(@Bind("envelope") String envelopeId, @Bind("start") Instant start, @Bind("end") Instant end,
 			Consumer<ExercisedAction> actions);
 
+	/**
+	 * Streams every action under any envelope in the window to {@code actions}, failed
+	 * ones included: in a transaction, where PostgreSQL honours the fetch size.
+	 */
+	@SqlQuery
+	@FetchSize(FETCH_SIZE)
+	@RegisterRowMapper(WindowActionMapper.class)
+	void windowActions(@Bind("start") Instant start, @Bind("end") Instant end, Consumer<WindowAction> actions);
+
+	/**
+	 * Streams the rules every envelope opened before the end, an envelope's rules
+	 * together: in a transaction, where PostgreSQL honours the fetch size.
+	 */
+	@SqlQuery
+	@FetchSize(FETCH_SIZE)
+	@RegisterRowMapper(OpenedRuleMapper.class)
+	void everyRuleOpened(@BindList("openingTypes") Collection<String> openingTypes, @Bind("end") Instant end,
+			Consumer<OpenedRule> rules);
+
 	@SqlQuery
 	@RegisterRowMapper(RuleMapper.class)
 	List<OpenRuleTimeline.Rule> rulesOpened(@BindList("openingTypes") Collection<String> openingTypes,
@@ -66,6 +85,15 @@ interface ScopeDao {
 	record ExercisedAction(String actionType, String resource, String region, String agent, String cidr, String ports) {
 	}
 
+	/** An action under an envelope, as one pass over a window reads it. */
+	record WindowAction(String envelopeId, Instant occurredAt, String outcome, String actionType, String resource,
+			String region, String agent, String cidr, String ports, String modelVersion) {
+	}
+
+	/** A rule opened under an envelope. */
+	record OpenedRule(String envelopeId, OpenRuleTimeline.Rule rule) {
+	}
+
 	/** When a model version first appeared. */
 	record FirstSeen(String modelVersion, Instant firstSeen) {
 	}
@@ -79,6 +107,36 @@ interface ScopeDao {
 			return new OpenRuleTimeline.Rule(row.getString("id"), instant.map(row, "occurred_at", ctx),
 					row.getString("action_type"), row.getString("resource"), row.getString("protocol"),
 					row.getString("ports"), row.getString("cidr"), instant.map(row, "reverted_at", ctx));
+		}
+
+	}
+
+	/** An action of the window, by column position: read once per action. */
+	class WindowActionMapper implements RowMapper<WindowAction> {
+
+		@Override
+		public RowMapper<WindowAction> specialize(ResultSet results, StatementContext ctx) {
+			ColumnMapper<Instant> instant = ctx.findColumnMapperFor(Instant.class).orElseThrow();
+			return (row, context) -> new WindowAction(row.getString(1), instant.map(row, 2, context), row.getString(3),
+					row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
+					row.getString(9), row.getString(10));
+		}
+
+		@Override
+		public WindowAction map(ResultSet row, StatementContext ctx) throws SQLException {
+			return specialize(row, ctx).map(row, ctx);
+		}
+
+	}
+
+	/** An opened rule with the envelope it was opened under. */
+	class OpenedRuleMapper implements RowMapper<OpenedRule> {
+
+		private final RuleMapper rule = new RuleMapper();
+
+		@Override
+		public OpenedRule map(ResultSet row, StatementContext ctx) throws SQLException {
+			return new OpenedRule(row.getString("attributed_envelope_id"), this.rule.map(row, ctx));
 		}
 
 	}

@@ -53,4 +53,29 @@ class QueryPlansTests {
 			.containsPattern("(?s)agent_action_attributed: [^/]*attributed_envelope_id = \\?1");
 	}
 
+	@Test
+	void shouldReadTheWindowOfEveryEnvelopeThroughThePeriodIndex() {
+		String plan = this.jdbi.withHandle((handle) -> handle
+			.createQuery("EXPLAIN " + ClasspathSqlLocator.removingComments().locate(ScopeDao.class, "windowActions"))
+			.bind("start", Instant.parse("2025-07-01T00:00:00Z"))
+			.bind("end", Instant.parse("2026-10-01T00:00:00Z"))
+			.mapTo(String.class)
+			.one());
+
+		// a range of the index, not the whole history
+		assertThat(plan.toLowerCase()).contains("/* public.agent_action_period: occurred_at < ");
+	}
+
+	@Test
+	void shouldFindTheRevertOfEachRuleOpenedThroughTheRevertsIndex() {
+		String plan = this.jdbi.withHandle((handle) -> handle
+			.createQuery("EXPLAIN " + ClasspathSqlLocator.removingComments().locate(ScopeDao.class, "everyRuleOpened"))
+			.bindList("openingTypes", OpenRuleTimeline.openingTypes())
+			.bind("end", Instant.parse("2026-10-01T00:00:00Z"))
+			.mapTo(String.class)
+			.one());
+
+		assertThat(plan.toLowerCase()).contains("/* public.agent_action_reverts: reverts = opened.id */");
+	}
+
 }
