@@ -10,15 +10,12 @@ import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.SerializableString;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.sym.PropertyNameMatcher;
-import tools.jackson.core.util.JsonParserDelegate;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -186,10 +183,10 @@ public abstract class ProviderLogReader implements ActionRecordReader {
 		captured.capture(start);
 		JsonNode node;
 		try {
-			node = this.entryReader.readTree(new BoundedParser(parser, start, this.maxRecordBytes));
+			node = this.entryReader.readTree(new BoundedJsonParser(parser, start, this.maxRecordBytes));
 			captured.captured(0);
 		}
-		catch (OversizedRecord ex) {
+		catch (BoundedJsonParser.OversizedElement ex) {
 			while (parser.streamReadContext() != parent) {
 				parser.nextToken();
 			}
@@ -291,64 +288,6 @@ public abstract class ProviderLogReader implements ActionRecordReader {
 						+ " shapes (" + why + "); " + this.shapes.replaceFirst("^[^;]*; ", ""));
 			}
 			this.judged = true;
-		}
-
-	}
-
-	/** Thrown when an element grows past the limit while it is read. */
-	private static final class OversizedRecord extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		OversizedRecord() {
-			super(null, null, false, false);
-		}
-
-	}
-
-	/** Stops an element once its bytes exceed the limit (see CloudTrailReader). */
-	private static final class BoundedParser extends JsonParserDelegate {
-
-		private final long start;
-
-		private final long limit;
-
-		BoundedParser(JsonParser parser, long start, long limit) {
-			super(parser);
-			this.start = start;
-			this.limit = limit;
-		}
-
-		@Override
-		public JsonToken nextToken() {
-			return checked(super.nextToken());
-		}
-
-		@Override
-		public JsonToken nextValue() {
-			return checked(super.nextValue());
-		}
-
-		@Override
-		public String nextName() {
-			return checked(super.nextName());
-		}
-
-		@Override
-		public boolean nextName(SerializableString name) {
-			return checked(super.nextName(name));
-		}
-
-		@Override
-		public int nextNameMatch(PropertyNameMatcher matcher) {
-			return checked(super.nextNameMatch(matcher));
-		}
-
-		private <T> T checked(T value) {
-			if (delegate().currentLocation().getByteOffset() - this.start > this.limit) {
-				throw new OversizedRecord();
-			}
-			return value;
 		}
 
 	}
