@@ -2,11 +2,13 @@ package org.envelopereview.action.chain;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -19,14 +21,19 @@ import org.envelopereview.action.ActionDao;
 import org.envelopereview.action.ActionHash;
 import org.envelopereview.action.StoredAction;
 import org.envelopereview.action.StoredActionMapper;
+import org.envelopereview.system.Parallel;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Verifies every agent's chain in {@code agent_action}, agent by agent, each from its
  * checkpoint row or from seq 1, streaming the rows of one index range of (agent, seq) at
  * a time: each row's hash against its content, its prevHash against the previous row's
- * hash, and seq for gaps and repeats. Memory holds one row and the list of agents.
+ * hash, and seq for gaps and repeats. {@code review.job.threads} walkers take the agents
+ * one at a time, each on a connection of its own (a chain is one agent's, so chains
+ * verify independently; recomputing every row's hash is what a full verification spends).
+ * Memory holds a row per walker, the list of agents and the breaks found.
  */
 @Component
 public class JdbcAuditTrailVerifier implements AuditTrailVerifier {
@@ -37,32 +44,69 @@ public class JdbcAuditTrailVerifier implements AuditTrailVerifier {
 
 	private final Jdbi jdbi;
 
-	JdbcAuditTrailVerifier(Jdbi jdbi) {
+	private final int threads;
+
+	JdbcAuditTrailVerifier(Jdbi jdbi, @Value("${review.job.threads:2}") int threads) {
 		this.jdbi = jdbi;
+		this.threads = Math.max(1, threads);
 	}
 
 	@Override
 	public ChainWalk verify(Map<String, ChainCheckpoint> from, Map<String, ChainCheckpoint> known,
 			Consumer<ChainBreak> breaks) {
-		// A transaction, so that PostgreSQL streams with a cursor instead of loading the
-		// range.
-		return this.jdbi.inTransaction((handle) -> {
-			Walk walk = new Walk(handle, from, known, breaks);
-			Set<String> seen = new HashSet<>();
-			// the agents first (a short list), so that one cursor is open at a time
-			for (String agent : handle.createQuery(SQL.locate(ActionDao.class, agentsQuery(handle)))
+		List<String> agents = this.jdbi
+			.withHandle((handle) -> handle.createQuery(SQL.locate(ActionDao.class, agentsQuery(handle)))
 				.mapTo(String.class)
-				.list()) {
-				seen.add(agent);
-				walk.agent(agent);
+				.list());
+		AgentWalk[] walks = walkAll(agents, from, known);
+		List<ChainCheckpoint> intact = new ArrayList<>();
+		long rowsChecked = 0;
+		long agentsFromCheckpoint = 0;
+		long rowsBeforeCheckpoints = 0;
+		for (AgentWalk walk : walks) {
+			walk.breaks().forEach(breaks);
+			rowsChecked += walk.rowsChecked();
+			if (walk.fromCheckpoint()) {
+				agentsFromCheckpoint++;
+				rowsBeforeCheckpoints += from.get(walk.agent()).seq() - 1;
 			}
-			known.values()
-				.stream()
-				.filter((checkpoint) -> !seen.contains(checkpoint.agent()))
-				.sorted((a, b) -> a.agent().compareTo(b.agent()))
-				.forEach(walk::vanished);
-			return walk.result();
+			if (walk.intact() != null) {
+				intact.add(walk.intact());
+			}
+		}
+		Set<String> seen = new HashSet<>(agents);
+		List<ChainCheckpoint> vanished = known.values()
+			.stream()
+			.filter((checkpoint) -> !seen.contains(checkpoint.agent()))
+			.sorted((a, b) -> a.agent().compareTo(b.agent()))
+			.toList();
+		this.jdbi.useHandle((handle) -> vanished.forEach((checkpoint) -> {
+			if (!withdrawn(handle, checkpoint)) {
+				breaks.accept(checkpointBreak(checkpoint, null));
+			}
+		}));
+		return new ChainWalk(rowsChecked, agents.size() + vanished.size(), agentsFromCheckpoint, rowsBeforeCheckpoints,
+				intact);
+	}
+
+	/**
+	 * Walks every agent's chain on up to {@code threads} connections, each in a
+	 * transaction, so that PostgreSQL streams with a cursor instead of loading the range;
+	 * returns the walks in the agents' order.
+	 */
+	private AgentWalk[] walkAll(List<String> agents, Map<String, ChainCheckpoint> from,
+			Map<String, ChainCheckpoint> known) {
+		AgentWalk[] walks = new AgentWalk[agents.size()];
+		AtomicInteger next = new AtomicInteger();
+		Runnable walker = () -> this.jdbi.useTransaction((handle) -> {
+			Walk walk = new Walk(handle, from, known);
+			for (int i = next.getAndIncrement(); i < walks.length; i = next.getAndIncrement()) {
+				walks[i] = walk.agent(agents.get(i));
+			}
 		});
+		int walkers = Math.max(1, Math.min(this.threads, agents.size()));
+		Parallel.runAll("chain-verifier", "verifying the hash chains", Collections.nCopies(walkers, walker));
+		return walks;
 	}
 
 	/** The SQL that lists the agents with an index skip scan on this database. */
@@ -76,7 +120,28 @@ public class JdbcAuditTrailVerifier implements AuditTrailVerifier {
 		}
 	}
 
-	/** The walk of every chain: what it read and which chains it found intact. */
+	/** A checkpoint row that left agent_action through {@code ingest withdraw}. */
+	private static boolean withdrawn(Handle handle, ChainCheckpoint checkpoint) {
+		return handle.createQuery(SQL.locate(ActionDao.class, "withdrawnAt"))
+			.bind("agent", checkpoint.agent())
+			.bind("seq", checkpoint.seq())
+			.bind("hash", checkpoint.hash())
+			.mapTo(Long.class)
+			.one() > 0;
+	}
+
+	/**
+	 * What the walk of one agent's chain read and found.
+	 *
+	 * @param breaks in seq order
+	 * @param fromCheckpoint walked from its checkpoint row rather than seq 1
+	 * @param intact its last row, when the walk found no break: the next checkpoint
+	 */
+	private record AgentWalk(String agent, List<ChainBreak> breaks, long rowsChecked, boolean fromCheckpoint,
+			ChainCheckpoint intact) {
+	}
+
+	/** The walks of one connection, agent by agent. */
 	private static final class Walk {
 
 		private final Handle handle;
@@ -87,67 +152,44 @@ public class JdbcAuditTrailVerifier implements AuditTrailVerifier {
 
 		private final Map<String, ChainCheckpoint> known;
 
-		private final Consumer<ChainBreak> breaks;
-
-		private final List<ChainCheckpoint> intact = new ArrayList<>();
+		private List<ChainBreak> breaks;
 
 		private long rowsChecked;
 
-		private long agents;
-
-		private long agentsFromCheckpoint;
-
-		private long rowsBeforeCheckpoints;
-
-		private long breaksFound;
-
-		Walk(Handle handle, Map<String, ChainCheckpoint> from, Map<String, ChainCheckpoint> known,
-				Consumer<ChainBreak> breaks) {
+		Walk(Handle handle, Map<String, ChainCheckpoint> from, Map<String, ChainCheckpoint> known) {
 			this.handle = handle;
 			this.rowsSql = SQL.locate(ActionDao.class, "chainFrom");
 			this.from = from;
 			this.known = known;
-			this.breaks = (chainBreak) -> {
-				this.breaksFound++;
-				breaks.accept(chainBreak);
-			};
 		}
 
-		void agent(String agent) {
-			this.agents++;
-			long breaksBefore = this.breaksFound;
+		AgentWalk agent(String agent) {
+			this.breaks = new ArrayList<>();
+			this.rowsChecked = 0;
 			ChainCheckpoint start = this.from.get(agent);
 			ChainCheckpoint known = this.known.getOrDefault(agent, start);
 			Action tip;
+			boolean fromCheckpoint = false;
 			if (start != null) {
 				Segment segment = walk(agent, start, null);
 				if (segment.checkpointMismatch()) {
-					if (!withdrawn(start)) {
-						this.breaks.accept(checkpointBreak(start, segment.tip()));
+					if (!withdrawn(this.handle, start)) {
+						this.breaks.add(checkpointBreak(start, segment.tip()));
 					}
 					// what changed before the checkpoint: every row from seq 1
 					tip = walk(agent, null, null).tip();
 				}
 				else {
-					this.agentsFromCheckpoint++;
-					this.rowsBeforeCheckpoints += start.seq() - 1;
+					fromCheckpoint = true;
 					tip = segment.tip();
 				}
 			}
 			else {
 				tip = walk(agent, null, known).tip();
 			}
-			if (tip != null && this.breaksFound == breaksBefore) {
-				this.intact.add(new ChainCheckpoint(agent, tip.seq(), tip.hash()));
-			}
-		}
-
-		/** An agent with a checkpoint and no row left at all. */
-		void vanished(ChainCheckpoint checkpoint) {
-			this.agents++;
-			if (!withdrawn(checkpoint)) {
-				this.breaks.accept(checkpointBreak(checkpoint, null));
-			}
+			ChainCheckpoint intact = (tip != null && this.breaks.isEmpty())
+					? new ChainCheckpoint(agent, tip.seq(), tip.hash()) : null;
+			return new AgentWalk(agent, this.breaks, this.rowsChecked, fromCheckpoint, intact);
 		}
 
 		/**
@@ -158,6 +200,7 @@ public class JdbcAuditTrailVerifier implements AuditTrailVerifier {
 			long fromSeq = (start != null) ? start.seq() : 1;
 			boolean knownSeen = false;
 			Action previous = null;
+			Consumer<ChainBreak> found = this.breaks::add;
 			try (Stream<StoredAction> rows = this.handle.createQuery(this.rowsSql)
 				.bind("agent", agent)
 				.bind("fromSeq", fromSeq)
@@ -172,15 +215,15 @@ public class JdbcAuditTrailVerifier implements AuditTrailVerifier {
 							return new Segment(current, true);
 						}
 						// its link to the rows before is what the checkpoint vouches for
-						checkContent(current, this.breaks);
+						checkContent(current, found);
 					}
 					else {
-						check(previous, current, this.breaks);
+						check(previous, current, found);
 					}
 					if (known != null && current.seq() == known.seq()) {
 						knownSeen = true;
-						if (!current.hash().equals(known.hash()) && !withdrawn(known)) {
-							this.breaks.accept(checkpointBreak(known, current));
+						if (!current.hash().equals(known.hash()) && !withdrawn(this.handle, known)) {
+							found.accept(checkpointBreak(known, current));
 						}
 					}
 					previous = current;
@@ -189,25 +232,10 @@ public class JdbcAuditTrailVerifier implements AuditTrailVerifier {
 			if (start != null && previous == null) {
 				return new Segment(null, true);
 			}
-			if (known != null && !knownSeen && !withdrawn(known)) {
-				this.breaks.accept(checkpointBreak(known, null));
+			if (known != null && !knownSeen && !withdrawn(this.handle, known)) {
+				found.accept(checkpointBreak(known, null));
 			}
 			return new Segment(previous, false);
-		}
-
-		/** A checkpoint row that left agent_action through {@code ingest withdraw}. */
-		private boolean withdrawn(ChainCheckpoint checkpoint) {
-			return this.handle.createQuery(SQL.locate(ActionDao.class, "withdrawnAt"))
-				.bind("agent", checkpoint.agent())
-				.bind("seq", checkpoint.seq())
-				.bind("hash", checkpoint.hash())
-				.mapTo(Long.class)
-				.one() > 0;
-		}
-
-		ChainWalk result() {
-			return new ChainWalk(this.rowsChecked, this.agents, this.agentsFromCheckpoint, this.rowsBeforeCheckpoints,
-					this.intact);
 		}
 
 	}

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,6 +29,7 @@ import org.envelopereview.action.RecordSink;
 import org.envelopereview.action.SourceCounts;
 import org.envelopereview.action.SourceRecord;
 import org.envelopereview.action.StoredAction;
+import org.envelopereview.system.Parallel;
 
 /**
  * Collects one input's records and writes them batch by batch, one transaction per batch:
@@ -195,20 +195,7 @@ final class IngestBatch implements RecordSink, AutoCloseable {
 			return;
 		}
 		try {
-			this.inFlight.get();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while writing a batch of " + this.sourceName, ex);
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof RuntimeException failure) {
-				throw failure;
-			}
-			if (ex.getCause() instanceof Error error) {
-				throw error;
-			}
-			throw new IllegalStateException(ex.getCause());
+			Parallel.await(this.inFlight, "writing a batch of " + this.sourceName);
 		}
 		finally {
 			this.inFlight = null;

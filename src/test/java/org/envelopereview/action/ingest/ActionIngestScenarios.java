@@ -384,6 +384,37 @@ interface ActionIngestScenarios extends IngestContract {
 		});
 	}
 
+	/**
+	 * The chains are walked by several walkers (review.job.threads, 2 here): the breaks
+	 * still arrive agent by agent in seq order, every row is read once, and only the
+	 * agents with a break lose their checkpoint.
+	 */
+	@Test
+	default void shouldReportEveryAgentsBreaksInAgentAndSeqOrderWhenWalkedInParallel() {
+		List<String> lines = new ArrayList<>();
+		for (int agent = 0; agent < 12; agent++) {
+			for (int i = 1; i <= 4; i++) {
+				lines.add(NativeRecords.action("agent" + agent + "-" + i).with("agent", "agent-" + agent).json());
+			}
+		}
+		ingest(write("actions.jsonl", lines.toArray(String[]::new)));
+		jdbi().useHandle((handle) -> handle.execute("UPDATE agent_action SET cidr = '0.0.0.0/0' "
+				+ "WHERE id IN ('agent3-4', 'agent3-2', 'agent10-1', 'agent7-3')"));
+
+		List<ChainBreak> found = new ArrayList<>();
+		org.envelopereview.action.chain.ChainWalk walk = verifier().verify(Map.of(), Map.of(), found::add);
+
+		assertThat(found).extracting(ChainBreak::actionId)
+			.containsExactly("agent10-1", "agent3-2", "agent3-4", "agent7-3");
+		assertThat(walk.rowsChecked()).isEqualTo(48);
+		assertThat(walk.agents()).isEqualTo(12);
+		assertThat(walk.intact()).extracting(org.envelopereview.action.chain.ChainCheckpoint::agent)
+			.hasSize(9)
+			.doesNotContain("agent-3", "agent-7", "agent-10")
+			.allSatisfy((agent) -> assertThat(agent).startsWith("agent-"));
+		assertThat(walk.intact()).allSatisfy((checkpoint) -> assertThat(checkpoint.seq()).isEqualTo(4));
+	}
+
 	@Test
 	default void shouldDetectADeletedRow() {
 		ingest(write("actions.jsonl", NativeRecords.action("a-1").json(), NativeRecords.action("a-2").json(),
