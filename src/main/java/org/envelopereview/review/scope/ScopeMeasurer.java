@@ -20,7 +20,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.envelopereview.action.ActionTypes;
 import org.envelopereview.envelope.PortRange;
 import org.envelopereview.period.Period;
+import org.envelopereview.system.Parallel;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,8 +41,11 @@ public class ScopeMeasurer {
 
 	private final Jdbi jdbi;
 
-	ScopeMeasurer(Jdbi jdbi) {
+	private final int threads;
+
+	ScopeMeasurer(Jdbi jdbi, @Value("${review.job.threads:2}") int threads) {
 		this.jdbi = jdbi;
+		this.threads = threads;
 	}
 
 	/**
@@ -75,7 +80,8 @@ public class ScopeMeasurer {
 	 * Measures every given envelope as {@link #measureWithUse}, {@link #use},
 	 * {@link #attempts} and {@link #modelVersions} would one by one, in two passes for
 	 * all of them: one over the actions of the window the envelopes' questions span, one
-	 * over the rules opened before the period's end. In a transaction, so that PostgreSQL
+	 * over the rules opened before the period's end, at once on two connections when
+	 * {@code review.job.threads} is 2 or more. Each in a transaction, so that PostgreSQL
 	 * streams both.
 	 * @param period the measured period
 	 * @param lookBackFrom for each envelope to measure, where its look-back starts: its
@@ -107,14 +113,17 @@ public class ScopeMeasurer {
 					new Activity(lookBack ? from : null, withPrevious.contains(entry.getKey()), counted.size()));
 		}
 		Instant windowStart = start;
-		this.jdbi.useTransaction((handle) -> {
+		// the two passes touch different fields of each Activity; the map itself is
+		// only read
+		Runnable actionPass = () -> this.jdbi.useTransaction(
+				(handle) -> handle.attach(ScopeDao.class).windowActions(windowStart, period.end(), (action) -> {
+					Activity activity = activities.get(action.envelopeId());
+					if (activity != null) {
+						activity.add(action, period, previous, counted);
+					}
+				}));
+		Runnable rulePass = () -> this.jdbi.useTransaction((handle) -> {
 			ScopeDao dao = handle.attach(ScopeDao.class);
-			dao.windowActions(windowStart, period.end(), (action) -> {
-				Activity activity = activities.get(action.envelopeId());
-				if (activity != null) {
-					activity.add(action, period, previous, counted);
-				}
-			});
 			Set<String> timed = new HashSet<>();
 			List<OpenRuleTimeline.Rule> rules = new ArrayList<>();
 			String[] envelope = { null };
@@ -128,6 +137,13 @@ public class ScopeMeasurer {
 			});
 			countRules(dao, envelope[0], rules, activities, timed, period, previous);
 		});
+		if (this.threads < 2) {
+			actionPass.run();
+			rulePass.run();
+		}
+		else {
+			Parallel.runAll("scope-rules", "measuring the envelopes", List.of(actionPass, rulePass));
+		}
 		Map<String, PeriodMeasurements.Envelope> measured = new HashMap<>();
 		activities.forEach(
 				(envelopeId, activity) -> measured.put(envelopeId, activity.measured(period, previous, firstSeen)));
@@ -339,7 +355,8 @@ public class ScopeMeasurer {
 			List<String> slice = resources.subList(from, Math.min(resources.size(), from + RESOURCES_PER_QUERY));
 			removals.addAll(dao.rulesRemoved(OpenRuleTimeline.closingTypes(), slice, end));
 		}
-		// a resource's removals come from one slice, in order; merge slices by time
+		// the query returns them unordered (rulesRemoved.sql); the timeline needs time
+		// order
 		removals.sort(Comparator.comparing(OpenRuleTimeline.Removal::at));
 		return removals;
 	}
