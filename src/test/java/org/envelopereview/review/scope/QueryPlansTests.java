@@ -1,7 +1,6 @@
 package org.envelopereview.review.scope;
 
 import java.time.Instant;
-import java.util.List;
 
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
@@ -23,20 +22,6 @@ class QueryPlansTests {
 
 	@Autowired
 	Jdbi jdbi;
-
-	@Test
-	void shouldFindTheRemovalsOnAnEnvelopesResourcesThroughTheResourceIndex() {
-		String plan = this.jdbi.withHandle((handle) -> handle
-			.createQuery("EXPLAIN " + ClasspathSqlLocator.removingComments().locate(ScopeDao.class, "rulesRemoved"))
-			.bindList("closingTypes", OpenRuleTimeline.closingTypes())
-			.bindList("resources", List.of("sg-0a1b2c3d", "sg-0e1f2a3b"))
-			.bind("end", Instant.parse("2026-10-01T00:00:00Z"))
-			.mapTo(String.class)
-			.one());
-
-		// the index searched by resource, not walked whole for occurred_at < end
-		assertThat(plan.toLowerCase()).contains("/* public.agent_action_resource: resource in(");
-	}
 
 	@Test
 	void shouldFindTheActionsUnderAnEnvelopeThroughTheAttributedEnvelopeIndex() {
