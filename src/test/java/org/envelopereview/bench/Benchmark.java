@@ -2,6 +2,7 @@ package org.envelopereview.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
@@ -854,16 +856,29 @@ public final class Benchmark {
 			}
 			if (database.equals("h2")) {
 				Path files = Files.createTempDirectory(dir, "h2-");
-				return new Target(database,
-						"jdbc:h2:file:" + files.resolve("bench")
-								+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-						"sa", () -> deleteTree(files));
+				return new Target(database, productH2Url(files), "sa", () -> deleteTree(files));
 			}
 			throw new IllegalArgumentException("bench.databases: '" + database + "' is neither h2 nor postgresql");
 		}
 
 		void close() throws Exception {
 			this.resource.close();
+		}
+
+		/**
+		 * The H2 URL a user gets (application.properties), in the given directory: the
+		 * benchmark measures H2 with the settings the product ships.
+		 */
+		private static String productH2Url(Path dir) throws IOException {
+			Properties defaults = new Properties();
+			try (InputStream in = EnvelopeReviewApplication.class.getResourceAsStream("/application.properties")) {
+				defaults.load(in);
+			}
+			String url = defaults.getProperty("spring.datasource.url");
+			if (url == null || !url.contains("${review.data-dir}")) {
+				throw new IllegalStateException("application.properties: no H2 URL under ${review.data-dir}: " + url);
+			}
+			return url.replace("${review.data-dir}", dir.toString());
 		}
 
 	}
