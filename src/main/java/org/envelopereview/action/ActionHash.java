@@ -1,6 +1,5 @@
 package org.envelopereview.action;
 
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,7 +7,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.envelopereview.system.Sha256;
@@ -50,60 +48,56 @@ public final class ActionHash {
 
 	/**
 	 * The canonical JSON of the action's content (its chain fields are ignored), written
-	 * field by field in code-point order: this runs once per ingested record.
+	 * field by field in code-point order: this runs once per ingested record and once per
+	 * row a chain verification reads. Text of printable ASCII is written from
+	 * {@link #PRINTABLE}, any other through the JSON mapper, so the text is what
+	 * Jackson's generator writes (ActionHashTests compares the two).
 	 */
 	public static String canonicalJson(Action action) {
-		StringWriter text = new StringWriter(512);
-		try (JsonGenerator json = JSON.createGenerator(text)) {
-			json.writeStartObject();
-			Action.Provenance provenance = action.provenance();
-			string(json, "account", provenance.account());
-			string(json, "agent", action.agent());
-			Action.ApprovalRecord approval = action.approval();
-			if (approval != null && (approval.approver() != null || approval.ref() != null)) {
-				json.writeName("approval");
-				json.writeStartObject();
-				string(json, "approver", approval.approver());
-				string(json, "ref", approval.ref());
-				json.writeEndObject();
-			}
-			string(json, "changeRef", action.changeRef());
-			string(json, "cidr", action.cidr());
-			string(json, "envelope", action.envelopeId());
-			string(json, "errorCode", action.errorCode());
-			string(json, "id", action.id());
-			string(json, "modelVersion", action.modelVersion());
-			string(json, "occurredAt", instant(action.occurredAt()));
-			string(json, "outcome", (action.outcome() == Action.Outcome.FAILED) ? "failed" : null);
-			string(json, "ports", action.ports());
-			string(json, "principal", provenance.principal());
-			string(json, "protocol", action.protocol());
-			string(json, "provider", action.providerRecorded() ? provenance.provider() : null);
-			string(json, "providerEventId", provenance.providerEventId());
-			Action.Rationale rationale = action.rationale();
-			if (rationale != null
-					&& (rationale.confidence() != null || rationale.signal() != null || rationale.text() != null)) {
-				json.writeName("rationale");
-				json.writeStartObject();
-				if (rationale.confidence() != null) {
-					json.writeName("confidence");
-					json.writeRawValue(decimal(rationale.confidence()));
-				}
-				string(json, "signal", rationale.signal());
-				string(json, "text", rationale.text());
-				json.writeEndObject();
-			}
-			string(json, "recordedCidr", action.recordedCidr());
-			string(json, "region", action.region());
-			string(json, "resource", action.resource());
-			string(json, "revertBy", instant(action.revertBy()));
-			string(json, "reverts", action.reverts());
-			string(json, "sourceIp", provenance.sourceIp());
-			string(json, "type", action.type());
-			string(json, "userAgent", provenance.userAgent());
-			json.writeEndObject();
+		Canonical json = new Canonical();
+		Action.Provenance provenance = action.provenance();
+		json.string("account", provenance.account());
+		json.string("agent", action.agent());
+		Action.ApprovalRecord approval = action.approval();
+		if (approval != null && (approval.approver() != null || approval.ref() != null)) {
+			json.startObject("approval");
+			json.string("approver", approval.approver());
+			json.string("ref", approval.ref());
+			json.endObject();
 		}
-		return text.toString();
+		json.string("changeRef", action.changeRef());
+		json.string("cidr", action.cidr());
+		json.string("envelope", action.envelopeId());
+		json.string("errorCode", action.errorCode());
+		json.string("id", action.id());
+		json.string("modelVersion", action.modelVersion());
+		json.string("occurredAt", instant(action.occurredAt()));
+		json.string("outcome", (action.outcome() == Action.Outcome.FAILED) ? "failed" : null);
+		json.string("ports", action.ports());
+		json.string("principal", provenance.principal());
+		json.string("protocol", action.protocol());
+		json.string("provider", action.providerRecorded() ? provenance.provider() : null);
+		json.string("providerEventId", provenance.providerEventId());
+		Action.Rationale rationale = action.rationale();
+		if (rationale != null
+				&& (rationale.confidence() != null || rationale.signal() != null || rationale.text() != null)) {
+			json.startObject("rationale");
+			if (rationale.confidence() != null) {
+				json.raw("confidence", decimal(rationale.confidence()));
+			}
+			json.string("signal", rationale.signal());
+			json.string("text", rationale.text());
+			json.endObject();
+		}
+		json.string("recordedCidr", action.recordedCidr());
+		json.string("region", action.region());
+		json.string("resource", action.resource());
+		json.string("revertBy", instant(action.revertBy()));
+		json.string("reverts", action.reverts());
+		json.string("sourceIp", provenance.sourceIp());
+		json.string("type", action.type());
+		json.string("userAgent", provenance.userAgent());
+		return json.end();
 	}
 
 	/** The hash of the action's content chained to {@code prevHash}. */
@@ -124,10 +118,84 @@ public final class ActionHash {
 		return action.withChain(seq, prevHash, hash(action, prevHash));
 	}
 
-	private static void string(JsonGenerator json, String name, String value) {
-		if (value != null) {
-			json.writeStringProperty(name, value);
+	/**
+	 * How the JSON mapper writes each printable ASCII character inside a string, read
+	 * from the mapper itself: the quote and the backslash escaped, the others as they
+	 * are.
+	 */
+	private static final String[] PRINTABLE = new String[0x7F];
+
+	static {
+		for (char c = 0x20; c < 0x7F; c++) {
+			String quoted = JSON.writeValueAsString(String.valueOf(c));
+			PRINTABLE[c] = quoted.substring(1, quoted.length() - 1);
 		}
+	}
+
+	/** A canonical JSON object: names given in order, nulls left out. */
+	private static final class Canonical {
+
+		private final StringBuilder out = new StringBuilder(512).append('{');
+
+		private boolean first = true;
+
+		void string(String name, String value) {
+			if (value != null) {
+				name(name);
+				quoted(value);
+			}
+		}
+
+		void raw(String name, String value) {
+			name(name);
+			this.out.append(value);
+		}
+
+		void startObject(String name) {
+			name(name);
+			this.out.append('{');
+			this.first = true;
+		}
+
+		void endObject() {
+			this.out.append('}');
+			this.first = false;
+		}
+
+		String end() {
+			return this.out.append('}').toString();
+		}
+
+		private void name(String name) {
+			if (!this.first) {
+				this.out.append(',');
+			}
+			this.first = false;
+			this.out.append('"').append(name).append("\":");
+		}
+
+		private void quoted(String value) {
+			for (int i = 0; i < value.length(); i++) {
+				char c = value.charAt(i);
+				if (c < 0x20 || c >= 0x7F) {
+					this.out.append(JSON.writeValueAsString(value));
+					return;
+				}
+			}
+			this.out.append('"');
+			for (int i = 0; i < value.length(); i++) {
+				char c = value.charAt(i);
+				String written = PRINTABLE[c];
+				if (written.length() == 1) {
+					this.out.append(c);
+				}
+				else {
+					this.out.append(written);
+				}
+			}
+			this.out.append('"');
+		}
+
 	}
 
 	private static String instant(Instant instant) {
