@@ -1,7 +1,6 @@
 package org.envelopereview.action.ingest;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
@@ -9,6 +8,7 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 import org.envelopereview.action.ActionRow;
 
@@ -33,6 +33,9 @@ final class PostgresCopyWriter implements ActionRowWriter {
 
 	private static final String UNIQUE_VIOLATION = "23505";
 
+	/** Characters of CSV sent to the server at a time. */
+	private static final int CHUNK_CHARS = 1 << 16;
+
 	private static final List<Function<ActionRow, Object>> COLUMNS = List.of(ActionRow::id, ActionRow::occurredAt,
 			ActionRow::agent, ActionRow::modelVersion, ActionRow::envelopeId, ActionRow::actionType,
 			ActionRow::resource, ActionRow::region, ActionRow::protocol, ActionRow::ports, ActionRow::cidr,
@@ -55,8 +58,7 @@ final class PostgresCopyWriter implements ActionRowWriter {
 		}
 		try {
 			PGConnection connection = handle.getConnection().unwrap(PGConnection.class);
-			connection.getCopyAPI()
-				.copyIn(SQL.locate(PostgresCopyWriter.class, "copyIntoActions"), new StringReader(csv(rows)));
+			copy(connection.getCopyAPI().copyIn(SQL.locate(PostgresCopyWriter.class, "copyIntoActions")), rows);
 			keepStatistics(handle, rows.size());
 		}
 		catch (SQLException ex) {
@@ -66,9 +68,36 @@ final class PostgresCopyWriter implements ActionRowWriter {
 			}
 			throw new IllegalStateException("COPY into agent_action failed: " + ex.getMessage(), ex);
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException("COPY into agent_action failed: " + ex.getMessage(), ex);
+	}
+
+	/**
+	 * Sends the rows as they are written, a chunk at a time, so that PostgreSQL inserts
+	 * while the next chunk is formatted; cancels the COPY if anything fails before its
+	 * end.
+	 */
+	private static void copy(CopyIn copy, List<ActionRow> rows) throws SQLException {
+		try {
+			StringBuilder chunk = new StringBuilder(CHUNK_CHARS + 4096);
+			for (ActionRow row : rows) {
+				csv(row, chunk);
+				if (chunk.length() >= CHUNK_CHARS) {
+					send(copy, chunk);
+				}
+			}
+			send(copy, chunk);
+			copy.endCopy();
 		}
+		finally {
+			if (copy.isActive()) {
+				copy.cancelCopy();
+			}
+		}
+	}
+
+	private static void send(CopyIn copy, StringBuilder chunk) throws SQLException {
+		byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+		copy.writeToCopy(bytes, 0, bytes.length);
+		chunk.setLength(0);
 	}
 
 	/**
@@ -93,21 +122,17 @@ final class PostgresCopyWriter implements ActionRowWriter {
 	}
 
 	/** COPY's CSV: null is an unquoted empty field, every value is quoted. */
-	private static String csv(List<ActionRow> rows) {
-		StringBuilder out = new StringBuilder(rows.size() * 400);
-		for (ActionRow row : rows) {
-			for (int i = 0; i < COLUMNS.size(); i++) {
-				if (i > 0) {
-					out.append(',');
-				}
-				Object value = COLUMNS.get(i).apply(row);
-				if (value != null) {
-					out.append('"').append(value.toString().replace("\"", "\"\"")).append('"');
-				}
+	private static void csv(ActionRow row, StringBuilder out) {
+		for (int i = 0; i < COLUMNS.size(); i++) {
+			if (i > 0) {
+				out.append(',');
 			}
-			out.append('\n');
+			Object value = COLUMNS.get(i).apply(row);
+			if (value != null) {
+				out.append('"').append(value.toString().replace("\"", "\"\"")).append('"');
+			}
 		}
-		return out.toString();
+		out.append('\n');
 	}
 
 }
