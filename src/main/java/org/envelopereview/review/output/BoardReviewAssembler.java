@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.jdbi.v3.core.Jdbi;
 
@@ -119,10 +121,13 @@ public class BoardReviewAssembler {
 
 	private List<EnvelopeReview> envelopes(RunInputs inputs, String boardId, Map<String, Recommendation> recommended) {
 		List<EnvelopeReview> envelopes = new ArrayList<>();
+		Map<Period, Set<String>> active = new HashMap<>();
+		Function<Period, Set<String>> activeIn = (period) -> active.computeIfAbsent(period,
+				this.measurer::envelopesActive);
 		for (Envelope envelope : inputs.catalog().envelopes()) {
 			if (envelope.boardId().equals(boardId)) {
 				envelopes.add(new EnvelopeReview(envelope.id(), envelope.sourceFile(), envelope,
-						trend(envelope.id(), inputs), recommended.get(envelope.id())));
+						trend(envelope.id(), inputs, activeIn), recommended.get(envelope.id())));
 			}
 		}
 		for (EnvelopeFile file : inputs.catalog().files()) {
@@ -137,16 +142,18 @@ public class BoardReviewAssembler {
 	 * What the runs stored for the envelope, oldest first; the last
 	 * {@value #TREND_PERIODS} periods before this one that no completed run measured are
 	 * measured from the stored actions, so a first review already shows a trend. Periods
-	 * before any activity are left out.
+	 * before any activity are left out: one query per period finds the envelopes with
+	 * actions in it, instead of measuring every envelope (with 1,000 envelopes, 9,000
+	 * queries of an empty history took most of the pack step).
 	 */
-	private List<ScopeMeasurement> trend(String envelopeId, RunInputs inputs) {
+	private List<ScopeMeasurement> trend(String envelopeId, RunInputs inputs, Function<Period, Set<String>> activeIn) {
 		Map<String, ScopeMeasurement> byPeriod = new HashMap<>();
 		this.runs.trend(envelopeId, inputs.runId(), inputs.period())
 			.forEach((measurement) -> byPeriod.put(measurement.period(), measurement));
 		Period earlier = inputs.period();
 		for (int i = 0; i < TREND_PERIODS; i++) {
 			earlier = earlier.previous();
-			if (!byPeriod.containsKey(earlier.label())) {
+			if (!byPeriod.containsKey(earlier.label()) && activeIn.apply(earlier).contains(envelopeId)) {
 				ScopeMeasurement measured = this.measurer.measure(envelopeId, earlier).measurement();
 				if (measured.actionCount() > 0) {
 					byPeriod.put(earlier.label(), measured);

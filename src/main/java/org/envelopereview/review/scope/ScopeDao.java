@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.jdbi.v3.core.mapper.ColumnMapper;
@@ -69,6 +70,9 @@ interface ScopeDao {
 	@RegisterRowMapper(RemovalMapper.class)
 	List<OpenRuleTimeline.Removal> rulesRemoved(@BindList("closingTypes") Collection<String> closingTypes,
 			@BindList("resources") List<String> resources, @Bind("end") Instant end);
+
+	@SqlQuery
+	Set<String> envelopesActive(@Bind("start") Instant start, @Bind("end") Instant end);
 
 	@SqlQuery
 	long attempts(@Bind("envelope") String envelopeId, @Bind("start") Instant start, @Bind("end") Instant end);

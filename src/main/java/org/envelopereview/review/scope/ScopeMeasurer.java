@@ -361,6 +361,11 @@ public class ScopeMeasurer {
 		return removals;
 	}
 
+	/** The envelopes any action of the period is under, failed ones included. */
+	public Set<String> envelopesActive(Period period) {
+		return this.jdbi.withExtension(ScopeDao.class, (dao) -> dao.envelopesActive(period.start(), period.end()));
+	}
+
 	public long attempts(String envelopeId, Period period) {
 		return this.jdbi.withExtension(ScopeDao.class, (dao) -> dao.attempts(envelopeId, period.start(), period.end()));
 	}
