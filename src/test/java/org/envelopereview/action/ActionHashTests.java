@@ -144,15 +144,7 @@ class ActionHashTests {
 	void shouldWriteEveryPresentFieldOnceWithItsKeysInCodePointOrderForAnyAction() {
 		Random random = new Random(2026);
 		for (int i = 0; i < 2_000; i++) {
-			Action action = new Action(text(random, false), Instant.ofEpochSecond(random.nextInt(1 << 30)),
-					text(random, false), text(random, true), text(random, true), text(random, false),
-					text(random, true), text(random, true), text(random, true), text(random, true), text(random, true),
-					new Action.Rationale(text(random, true), text(random, true),
-							random.nextBoolean() ? null : random.nextInt(1001) / 1000.0),
-					new Action.ApprovalRecord(text(random, true), text(random, true)), text(random, true),
-					random.nextBoolean() ? null : Instant.ofEpochSecond(random.nextInt(1 << 30)), text(random, true),
-					random.nextBoolean() ? Action.Outcome.FAILED : Action.Outcome.SUCCEEDED, text(random, true), 0,
-					null, null);
+			Action action = randomAction(random);
 
 			JsonNode json = JSON.readTree(ActionHash.canonicalJson(action));
 
@@ -177,22 +169,26 @@ class ActionHashTests {
 	void shouldWriteTheSameTextAsJacksonsGeneratorForAnyAction() {
 		Random random = new Random(20261207);
 		for (int i = 0; i < 5_000; i++) {
-			Action action = new Action(text(random, false), Instant.ofEpochSecond(random.nextInt(1 << 30)),
-					text(random, false), text(random, true), text(random, true), text(random, false),
-					text(random, true), text(random, true), text(random, true), text(random, true), text(random, true),
-					new Action.Rationale(text(random, true), text(random, true),
-							random.nextBoolean() ? null : random.nextInt(100_001) / 1000.0),
-					new Action.ApprovalRecord(text(random, true), text(random, true)), text(random, true),
-					random.nextBoolean() ? null
-							: Instant.ofEpochSecond(random.nextInt(1 << 30), random.nextInt(3) * 1000),
-					text(random, true), random.nextBoolean() ? Action.Outcome.FAILED : Action.Outcome.SUCCEEDED,
-					text(random, true), 0, null, null, text(random, true),
-					new Action.Provenance(random.nextBoolean() ? Action.Provenance.AGENT_PROVIDER : text(random, false),
-							text(random, true), text(random, true), text(random, true), text(random, true),
-							text(random, true)));
+			Action action = randomAction(random);
 
 			assertThat(ActionHash.canonicalJson(action)).isEqualTo(jacksonCanonicalJson(action));
 		}
+	}
+
+	/** Any combination of present and absent fields, with any text in them. */
+	private static Action randomAction(Random random) {
+		return new Action(text(random, false), Instant.ofEpochSecond(random.nextInt(1 << 30)), text(random, false),
+				text(random, true), text(random, true), text(random, false), text(random, true), text(random, true),
+				text(random, true), text(random, true), text(random, true),
+				new Action.Rationale(text(random, true), text(random, true),
+						random.nextBoolean() ? null : random.nextInt(100_001) / 1000.0),
+				new Action.ApprovalRecord(text(random, true), text(random, true)), text(random, true),
+				random.nextBoolean() ? null : Instant.ofEpochSecond(random.nextInt(1 << 30), random.nextInt(3) * 1000),
+				text(random, true), random.nextBoolean() ? Action.Outcome.FAILED : Action.Outcome.SUCCEEDED,
+				text(random, true), 0, null, null, text(random, true),
+				new Action.Provenance(random.nextBoolean() ? Action.Provenance.AGENT_PROVIDER : text(random, false),
+						text(random, true), text(random, true), text(random, true), text(random, true),
+						text(random, true)));
 	}
 
 	/** The canonical JSON as Jackson's generator writes it: the reference. */
